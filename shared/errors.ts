@@ -1,0 +1,64 @@
+/**
+ * Every domain failure the system reports, with the message a member or staff member reads.
+ * Codes are stable API: clients branch on them, so never rename one. Grouped by domain; within a
+ * domain, listed in the order checks run (the first failing check wins).
+ */
+export const ERROR_MESSAGES = {
+  // Input and access
+  INVALID_INPUT: '输入有误',
+  UNKNOWN_ACTION: '不支持的操作',
+  FORBIDDEN: '没有权限执行此操作',
+  NOT_FOUND: '找不到相关记录',
+  NOT_A_MEMBER: '请先加入会员',
+  INTERNAL: '系统繁忙，请稍后再试',
+
+  // Programme configuration
+  INVALID_PROGRAMME: '会员方案配置有误',
+
+  // Points
+  POINTS_INSUFFICIENT: '积分不足',
+  INVALID_AMOUNT: '金额或积分数必须是正整数',
+  ALREADY_REVERSED: '该记录已撤销',
+
+  // Check-in
+  CHECK_IN_DISABLED: '签到活动未开启',
+  ALREADY_CHECKED_IN: '今天已经签到过了',
+  CHECK_IN_OUT_OF_ORDER: '签到日期早于上次签到',
+  MAKEUP_DISABLED: '暂不支持补签',
+  MAKEUP_OUT_OF_WINDOW: '该日期不在可补签范围内',
+  MAKEUP_LIMIT_REACHED: '本月补签次数已用完',
+
+  // Mall
+  OUT_OF_STOCK: '库存不足',
+  LIMIT_REACHED: '已达到兑换上限',
+  TIER_REQUIRED: '会员等级不足',
+  NOT_ON_SALE: '商品不在兑换时间内',
+
+  // Coupons
+  COUPON_NOT_STARTED: '优惠券尚未到使用时间',
+  COUPON_EXPIRED: '优惠券已过期',
+  COUPON_USED: '优惠券已使用',
+  COUPON_THRESHOLD_NOT_MET: '未达到优惠券使用门槛',
+  CLAIM_NOT_OPEN: '优惠券不在领取时间内',
+  SOLD_OUT: '优惠券已领完',
+
+  // Signed member and coupon codes (precedence: malformed, signature, kind, time)
+  CODE_MALFORMED: '无法识别的二维码',
+  CODE_INVALID: '二维码无效或已被篡改',
+  CODE_WRONG_KIND: '二维码类型不符',
+  CODE_NOT_YET_VALID: '二维码时间异常，请刷新后重试',
+  CODE_EXPIRED: '二维码已过期，请刷新后重试',
+} as const
+
+/** A stable, machine-readable failure code. */
+export type ErrorCode = keyof typeof ERROR_MESSAGES
+
+/** The readable Chinese message for a code. */
+export function messageFor(code: ErrorCode): string {
+  return ERROR_MESSAGES[code]
+}
+
+/** Whether a string is one of the known codes (for clients decoding an envelope). */
+export function isErrorCode(value: string): value is ErrorCode {
+  return Object.hasOwn(ERROR_MESSAGES, value)
+}

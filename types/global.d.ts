@@ -1,0 +1,12 @@
+/// <reference types="@tarojs/taro" />
+
+declare module '*.png'
+declare module '*.svg'
+declare module '*.css'
+
+declare namespace NodeJS {
+  interface ProcessEnv {
+    NODE_ENV: 'development' | 'production' | 'test'
+    TARO_ENV: 'weapp' | 'h5' | undefined
+  }
+}
