@@ -1,3 +1,6 @@
+// Cloud functions run with the host clock in UTC; tests do too, so nothing passes by accident of the host zone.
+process.env.TZ = 'UTC'
+
 // One jest run, several projects: each test folder is a project with the environment it needs.
 const sharedAlias = {
   '^@shared$': '<rootDir>/shared/index.ts',
@@ -11,6 +14,34 @@ module.exports = {
       testEnvironment: 'node',
       testMatch: ['<rootDir>/tests/unit/**/*.test.ts'],
       moduleNameMapper: sharedAlias,
+    },
+    {
+      // The local CloudBase emulator, exercised through the real wx-server-sdk.
+      displayName: 'emulator',
+      testEnvironment: 'node',
+      testMatch: ['<rootDir>/tests/emulator/**/*.test.ts'],
+      moduleNameMapper: sharedAlias,
+    },
+    {
+      // Cloud functions: routing, validation and the bundles CloudBase uploads.
+      displayName: 'functions',
+      testEnvironment: 'node',
+      testMatch: ['<rootDir>/tests/functions/**/*.test.ts'],
+      moduleNameMapper: sharedAlias,
+    },
+    {
+      // Pages and components rendered with React Testing Library; Taro's components are replaced by
+      // small DOM stand-ins, so no Taro build is needed.
+      displayName: 'ui',
+      testEnvironment: 'jsdom',
+      testMatch: ['<rootDir>/tests/ui/**/*.test.tsx'],
+      moduleNameMapper: {
+        ...sharedAlias,
+        '^@/(.*)$': '<rootDir>/miniprogram/$1',
+        '^@tarojs/components$': '<rootDir>/tests/ui/support/taroComponents.tsx',
+        '^@tarojs/taro$': '<rootDir>/tests/ui/support/taro.ts',
+        '\\.css$': '<rootDir>/tests/ui/support/styleStub.ts',
+      },
     },
   ],
   collectCoverageFrom: ['shared/**/*.ts', '!shared/**/index.ts'],

@@ -5,6 +5,9 @@ import { defineConfig, type UserConfigExport } from '@tarojs/cli'
 // (the dev server serves dist-h5 while WeChat DevTools opens dist).
 const outputRoot = process.env.TARO_ENV === 'h5' ? 'dist-h5' : 'dist'
 
+// shared/ lives outside the source root; Taro only transpiles what it is told to include.
+const sharedRoot = path.resolve(__dirname, '..', 'shared')
+
 export default defineConfig<'webpack5'>(async (merge) => {
   const baseConfig: UserConfigExport<'webpack5'> = {
     projectName: 'store-loyalty',
@@ -15,7 +18,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
     outputRoot,
     plugins: [],
     alias: {
-      '@shared': path.resolve(__dirname, '..', 'shared'),
+      '@': path.resolve(__dirname, '..', 'miniprogram'),
+      '@shared': sharedRoot,
     },
     defineConstants: {},
     copy: { patterns: [], options: {} },
@@ -23,22 +27,24 @@ export default defineConfig<'webpack5'>(async (merge) => {
     compiler: 'webpack5',
     cache: { enable: false },
     mini: {
+      compile: { include: [sharedRoot] },
       postcss: {
         pxtransform: { enable: true, config: {} },
         cssModules: { enable: false },
       },
     },
     h5: {
+      compile: { include: [sharedRoot] },
       publicPath: '/',
       staticDirectory: 'static',
       router: { mode: 'hash' },
       output: {
-        filename: 'js/[name].[hash:8].js',
+        filename: 'js/[name].[contenthash:8].js',
         chunkFilename: 'js/[name].[chunkhash:8].js',
       },
       miniCssExtractPluginOption: {
         ignoreOrder: true,
-        filename: 'css/[name].[hash].css',
+        filename: 'css/[name].[contenthash:8].css',
         chunkFilename: 'css/[name].[chunkhash].css',
       },
       postcss: {

@@ -94,3 +94,16 @@ export function daysOfMonth(month: MonthKey): DayKey[] {
   const count = daysInMonth(year, monthNumber)
   return Array.from({ length: count }, (_, index) => dayKeyOf({ year, month: monthNumber, day: index + 1 }))
 }
+
+/** The same day of the month `count` months later, clamped to the month's end (Jan 31 + 1 → Feb 28/29). */
+export function addMonths(day: DayKey, count: number): DayKey {
+  const { year, month, day: dayOfMonth } = calendarDateOf(day)
+  const monthIndex = year * 12 + (month - 1) + count
+  const targetYear = Math.floor(monthIndex / 12)
+  const targetMonth = (monthIndex % 12) + 1
+  return dayKeyOf({
+    year: targetYear,
+    month: targetMonth,
+    day: Math.min(dayOfMonth, daysInMonth(targetYear, targetMonth)),
+  })
+}

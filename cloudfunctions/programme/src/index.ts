@@ -1,0 +1,5 @@
+import { createRouter } from '../../common/router'
+import { getProgramme } from './getProgramme'
+
+/** `programme`: public facts about the loyalty programme. Actions: `get`. */
+export const main = createRouter({ get: getProgramme }, () => ({}))

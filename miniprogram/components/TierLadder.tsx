@@ -1,0 +1,30 @@
+import type { Tier } from '@shared/programme/schema'
+import { Text, View } from '@tarojs/components'
+import './TierLadder.css'
+
+export interface TierLadderProps {
+  readonly tiers: readonly Tier[]
+}
+
+/** The programme's tiers from the entry tier up, with the growth each needs and its benefits. */
+export function TierLadder({ tiers }: TierLadderProps) {
+  return (
+    <View className='tier-ladder'>
+      {tiers.map((tier, rank) => (
+        <View key={tier.id} id={`tier-${tier.id}`} className={`tier-ladder__tier tier-ladder__tier--rank-${rank}`}>
+          <View className='tier-ladder__heading'>
+            <Text className='tier-ladder__name'>{tier.name}</Text>
+            <Text className='tier-ladder__threshold'>
+              {tier.growthThreshold === 0 ? '入会即享' : `成长值 ${tier.growthThreshold}`}
+            </Text>
+          </View>
+          {tier.benefits.map((benefit) => (
+            <Text key={benefit} className='tier-ladder__benefit'>
+              {benefit}
+            </Text>
+          ))}
+        </View>
+      ))}
+    </View>
+  )
+}

@@ -1,0 +1,2 @@
+export type { ApiEnvelope, ApiRequest } from './envelope'
+export { type PublicProgramme, type PublicTier, programmeGetInput } from './programme'

@@ -1,0 +1,5 @@
+export { type QualificationPeriodSpan, qualificationPeriodAt } from './qualificationPeriod'
+export { evaluateTierAtPeriodEnd, type TierEvaluation } from './tierDowngrade'
+export { tierById, tierForGrowth, tierRankOf } from './tierForGrowth'
+export { type TierProgress, tierProgress } from './tierProgress'
+export { type DueUpgradeGift, type TierUpgrade, tierUpgrade, upgradeGiftKey } from './tierUpgrade'

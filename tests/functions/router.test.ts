@@ -1,0 +1,71 @@
+import { err, ok } from '@shared/result'
+import { z } from 'zod'
+import { createRouter, defineAction } from '../../cloudfunctions/common/router'
+
+const double = defineAction({
+  input: z.object({ points: z.number().int().positive().max(1000) }).strict(),
+  run: (input: { points: number }, context: { openid: string }) =>
+    ok({ doubled: input.points * 2, caller: context.openid }),
+})
+const refuse = defineAction({ input: z.object({}), run: () => err('FORBIDDEN') })
+const explode = defineAction({
+  input: z.object({}),
+  run: () => {
+    throw new Error('database on fire')
+  },
+})
+
+describe('the action router', () => {
+  const contextOf = jest.fn(() => ({ openid: 'o-caller' }))
+  const main = createRouter({ double, refuse, explode }, contextOf)
+
+  beforeEach(() => contextOf.mockClear())
+
+  it('runs the named action with validated input and the resolved caller', async () => {
+    await expect(main({ action: 'double', input: { points: 21 } })).resolves.toEqual({
+      ok: true,
+      data: { doubled: 42, caller: 'o-caller' },
+    })
+  })
+
+  it.each([
+    [{ action: 'triple', input: {} }],
+    [{ action: 'toString' }],
+    [{ action: 'constructor' }],
+    [{ action: 42 }],
+    [{ action: 'x'.repeat(65) }],
+    [null],
+    ['double'],
+  ])('answers UNKNOWN_ACTION for %p without resolving the caller', async (event) => {
+    await expect(main(event)).resolves.toMatchObject({ ok: false, code: 'UNKNOWN_ACTION' })
+    expect(contextOf).not.toHaveBeenCalled()
+  })
+
+  it.each([
+    [{ points: -1 }, 'points'],
+    [{ points: 1.5 }, 'points'],
+    [{ points: '12' }, 'points'],
+    [{ points: 1e9 }, 'points'],
+    [{ points: 1, extra: true }, 'extra'],
+  ])('answers INVALID_INPUT naming the field for %p', async (input, field) => {
+    const answer = await main({ action: 'double', input })
+    expect(answer).toMatchObject({ ok: false, code: 'INVALID_INPUT' })
+    expect(answer.ok === false && answer.message).toContain(field)
+  })
+
+  it('passes domain failures through unchanged', async () => {
+    await expect(main({ action: 'refuse' })).resolves.toMatchObject({
+      ok: false,
+      code: 'FORBIDDEN',
+      message: '没有权限执行此操作',
+    })
+  })
+
+  it('answers INTERNAL when a handler throws, without leaking the error', async () => {
+    const consoleError = jest.spyOn(console, 'error').mockImplementation(() => undefined)
+    const answer = await main({ action: 'explode' })
+    expect(answer).toEqual({ ok: false, code: 'INTERNAL', message: '系统繁忙，请稍后再试' })
+    expect(consoleError).toHaveBeenCalled()
+    consoleError.mockRestore()
+  })
+})
