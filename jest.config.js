@@ -8,6 +8,8 @@ const sharedAlias = {
 }
 
 module.exports = {
+  // Builds the cloud-function bundles once: function tests run what CloudBase would upload.
+  globalSetup: '<rootDir>/tests/globalSetup.js',
   projects: [
     {
       displayName: 'unit',

@@ -11,6 +11,7 @@ export const ERROR_MESSAGES = {
   NOT_FOUND: '找不到相关记录',
   NOT_A_MEMBER: '请先加入会员',
   INTERNAL: '系统繁忙，请稍后再试',
+  NETWORK_ERROR: '网络异常，请检查网络后重试',
 
   // Programme configuration
   INVALID_PROGRAMME: '会员方案配置有误',

@@ -1,9 +1,9 @@
-import type { Tier } from '@shared/programme/schema'
+import type { PublicTier } from '@shared/contracts'
 import { Text, View } from '@tarojs/components'
 import './TierLadder.css'
 
 export interface TierLadderProps {
-  readonly tiers: readonly Tier[]
+  readonly tiers: readonly PublicTier[]
 }
 
 /** The programme's tiers from the entry tier up, with the growth each needs and its benefits. */

@@ -1,2 +1,3 @@
+export type { ActionInput, ActionName, ActionOutput, Api, FunctionName } from './api'
 export type { ApiEnvelope, ApiRequest } from './envelope'
 export { type PublicProgramme, type PublicTier, programmeGetInput } from './programme'

@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process'
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
@@ -12,7 +11,6 @@ describe('cloud function bundles', () => {
   let uploadRoot: string
 
   beforeAll(() => {
-    execFileSync(process.execPath, [path.join(root, 'scripts', 'build-functions.mjs')], { cwd: root })
     // Copy only what CloudBase would upload, far from the repository, so that any import reaching
     // outside a function's folder (shared/, common/) would fail to resolve.
     uploadRoot = mkdtempSync(path.join(tmpdir(), 'cloudfunctions-'))

@@ -1,0 +1,16 @@
+import type { CallerIdentity } from './identity'
+
+/** What the host asks a worker to run. */
+export interface InvocationRequest {
+  readonly invocationId: string
+  readonly functionName: string
+  readonly entryFile: string
+  readonly event: unknown
+  readonly identity: CallerIdentity
+  readonly timeoutMs: number
+}
+
+/** What a worker answers: the function's JSON result, or why it threw. */
+export type InvocationReply =
+  | { readonly invocationId: string; readonly ok: true; readonly result: unknown }
+  | { readonly invocationId: string; readonly ok: false; readonly message: string }

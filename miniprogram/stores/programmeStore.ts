@@ -1,0 +1,25 @@
+import type { PublicProgramme } from '@shared/contracts'
+import { create } from 'zustand'
+import { callAction } from '@/api/client'
+
+type ProgrammeState =
+  | { readonly status: 'idle' | 'loading' }
+  | { readonly status: 'ready'; readonly programme: PublicProgramme }
+  | { readonly status: 'error'; readonly message: string }
+
+interface ProgrammeStore {
+  readonly state: ProgrammeState
+  load(): Promise<void>
+}
+
+/** The public programme (brand and tiers), loaded once from the `programme` function. */
+export const useProgrammeStore = create<ProgrammeStore>((set) => ({
+  state: { status: 'idle' },
+  async load() {
+    set({ state: { status: 'loading' } })
+    const answer = await callAction('programme', 'get', {})
+    set({
+      state: answer.ok ? { status: 'ready', programme: answer.data } : { status: 'error', message: answer.message },
+    })
+  },
+}))
