@@ -45,6 +45,13 @@ module.exports = {
         '\\.css$': '<rootDir>/tests/ui/support/styleStub.ts',
       },
     },
+    {
+      // The compiled weapp output (dist/, from npm run build:weapp) rendered in miniprogram-simulate.
+      displayName: 'weapp',
+      testEnvironment: 'jsdom',
+      testMatch: ['<rootDir>/tests/weapp/**/*.test.ts'],
+      moduleNameMapper: sharedAlias,
+    },
   ],
   collectCoverageFrom: ['shared/**/*.ts', '!shared/**/index.ts'],
   coverageReporters: ['text-summary', 'text'],

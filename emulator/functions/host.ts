@@ -47,6 +47,8 @@ interface FunctionPool {
 
 export class FunctionHost {
   private readonly pools = new Map<string, FunctionPool>()
+  /** Invocations in flight, so a function's own `callFunction` can be traced back to its caller. */
+  private readonly running = new Map<string, CallerIdentity>()
   private readonly instancesPerFunction: number
   private invocationCount = 0
   private stopped = false
@@ -73,10 +75,17 @@ export class FunctionHost {
       identity,
       timeoutMs: pool.config.timeoutMs,
     }
-    return new Promise((resolve, reject) => {
+    this.running.set(request.invocationId, identity)
+    const settled = new Promise<unknown>((resolve, reject) => {
       pool.queue.push({ request, resolve, reject })
       this.dispatch(pool)
     })
+    return settled.finally(() => this.running.delete(request.invocationId))
+  }
+
+  /** The identity an invocation in flight runs as, or null once it has ended (or never existed). */
+  identityOf(invocationId: string): CallerIdentity | null {
+    return this.running.get(invocationId) ?? null
   }
 
   /** Names of the functions that have run at least once. */

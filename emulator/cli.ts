@@ -1,0 +1,96 @@
+/**
+ * `npm start`: builds what is stale, starts the local cloud (database emulator and function host)
+ * with the demo store chain, and serves the H5 app with its dev server. `npm run reset` deletes the
+ * local data so the next start seeds afresh.
+ */
+import { execFileSync } from 'node:child_process'
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs'
+import path from 'node:path'
+import { DEVELOPMENT_FUNCTION_ENVIRONMENT } from './developmentSecrets'
+import { startDevServer } from './devServer/server'
+import { startLocalCloud } from './localCloud'
+import { DEMO_STORES } from './seed/demoData'
+import { DEMO_IDENTITIES } from './seed/demoIdentities'
+import { seedDemo } from './seed/seedDemo'
+
+const ROOT = path.resolve(__dirname, '..')
+/** Git-ignored; holds the database file between runs. */
+export const LOCAL_DATA_DIR = path.join(ROOT, '.local-data')
+const H5_OUTPUT = path.join(ROOT, 'dist-h5')
+const H5_SOURCES = ['miniprogram', 'shared', 'config'].map((folder) => path.join(ROOT, folder))
+const DEV_SERVER_PORT_DEFAULT = 10086
+
+function newestModificationMs(folder: string): number {
+  let newest = 0
+  for (const entry of readdirSync(folder, { withFileTypes: true })) {
+    const entryPath = path.join(folder, entry.name)
+    newest = Math.max(newest, entry.isDirectory() ? newestModificationMs(entryPath) : statSync(entryPath).mtimeMs)
+  }
+  return newest
+}
+
+function h5BuildIsStale(): boolean {
+  const index = path.join(H5_OUTPUT, 'index.html')
+  if (!existsSync(index)) return true
+  return Math.max(...H5_SOURCES.map(newestModificationMs)) > statSync(index).mtimeMs
+}
+
+function run(command: string, args: string[]): void {
+  execFileSync(command, args, { cwd: ROOT, stdio: 'inherit' })
+}
+
+async function start(): Promise<void> {
+  run(process.execPath, [path.join(ROOT, 'scripts', 'build-functions.mjs')])
+  if (h5BuildIsStale()) {
+    console.log('building the H5 app (about 20 s)…')
+    run(process.execPath, [path.join(ROOT, 'node_modules', '@tarojs', 'cli', 'bin', 'taro'), 'build', '--type', 'h5'])
+  }
+  mkdirSync(LOCAL_DATA_DIR, { recursive: true })
+  const cloud = await startLocalCloud({
+    storage: { kind: 'file', path: path.join(LOCAL_DATA_DIR, 'database.sqlite') },
+    functionEnvironment: DEVELOPMENT_FUNCTION_ENVIRONMENT,
+  })
+  // The seed goes through the real SDK like any other write; this process plays the admin.
+  Object.assign(process.env, cloud.sdkEnvironment)
+  const sdk = require('wx-server-sdk')
+  sdk.init({ env: sdk.DYNAMIC_CURRENT_ENV })
+  const seeded = await seedDemo(sdk.database(), Date.now())
+  const port = Number(process.env.PORT ?? DEV_SERVER_PORT_DEFAULT)
+  const devServer = await startDevServer({ host: cloud.functions, staticRoot: H5_OUTPUT, port })
+
+  console.log(`
+门店会员 local cloud is running${seeded ? ' (demo store chain seeded)' : ''}
+
+  App:           ${devServer.url}/
+  Store QR link: ${devServer.url}/#/pages/index/index?scene=${DEMO_STORES[0]._id}
+  Database:      ${cloud.database.info().url} (inspect: /__emulator/collections/<name>)
+  Identities:    ${DEMO_IDENTITIES.map((identity) => identity.label).join(' · ')} (switch at the top right)
+
+Data is kept in .local-data/ between runs; \`npm run reset\` starts afresh. Ctrl-C stops.`)
+
+  const stop = async () => {
+    console.log('\nstopping…')
+    await devServer.stop()
+    await cloud.stop()
+    process.exit(0)
+  }
+  process.once('SIGINT', stop)
+  process.once('SIGTERM', stop)
+}
+
+function reset(): void {
+  rmSync(LOCAL_DATA_DIR, { recursive: true, force: true })
+  console.log('local data deleted; the next `npm start` seeds the demo store chain afresh')
+}
+
+const command = process.argv[2] ?? 'start'
+if (command === 'reset') reset()
+else if (command === 'start') {
+  start().catch((error) => {
+    console.error(error)
+    process.exit(1)
+  })
+} else {
+  console.error(`unknown command ${command}: use start or reset`)
+  process.exit(2)
+}

@@ -1,0 +1,274 @@
+import { randomBytes } from 'node:crypto'
+import http from 'node:http'
+import type { AddressInfo } from 'node:net'
+import type { Emulator, EmulatorInfo } from '../types'
+import { parseStored } from './ejson'
+import { actionNotSupported, DatabaseError, invalidParam } from './errors'
+import { type FunctionHandler, invokeFunction } from './functions'
+import { type IndexDeclarations, loadIndexDeclarations } from './indexes'
+import { DATABASE_OPERATIONS, type DatabaseRequest, type OperationContext } from './operations'
+import { invocationIdOfSeqId, RequestCounter, type RequestCountReport, type RequestTally } from './requestCounts'
+import { type StorageLocation, Store } from './state'
+import { TransactionManager } from './transactions'
+
+/** The largest request body accepted. */
+export const REQUEST_BODY_BYTES_MAX = 5 * 1024 * 1024
+
+/** Documents GET /__emulator/collections/:name answers at most. */
+export const INSPECT_DOCUMENTS_MAX = 1000
+
+/** The prefix of the emulator's own routes, apart from the CloudBase protocol at /admin. */
+export const EMULATOR_ROUTE_PREFIX = '/__emulator'
+
+/** How to run the database emulator. */
+export interface DatabaseEmulatorOptions {
+  /** Default 127.0.0.1: the emulator is for this machine only. */
+  readonly host?: string
+  /** Default 0: any free port (read it back from `info().port`). */
+  readonly port?: number
+  /** The CloudBase environment id answered; requests naming another env fail. Default `local`. */
+  readonly envId?: string
+  /** Default in memory. */
+  readonly storage?: StorageLocation
+  /** Default: database/indexes.json. */
+  readonly indexes?: IndexDeclarations
+  /** Runs `cloud.callFunction`; without it every call answers "function not found". */
+  readonly functions?: FunctionHandler
+  /** The clock behind `db.serverDate()` and transaction lifetimes. Default Date.now. */
+  readonly nowMs?: () => number
+  /** Generates `_id`s and transaction ids. Default 32 random hex characters, like CloudBase ids. */
+  readonly newId?: () => string
+  /** Refuse `where()` writes from an invocation with an open transaction (see README). Default true. */
+  readonly refuseWhereWritesDuringTransaction?: boolean
+}
+
+function randomId(): string {
+  return randomBytes(16).toString('hex')
+}
+
+function readBody(request: http.IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = []
+    let size = 0
+    request.on('data', (chunk: Buffer) => {
+      size += chunk.length
+      if (size > REQUEST_BODY_BYTES_MAX) {
+        reject(invalidParam(`request body exceeds ${REQUEST_BODY_BYTES_MAX} bytes`))
+        request.destroy()
+        return
+      }
+      chunks.push(chunk)
+    })
+    request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')))
+    request.on('error', reject)
+  })
+}
+
+function send(response: http.ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body)
+  response.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': Buffer.byteLength(text),
+  })
+  response.end(text)
+}
+
+/**
+ * The CloudBase database emulator: answers `POST /admin` with the protocol wx-server-sdk speaks (database actions
+ * and functions.invokeFunction), each database request atomic in one sqlite transaction, and its own routes
+ * under /__emulator (reset, request counts, inspection).
+ */
+export class DatabaseEmulator implements Emulator {
+  private readonly options: DatabaseEmulatorOptions
+  private readonly envId: string
+  private readonly nowMs: () => number
+  private readonly newId: () => string
+  private readonly counter = new RequestCounter()
+  private functions: FunctionHandler | undefined
+  private store: Store | undefined
+  private transactions: TransactionManager | undefined
+  private server: http.Server | undefined
+  private listening: EmulatorInfo | undefined
+  private requestSequence = 0
+
+  constructor(options: DatabaseEmulatorOptions = {}) {
+    this.options = options
+    this.envId = options.envId ?? 'local'
+    this.nowMs = options.nowMs ?? Date.now
+    this.newId = options.newId ?? randomId
+    this.functions = options.functions
+  }
+
+  /** Opens the storage and starts listening. */
+  async start(): Promise<EmulatorInfo> {
+    if (this.listening) return this.listening
+    const store = new Store({
+      location: this.options.storage ?? { kind: 'memory' },
+      declarations: this.options.indexes ?? loadIndexDeclarations(),
+    })
+    this.store = store
+    this.transactions = new TransactionManager(store, { nowMs: this.nowMs, newId: this.newId })
+    const server = http.createServer((request, response) => {
+      this.handle(request, response).catch((error: unknown) => {
+        if (!response.headersSent) send(response, 500, { code: 'SYS_ERR', message: String(error) })
+      })
+    })
+    server.keepAliveTimeout = 60_000
+    this.server = server
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject)
+      server.listen(this.options.port ?? 0, this.options.host ?? '127.0.0.1', () => resolve())
+    })
+    const address = server.address() as AddressInfo
+    const host = this.options.host ?? '127.0.0.1'
+    this.listening = { name: 'database', host, port: address.port, url: `http://${host}:${address.port}` }
+    return this.listening
+  }
+
+  /** Stops listening (closing idle keep-alive connections) and closes the storage. */
+  async stop(): Promise<void> {
+    const server = this.server
+    if (!server) return
+    this.server = undefined
+    this.listening = undefined
+    await new Promise<void>((resolve) => {
+      server.close(() => resolve())
+      server.closeAllConnections()
+    })
+    this.store?.close()
+    this.store = undefined
+    this.transactions = undefined
+  }
+
+  /** Where the emulator listens. */
+  info(): EmulatorInfo {
+    if (!this.listening) throw new Error('the database emulator is not started')
+    return this.listening
+  }
+
+  /** Installs (or replaces) the handler that runs `cloud.callFunction`. */
+  setFunctionHandler(handler: FunctionHandler | undefined): void {
+    this.functions = handler
+  }
+
+  /** Request counts, globally and per invocation (what GET /__emulator/requests answers). */
+  requestCounts(): RequestCountReport {
+    return this.counter.report()
+  }
+
+  /** Request counts of one invocation (its TCB_SEQID). */
+  requestCountsOf(invocationId: string): RequestTally {
+    return this.counter.forInvocation(invocationId)
+  }
+
+  /** Deletes every document, forgets transactions and counts; declared collections are recreated empty. */
+  reset(): void {
+    this.requireStore().reset()
+    this.transactions?.clear()
+    this.counter.clear()
+  }
+
+  private requireStore(): Store {
+    if (!this.store) throw new Error('the database emulator is not started')
+    return this.store
+  }
+
+  private async handle(request: http.IncomingMessage, response: http.ServerResponse): Promise<void> {
+    const url = new URL(request.url ?? '/', 'http://emulator')
+    if (url.pathname.startsWith(EMULATOR_ROUTE_PREFIX)) {
+      this.handleEmulatorRoute(request.method ?? 'GET', url, response)
+      return
+    }
+    if (request.method !== 'POST' || url.pathname !== '/admin') {
+      send(response, 404, { code: 'NOT_FOUND', message: `no route ${request.method} ${url.pathname}` })
+      return
+    }
+    this.requestSequence += 1
+    const requestId = `${this.nowMs().toString(16)}-${this.requestSequence.toString(16)}`
+    try {
+      const body = await readBody(request)
+      const reply = await this.dispatch(body, url)
+      send(response, 200, { ...reply, requestId })
+    } catch (error) {
+      if (error instanceof DatabaseError) {
+        send(response, 200, { code: error.code, message: error.message, requestId })
+        return
+      }
+      send(response, 200, { code: 'SYS_ERR', message: `[InternalError] ${(error as Error).message}`, requestId })
+    }
+  }
+
+  private async dispatch(body: string, url: URL): Promise<object> {
+    let parsed: DatabaseRequest & Record<string, unknown>
+    try {
+      parsed = JSON.parse(body)
+    } catch {
+      throw invalidParam('the request body is not JSON')
+    }
+    const action = typeof parsed?.action === 'string' ? parsed.action : ''
+    const invocationId = invocationIdOfSeqId(url.searchParams.get('seqId'))
+    this.counter.record(action, invocationId)
+    const env = url.searchParams.get('env') ?? ''
+    if (env !== '' && env !== this.envId) {
+      throw new DatabaseError(
+        'INVALID_PARAM',
+        `[ResourceNotFound.Env] env ${env} not exists (the emulator serves ${this.envId})`,
+      )
+    }
+    if (action === 'functions.invokeFunction') {
+      return invokeFunction({
+        handler: this.functions,
+        name: parsed.function_name,
+        requestData: parsed.request_data,
+        caller: { invocationId, envId: this.envId },
+      })
+    }
+    const operation = DATABASE_OPERATIONS[action]
+    if (!operation) throw actionNotSupported(action)
+    const store = this.requireStore()
+    const context: OperationContext = {
+      store,
+      transactions: this.transactions as TransactionManager,
+      nowMs: this.nowMs(),
+      newId: this.newId,
+      invocationId,
+      refuseWhereWritesDuringTransaction: this.options.refuseWhereWritesDuringTransaction ?? true,
+    }
+    return store.atomically(() => operation(parsed, context))
+  }
+
+  private handleEmulatorRoute(method: string, url: URL, response: http.ServerResponse): void {
+    const route = url.pathname.slice(EMULATOR_ROUTE_PREFIX.length)
+    if (method === 'GET' && route === '/info') {
+      send(response, 200, { ...this.info(), envId: this.envId })
+    } else if (method === 'POST' && route === '/reset') {
+      this.reset()
+      send(response, 200, { ok: true })
+    } else if (method === 'GET' && route === '/requests') {
+      const invocation = url.searchParams.get('invocation')
+      send(
+        response,
+        200,
+        invocation ? { invocation, ...this.counter.forInvocation(invocation) } : this.counter.report(),
+      )
+    } else if (method === 'DELETE' && route === '/requests') {
+      this.counter.clear()
+      send(response, 200, { ok: true })
+    } else if (method === 'GET' && route.startsWith('/collections/')) {
+      const collection = decodeURIComponent(route.slice('/collections/'.length))
+      const store = this.requireStore()
+      if (!store.hasCollection(collection)) {
+        send(response, 404, { code: 'DATABASE_COLLECTION_NOT_EXIST', message: collection })
+        return
+      }
+      const documents = []
+      for (const stored of store.read(collection, { kind: 'scan' })) {
+        documents.push(parseStored(stored.body))
+        if (documents.length >= INSPECT_DOCUMENTS_MAX) break
+      }
+      send(response, 200, { collection, total: store.countAll(collection), documents })
+    } else {
+      send(response, 404, { code: 'NOT_FOUND', message: `no emulator route ${method} ${url.pathname}` })
+    }
+  }
+}
