@@ -1,6 +1,4 @@
-// Database emulator benchmark: figures are printed, not asserted. Run with
-//   npx esbuild bench/database.bench.ts --bundle --platform=node --packages=external \
-//     --outfile=/tmp/database.bench.cjs --log-level=error && NODE_PATH=$PWD/node_modules node /tmp/database.bench.cjs
+// Database emulator benchmark: figures are printed, not asserted. `npm run bench` runs it.
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
