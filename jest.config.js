@@ -52,6 +52,14 @@ module.exports = {
       testMatch: ['<rootDir>/tests/weapp/**/*.test.ts'],
       moduleNameMapper: sharedAlias,
     },
+    {
+      // Headless Chromium against the local stack: database emulator, function host, dev server
+      // and the H5 build (from npm run build:h5).
+      displayName: 'e2e',
+      testEnvironment: 'node',
+      testMatch: ['<rootDir>/tests/e2e/**/*.test.ts'],
+      moduleNameMapper: sharedAlias,
+    },
   ],
   collectCoverageFrom: ['shared/**/*.ts', '!shared/**/index.ts'],
   coverageReporters: ['text-summary', 'text'],
