@@ -10,6 +10,8 @@ export const ERROR_MESSAGES = {
   FORBIDDEN: '没有权限执行此操作',
   NOT_FOUND: '找不到相关记录',
   NOT_A_MEMBER: '请先加入会员',
+  BIRTHDAY_ALREADY_SET: '生日已设置，如需修改请联系门店',
+  PHONE_NUMBER_UNAVAILABLE: '未能获取手机号，请重试',
   INTERNAL: '系统繁忙，请稍后再试',
   NETWORK_ERROR: '网络异常，请检查网络后重试',
 

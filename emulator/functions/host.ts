@@ -61,7 +61,12 @@ export class FunctionHost {
    * Runs a function as `identity` and resolves with its JSON result. Rejects with an
    * `InvocationError` when the function does not exist, throws, or runs past its time limit.
    */
-  invoke(functionName: string, event: unknown, identity: CallerIdentity): Promise<unknown> {
+  invoke(
+    functionName: string,
+    event: unknown,
+    identity: CallerIdentity,
+    options: { readonly clockMs?: number } = {},
+  ): Promise<unknown> {
     if (this.stopped) return Promise.reject(functionFailed(functionName, 'the function host has stopped'))
     const pool = this.poolFor(functionName)
     if (!pool) return Promise.reject(functionNotFound(functionName))
@@ -74,6 +79,7 @@ export class FunctionHost {
       event,
       identity,
       timeoutMs: pool.config.timeoutMs,
+      ...(options.clockMs === undefined ? {} : { clockMs: options.clockMs }),
     }
     this.running.set(request.invocationId, identity)
     const settled = new Promise<unknown>((resolve, reject) => {

@@ -8,6 +8,8 @@ export interface InvocationRequest {
   readonly event: unknown
   readonly identity: CallerIdentity
   readonly timeoutMs: number
+  /** Tests' simulated "now": the invocation's clock starts here instead of the real time. */
+  readonly clockMs?: number
 }
 
 /** What a worker answers: the function's JSON result, or why it threw. */

@@ -1,5 +1,19 @@
 import type { z } from 'zod'
+import type {
+  emptyInput,
+  HistoryPage,
+  historyInput,
+  JoinResult,
+  joinInput,
+  MemberCard,
+  MemberCode,
+  Profile,
+  UpdateProfileResult,
+  updateProfileInput,
+} from './member'
 import type { PublicProgramme, programmeGetInput } from './programme'
+
+type ActionOf<Input extends z.ZodType, Output> = { readonly input: z.input<Input>; readonly output: Output }
 
 /**
  * Every cloud function and action the client may call, with its input and output types. The client
@@ -7,7 +21,15 @@ import type { PublicProgramme, programmeGetInput } from './programme'
  */
 export interface Api {
   readonly programme: {
-    readonly get: { readonly input: z.input<typeof programmeGetInput>; readonly output: PublicProgramme }
+    readonly get: ActionOf<typeof programmeGetInput, PublicProgramme>
+  }
+  readonly member: {
+    readonly join: ActionOf<typeof joinInput, JoinResult>
+    readonly card: ActionOf<typeof emptyInput, MemberCard>
+    readonly memberCode: ActionOf<typeof emptyInput, MemberCode>
+    readonly history: ActionOf<typeof historyInput, HistoryPage>
+    readonly profile: ActionOf<typeof emptyInput, Profile>
+    readonly updateProfile: ActionOf<typeof updateProfileInput, UpdateProfileResult>
   }
 }
 

@@ -50,6 +50,16 @@ describe('the function host', () => {
     await expect(host.invoke('thrower', { fail: false }, clientCaller('o-a'))).resolves.toBe('fine')
   })
 
+  it('runs an invocation at a simulated instant, and the next one at the real time again', async () => {
+    const simulated = (await host.invoke('clock', {}, clientCaller('o-a'), { clockMs: Date.UTC(2027, 0, 1) })) as {
+      nowMs: number
+    }
+    expect(simulated.nowMs).toBeGreaterThanOrEqual(Date.UTC(2027, 0, 1))
+    expect(simulated.nowMs).toBeLessThan(Date.UTC(2027, 0, 1) + 60_000)
+    const real = (await host.invoke('clock', {}, clientCaller('o-a'))) as { nowMs: number }
+    expect(Math.abs(real.nowMs - Date.now())).toBeLessThan(60_000)
+  })
+
   it.each(['no-such-function', '../functions/whoami', ''])('answers “not found” for %p', async (name) => {
     await expect(host.invoke(name, {}, clientCaller('o-a'))).rejects.toMatchObject({
       kind: 'notFound',

@@ -1,0 +1,61 @@
+/**
+ * The one place that initialises wx-server-sdk, and the slice of its database API the functions
+ * use, typed by what CloudBase actually returns (the SDK's own typings are unions too loose to use).
+ * `DYNAMIC_CURRENT_ENV` makes every call use the environment the function runs in, so the same
+ * bundle works in any CloudBase environment and, locally, against the emulator.
+ */
+import * as cloud from 'wx-server-sdk'
+
+/** A query or collection: the chainable reads and writes of the SDK. */
+export interface Query {
+  where(condition: Record<string, unknown>): Query
+  orderBy(field: string, order: 'asc' | 'desc'): Query
+  limit(count: number): Query
+  skip(count: number): Query
+  get(): Promise<{ data: unknown[] }>
+  count(): Promise<{ total: number }>
+  update(options: { data: Record<string, unknown> }): Promise<{ stats: { updated: number } }>
+}
+
+export interface DocumentReference {
+  get(): Promise<{ data: unknown }>
+  set(options: { data: Record<string, unknown> }): Promise<unknown>
+  update(options: { data: Record<string, unknown> }): Promise<{ stats: { updated: number } }>
+  remove(): Promise<unknown>
+}
+
+export interface Collection extends Query {
+  doc(id: string): DocumentReference
+  add(options: { data: Record<string, unknown> | Record<string, unknown>[] }): Promise<{ _id: string }>
+}
+
+/** Inside a transaction only single documents by id may be touched: CloudBase's rule. */
+export interface Transaction {
+  collection(name: string): {
+    doc(id: string): DocumentReference
+    add(options: { data: Record<string, unknown> }): Promise<unknown>
+  }
+}
+
+export interface Database {
+  collection(name: string): Collection
+  runTransaction<T>(work: (transaction: Transaction) => Promise<T>, retries?: number): Promise<T>
+  // biome-ignore lint/suspicious/noExplicitAny: query commands are built dynamically (_.gte(1), _.or([...])).
+  readonly command: any
+}
+
+let initialised = false
+
+/** The initialised SDK. */
+export function sdk(): typeof cloud {
+  if (!initialised) {
+    cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV as unknown as string })
+    initialised = true
+  }
+  return cloud
+}
+
+/** The database of the current environment. */
+export function database(): Database {
+  return sdk().database() as unknown as Database
+}

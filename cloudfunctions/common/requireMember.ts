@@ -1,0 +1,24 @@
+import { err, type Result } from '@shared/result'
+import type { Caller } from './caller'
+import type { Database } from './cloud'
+import { isMissingDocumentError } from './databaseErrors'
+import type { MemberDocument } from './memberDocument'
+import { memberIdOf } from './memberId'
+
+/** The caller's member id, or FORBIDDEN for a call that carries no user (only users have members). */
+export function callerMemberId(caller: Caller): Result<string> {
+  return caller.openid === null ? err('FORBIDDEN', '需要微信用户身份') : { ok: true, data: memberIdOf(caller.openid) }
+}
+
+/** The caller's member document, NOT_A_MEMBER before they join. */
+export async function loadCallerMember(db: Database, caller: Caller): Promise<Result<MemberDocument>> {
+  const memberId = callerMemberId(caller)
+  if (!memberId.ok) return memberId
+  try {
+    const { data } = await db.collection('members').doc(memberId.data).get()
+    return { ok: true, data: data as MemberDocument }
+  } catch (error) {
+    if (isMissingDocumentError(error)) return err('NOT_A_MEMBER')
+    throw error
+  }
+}

@@ -1,0 +1,66 @@
+import type { MemberCard } from '@shared/contracts'
+import { emptyInput } from '@shared/contracts'
+import { expiringSoon, usableBalance } from '@shared/ledger'
+import type { Programme } from '@shared/programme/schema'
+import { ok } from '@shared/result'
+import { tierProgress } from '@shared/tier'
+import type { Caller } from '../../common/caller'
+import { database } from '../../common/cloud'
+import type { MemberDocument } from '../../common/memberDocument'
+import { currentProgramme } from '../../common/programmeStore'
+import { loadCallerMember } from '../../common/requireMember'
+import { defineAction } from '../../common/router'
+
+/** Points expiring within this window are called out on the card. */
+export const EXPIRING_SOON_WINDOW_MS = 30 * 86_400_000
+
+/** The card a member sees, from their document; points already past expiry are not shown as usable. */
+export function cardOf(
+  member: MemberDocument,
+  programme: Programme,
+  usableCouponCount: number,
+  nowMs: number,
+): MemberCard {
+  const progress = tierProgress(programme.tiers, { tierId: member.tierId, growth: member.growth })
+  return {
+    memberId: member._id,
+    nickname: member.profile.nickname,
+    avatarUrl: member.profile.avatarUrl,
+    tier: { id: progress.tier.id, name: progress.tier.name },
+    nextTier: progress.nextTier ? { id: progress.nextTier.id, name: progress.nextTier.name } : null,
+    growth: member.growth,
+    growthToNextTier: progress.growthToNextTier,
+    progressPercent: progress.percent,
+    balance: usableBalance(member.points, nowMs),
+    expiringSoon: expiringSoon(member.points, {
+      nowMs,
+      withinMs: EXPIRING_SOON_WINDOW_MS,
+      timeZone: programme.timeZone,
+      cutoffHour: programme.businessDayCutoffHour,
+    }),
+    usableCouponCount,
+  }
+}
+
+/** Coupons the member can use now: not used, not expired (no job needed to expire them). */
+export async function usableCouponCountOf(memberId: string, nowMs: number): Promise<number> {
+  const db = database()
+  const _ = db.command
+  const { total } = await db
+    .collection('coupons')
+    .where({ memberId, usedAtMs: null, validUntilMs: _.gt(nowMs) })
+    .count()
+  return total
+}
+
+/** `member.card`: two database requests, the member and the coupon count (the programme is cached). */
+export const card = defineAction({
+  input: emptyInput,
+  async run(_input, caller: Caller) {
+    const db = database()
+    const [programme, member] = await Promise.all([currentProgramme(db, caller.nowMs), loadCallerMember(db, caller)])
+    if (!member.ok) return member
+    const couponCount = await usableCouponCountOf(member.data._id, caller.nowMs)
+    return ok(cardOf(member.data, programme, couponCount, caller.nowMs))
+  },
+})
