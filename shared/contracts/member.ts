@@ -51,7 +51,12 @@ export const birthdaySchema = z
 export const updateProfileInput = z
   .object({
     nickname: z.string().trim().min(1).max(NICKNAME_LENGTH_MAX).optional(),
-    avatarUrl: z.string().url().max(AVATAR_URL_LENGTH_MAX).optional(),
+    /** A cloud-storage file id (from chooseAvatar, uploaded) or an https URL; nothing a page could run. */
+    avatarUrl: z
+      .string()
+      .max(AVATAR_URL_LENGTH_MAX)
+      .regex(/^(https|cloud):\/\/[^\s]+$/, '头像地址应为 https:// 或 cloud:// 开头')
+      .optional(),
     /** Set once by the member; afterwards only staff can change it (it drives birthday rewards). */
     birthday: birthdaySchema.optional(),
     /** The cloudID from `<Button open-type="getPhoneNumber">`; the function resolves it. */

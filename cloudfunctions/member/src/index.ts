@@ -1,7 +1,9 @@
 import { currentCaller } from '../../common/caller'
 import { createRouter } from '../../common/router'
 import { card } from './card'
+import { history } from './history'
 import { join } from './join'
+import { profile, updateProfile } from './profile'
 
 /** `member`: joining, the member card, the member code, the points history and the profile. */
-export const main = createRouter({ join, card }, currentCaller)
+export const main = createRouter({ join, card, history, profile, updateProfile }, currentCaller)

@@ -1,0 +1,83 @@
+import { HISTORY_PAGE_SIZE_DEFAULT, type HistoryEntry, type HistoryPage, historyInput } from '@shared/contracts'
+import { err, ok } from '@shared/result'
+import type { Caller } from '../../common/caller'
+import { database } from '../../common/cloud'
+import type { LedgerDocument } from '../../common/memberDocument'
+import { callerMemberId } from '../../common/requireMember'
+import { defineAction } from '../../common/router'
+
+/** What members read for each source of points (the ledger stores the source's kind before `:`). */
+const SOURCE_TITLES: Readonly<Record<string, string>> = {
+  join: '入会礼',
+  profile: '完善资料奖励',
+  checkin: '每日签到',
+  makeup: '补签',
+  purchase: '消费积分',
+  referral: '邀请好友奖励',
+  upgrade: '升级礼',
+  birthday: '生日礼',
+  redeem: '积分兑换',
+  cancel: '兑换取消退回',
+  reverse: '消费撤销',
+  expire: '积分过期',
+  adjust: '积分调整',
+}
+
+function titleOf(entry: LedgerDocument): string {
+  return SOURCE_TITLES[entry.source.split(':')[0] ?? ''] ?? SOURCE_TITLES[entry.type] ?? '积分变动'
+}
+
+/** Cursors name the last entry shown: its time and id, so equal times never skip or repeat a line. */
+function encodeCursor(entry: LedgerDocument): string {
+  return `${entry.createdAtMs}.${entry._id}`
+}
+
+function decodeCursor(cursor: string): { createdAtMs: number; id: string } | null {
+  const match = /^(\d{1,15})\.([A-Za-z0-9_:-]{1,64})$/.exec(cursor)
+  return match ? { createdAtMs: Number(match[1]), id: match[2] as string } : null
+}
+
+/** `member.history`: the points history, newest first, a page at a time; one database request. */
+export const history = defineAction({
+  input: historyInput,
+  async run(input, caller: Caller) {
+    const memberId = callerMemberId(caller)
+    if (!memberId.ok) return memberId
+    const after = input.cursor === undefined ? null : decodeCursor(input.cursor)
+    if (input.cursor !== undefined && after === null) return err('INVALID_INPUT', 'cursor')
+    const pageSize = input.pageSize ?? HISTORY_PAGE_SIZE_DEFAULT
+    const db = database()
+    const _ = db.command
+    const condition = after
+      ? _.and([
+          { memberId: memberId.data },
+          _.or([{ createdAtMs: _.lt(after.createdAtMs) }, { createdAtMs: after.createdAtMs, _id: _.lt(after.id) }]),
+        ])
+      : { memberId: memberId.data }
+    const { data } = await db
+      .collection('ledger')
+      .where(condition)
+      .orderBy('createdAtMs', 'desc')
+      .orderBy('_id', 'desc')
+      .limit(pageSize + 1)
+      .get()
+    const entries = (data as LedgerDocument[]).slice(0, pageSize)
+    const page: HistoryPage = {
+      entries: entries.map(
+        (entry): HistoryEntry => ({
+          id: entry._id,
+          type: entry.type,
+          amount: entry.amount,
+          balanceAfter: entry.balanceAfter,
+          title: titleOf(entry),
+          createdAtMs: entry.createdAtMs,
+        }),
+      ),
+      nextCursor:
+        data.length > pageSize && entries.length > 0
+          ? encodeCursor(entries[entries.length - 1] as LedgerDocument)
+          : null,
+    }
+    return ok(page)
+  },
+})

@@ -1,0 +1,116 @@
+import { emptyInput, type Profile, type UpdateProfileResult, updateProfileInput } from '@shared/contracts'
+import { err, ok, type Result } from '@shared/result'
+import type { Caller } from '../../common/caller'
+import { database, sdk } from '../../common/cloud'
+import { grantPoints } from '../../common/grantPoints'
+import type { MemberDocument } from '../../common/memberDocument'
+import { currentProgramme } from '../../common/programmeStore'
+import { callerMemberId, loadCallerMember } from '../../common/requireMember'
+import { defineAction } from '../../common/router'
+
+/** Shows enough of a phone number to recognise it: 138****5678. */
+export function maskPhoneNumber(phoneNumber: string): string {
+  return phoneNumber.length < 7 ? phoneNumber : `${phoneNumber.slice(0, 3)}****${phoneNumber.slice(-4)}`
+}
+
+function profileOf(member: MemberDocument): Profile {
+  const { nickname, avatarUrl, birthday, phoneNumber } = member.profile
+  return {
+    nickname,
+    avatarUrl,
+    birthday,
+    phoneNumber: phoneNumber === null ? null : maskPhoneNumber(phoneNumber),
+    completionRewarded: member.profileCompletionRewarded,
+  }
+}
+
+function isComplete(profile: MemberDocument['profile']): boolean {
+  return Object.values(profile).every((value) => value !== null)
+}
+
+/** Resolves getPhoneNumber's cloudID on the server, where WeChat vouches for the number. */
+async function phoneNumberOf(cloudId: string): Promise<Result<string>> {
+  try {
+    const { list } = (await sdk().getOpenData({ list: [cloudId] })) as {
+      list: { data?: { phoneNumber?: string } }[]
+    }
+    const phoneNumber = list[0]?.data?.phoneNumber
+    return phoneNumber ? ok(phoneNumber) : err('PHONE_NUMBER_UNAVAILABLE')
+  } catch (error) {
+    console.error('getOpenData failed', error)
+    return err('PHONE_NUMBER_UNAVAILABLE')
+  }
+}
+
+/** `member.profile`: the caller's profile, phone number masked. */
+export const profile = defineAction({
+  input: emptyInput,
+  async run(_input, caller: Caller) {
+    const member = await loadCallerMember(database(), caller)
+    return member.ok ? ok(profileOf(member.data)) : member
+  },
+})
+
+/**
+ * `member.updateProfile`: nickname and avatar freely, birthday once (it drives birthday rewards),
+ * phone number from getPhoneNumber's cloudID. Completing the profile pays its reward once: the
+ * reward's ledger entry has a fixed id, written in the same transaction as the profile.
+ */
+export const updateProfile = defineAction({
+  input: updateProfileInput,
+  async run(input, caller: Caller) {
+    const memberId = callerMemberId(caller)
+    if (!memberId.ok) return memberId
+    const phoneNumber = input.phoneCloudId === undefined ? null : await phoneNumberOf(input.phoneCloudId)
+    if (phoneNumber && !phoneNumber.ok) return phoneNumber
+    const db = database()
+    const programme = await currentProgramme(db, caller.nowMs)
+    return db.runTransaction(async (transaction): Promise<Result<UpdateProfileResult>> => {
+      const reference = transaction.collection('members').doc(memberId.data)
+      let member: MemberDocument
+      try {
+        member = (await reference.get()).data as MemberDocument
+      } catch {
+        return err('NOT_A_MEMBER')
+      }
+      if (
+        input.birthday !== undefined &&
+        member.profile.birthday !== null &&
+        member.profile.birthday !== input.birthday
+      ) {
+        return err('BIRTHDAY_ALREADY_SET')
+      }
+      const nextProfile: MemberDocument['profile'] = {
+        nickname: input.nickname ?? member.profile.nickname,
+        avatarUrl: input.avatarUrl ?? member.profile.avatarUrl,
+        birthday: input.birthday ?? member.profile.birthday,
+        phoneNumber: phoneNumber?.ok ? phoneNumber.data : member.profile.phoneNumber,
+      }
+      const rewardDue =
+        !member.profileCompletionRewarded && isComplete(nextProfile) && programme.profileCompletionPoints > 0
+      let points = member.points
+      if (rewardDue) {
+        const grant = grantPoints({
+          member,
+          programme,
+          amount: programme.profileCompletionPoints,
+          nowMs: caller.nowMs,
+          source: 'profile',
+          idempotencyKey: `profile_${member._id}`,
+        })
+        points = grant.points
+        await transaction.collection('ledger').add({ data: { ...grant.entry } })
+      }
+      const updated: MemberDocument = {
+        ...member,
+        profile: nextProfile,
+        profileCompletionRewarded: member.profileCompletionRewarded || rewardDue,
+        points,
+      }
+      await reference.update({
+        data: { profile: nextProfile, profileCompletionRewarded: updated.profileCompletionRewarded, points },
+      })
+      return ok({ profile: profileOf(updated), completionPoints: rewardDue ? programme.profileCompletionPoints : 0 })
+    })
+  },
+})
