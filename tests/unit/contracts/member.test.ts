@@ -9,7 +9,7 @@ describe('member action inputs', () => {
     expect(joinInput.safeParse({}).success).toBe(true)
   })
 
-  it.each([
+  it.each<[unknown, string]>([
     [{ storeId: '' }, 'empty store id'],
     [{ storeId: 'store 1' }, 'a space'],
     [{ storeId: 'x'.repeat(41) }, 'an over-long id'],
