@@ -1,4 +1,5 @@
 import type { z } from 'zod'
+import type { CheckInResult, CheckInStatus, checkInInput, checkInStatusInput, makeupInput } from './checkin'
 import type {
   emptyInput,
   HistoryPage,
@@ -30,6 +31,11 @@ export interface Api {
     readonly history: ActionOf<typeof historyInput, HistoryPage>
     readonly profile: ActionOf<typeof emptyInput, Profile>
     readonly updateProfile: ActionOf<typeof updateProfileInput, UpdateProfileResult>
+  }
+  readonly checkin: {
+    readonly status: ActionOf<typeof checkInStatusInput, CheckInStatus>
+    readonly checkIn: ActionOf<typeof checkInInput, CheckInResult>
+    readonly makeup: ActionOf<typeof makeupInput, CheckInResult>
   }
 }
 

@@ -1,4 +1,5 @@
 export type { ActionInput, ActionName, ActionOutput, Api, FunctionName } from './api'
+export * from './checkin'
 export type { ApiEnvelope, ApiRequest } from './envelope'
 export * from './member'
 export { type PublicProgramme, type PublicTier, programmeGetInput } from './programme'
