@@ -33,14 +33,14 @@ export const ERROR_MESSAGES = {
 
   // Mall
   OUT_OF_STOCK: '库存不足',
-  LIMIT_REACHED: '已达到兑换上限',
+  LIMIT_REACHED: '已达到每人限额',
   TIER_REQUIRED: '会员等级不足',
   NOT_ON_SALE: '商品不在兑换时间内',
 
   // Coupons
-  COUPON_NOT_STARTED: '优惠券尚未到使用时间',
-  COUPON_EXPIRED: '优惠券已过期',
   COUPON_USED: '优惠券已使用',
+  COUPON_EXPIRED: '优惠券已过期',
+  COUPON_NOT_STARTED: '优惠券尚未到使用时间',
   COUPON_THRESHOLD_NOT_MET: '未达到优惠券使用门槛',
   CLAIM_NOT_OPEN: '优惠券不在领取时间内',
   SOLD_OUT: '优惠券已领完',

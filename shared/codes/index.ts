@@ -1,0 +1,19 @@
+export { encodeBase64Url } from './base64url'
+export { constantTimeEqual } from './constantTimeEqual'
+export {
+  CODE_CLOCK_SKEW_MS,
+  CODE_LENGTH_MAX,
+  CODE_NONCE_LENGTH,
+  CODE_SIGNATURE_LENGTH,
+  CODE_TTL_MAX_MS,
+  COUPON_CODE_TTL_MS,
+  type CodeFailureCode,
+  type CodeKind,
+  type IssuedCode,
+  issueCode,
+  MEMBER_CODE_REFRESH_MS,
+  MEMBER_CODE_TTL_MS,
+  type Signer,
+  type VerifiedCode,
+  verifyCode,
+} from './signedCode'
