@@ -33,7 +33,7 @@ export const ERROR_MESSAGES = {
 
   // Mall
   OUT_OF_STOCK: '库存不足',
-  LIMIT_REACHED: '已达到每人限额',
+  LIMIT_REACHED: '已达到上限',
   TIER_REQUIRED: '会员等级不足',
   NOT_ON_SALE: '商品不在兑换时间内',
 

@@ -62,7 +62,7 @@ describe('claimEligibility', () => {
 
   it('tells a member at the limit what the limit is', () => {
     const result = claimEligibility({ ...eligible, claimedByMember: 2 })
-    expect(!result.ok && result.message).toBe('已达到兑换上限：每人限领 2 张')
+    expect(!result.ok && result.message).toBe('已达到上限：每人限领 2 张')
   })
 
   it('closes claiming of a fixed-validity template once its coupons have lapsed, window or not', () => {
