@@ -51,6 +51,8 @@ module.exports = {
       testEnvironment: 'jsdom',
       testMatch: ['<rootDir>/tests/weapp/**/*.test.ts'],
       moduleNameMapper: sharedAlias,
+      // The compiled output runs byte for byte as WeChat would run it.
+      transformIgnorePatterns: ['/node_modules/', '<rootDir>/dist/'],
     },
     {
       // Headless Chromium against the local stack: database emulator, function host, dev server

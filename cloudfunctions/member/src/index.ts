@@ -3,7 +3,8 @@ import { createRouter } from '../../common/router'
 import { card } from './card'
 import { history } from './history'
 import { join } from './join'
+import { memberCode } from './memberCode'
 import { profile, updateProfile } from './profile'
 
 /** `member`: joining, the member card, the member code, the points history and the profile. */
-export const main = createRouter({ join, card, history, profile, updateProfile }, currentCaller)
+export const main = createRouter({ join, card, memberCode, history, profile, updateProfile }, currentCaller)
