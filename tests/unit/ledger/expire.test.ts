@@ -1,16 +1,7 @@
-import { expirePoints, type PointsWallet } from '@shared/ledger'
+import { expirePoints } from '@shared/ledger'
+import { DAY_MS, T, threeLotWallet } from './fixtures'
 
-const DAY_MS = 86_400_000
-const T = Date.UTC(2026, 10, 24, 4)
-
-const wallet: PointsWallet = {
-  balance: 60,
-  lots: [
-    { expiresAtMs: T + DAY_MS, amount: 10 },
-    { expiresAtMs: T + 2 * DAY_MS, amount: 20 },
-    { expiresAtMs: null, amount: 30 },
-  ],
-}
+const wallet = threeLotWallet
 
 describe('expirePoints', () => {
   it('leaves a lot alone one millisecond before its expiry', () => {

@@ -1,16 +1,7 @@
-import { type PointsWallet, spendPoints } from '@shared/ledger'
+import { spendPoints } from '@shared/ledger'
+import { DAY_MS, T, threeLotWallet } from './fixtures'
 
-const DAY_MS = 86_400_000
-const T = Date.UTC(2026, 10, 24, 4)
-
-const wallet: PointsWallet = {
-  balance: 60,
-  lots: [
-    { expiresAtMs: T + DAY_MS, amount: 10 },
-    { expiresAtMs: T + 2 * DAY_MS, amount: 20 },
-    { expiresAtMs: null, amount: 30 },
-  ],
-}
+const wallet = threeLotWallet
 
 describe('spendPoints', () => {
   it('takes from the earliest-expiring lot first, then the next', () => {
