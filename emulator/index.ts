@@ -8,4 +8,11 @@ export {
   type StorageLocation,
 } from './database'
 export { EMULATOR_SECRET_ID, EMULATOR_SECRET_KEY, type SdkEnvironmentOptions, sdkEnvironment } from './environment'
+export {
+  EXPLICIT_PHONE_PREFIX,
+  OUTBOX_COLLECTION,
+  type OutboxMessage,
+  testPhoneNumberOf,
+  wxacodeTextOf,
+} from './openapi'
 export type { Emulator, EmulatorInfo } from './types'

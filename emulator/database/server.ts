@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto'
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { LOCAL_APPID } from '../functions/identity'
+import { answerOpenApi, isOpenApiRequest, parseOpenApiRequest } from '../openapi'
 import type { Emulator, EmulatorInfo } from '../types'
 import { parseStored } from './ejson'
 import { actionNotSupported, DatabaseError, invalidParam } from './errors'
@@ -46,7 +48,7 @@ function randomId(): string {
   return randomBytes(16).toString('hex')
 }
 
-function readBody(request: http.IncomingMessage): Promise<string> {
+function readBody(request: http.IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = []
     let size = 0
@@ -59,7 +61,7 @@ function readBody(request: http.IncomingMessage): Promise<string> {
       }
       chunks.push(chunk)
     })
-    request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')))
+    request.on('end', () => resolve(Buffer.concat(chunks)))
     request.on('error', reject)
   })
 }
@@ -187,7 +189,17 @@ export class DatabaseEmulator implements Emulator {
     const requestId = `${this.nowMs().toString(16)}-${this.requestSequence.toString(16)}`
     try {
       const body = await readBody(request)
-      const reply = await this.dispatch(body, url)
+      const contentType = request.headers['content-type']
+      if (isOpenApiRequest(contentType)) {
+        // WeChat open APIs (emulator/openapi): multipart in, protobuf bytes out.
+        const openApiRequest = parseOpenApiRequest(body, contentType)
+        this.recordRequest(`wx.openApi.${openApiRequest.apiName}`, url)
+        const reply = answerOpenApi(openApiRequest, { ...this.openApiContext(url), requestId })
+        response.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': reply.length })
+        response.end(reply)
+        return
+      }
+      const reply = await this.dispatch(body.toString('utf8'), url)
       send(response, 200, { ...reply, requestId })
     } catch (error) {
       if (error instanceof DatabaseError) {
@@ -206,15 +218,7 @@ export class DatabaseEmulator implements Emulator {
       throw invalidParam('the request body is not JSON')
     }
     const action = typeof parsed?.action === 'string' ? parsed.action : ''
-    const invocationId = invocationIdOfSeqId(url.searchParams.get('seqId'))
-    this.counter.record(action, invocationId)
-    const env = url.searchParams.get('env') ?? ''
-    if (env !== '' && env !== this.envId) {
-      throw new DatabaseError(
-        'INVALID_PARAM',
-        `[ResourceNotFound.Env] env ${env} not exists (the emulator serves ${this.envId})`,
-      )
-    }
+    const invocationId = this.recordRequest(action, url)
     if (action === 'functions.invokeFunction') {
       return invokeFunction({
         handler: this.functions,
@@ -235,6 +239,30 @@ export class DatabaseEmulator implements Emulator {
       refuseWhereWritesDuringTransaction: this.options.refuseWhereWritesDuringTransaction ?? true,
     }
     return store.atomically(() => operation(parsed, context))
+  }
+
+  /** Counts the request and refuses another environment; answers the calling invocation. */
+  private recordRequest(action: string, url: URL): string | null {
+    const invocationId = invocationIdOfSeqId(url.searchParams.get('seqId'))
+    this.counter.record(action, invocationId)
+    const env = url.searchParams.get('env') ?? ''
+    if (env !== '' && env !== this.envId) {
+      throw new DatabaseError(
+        'INVALID_PARAM',
+        `[ResourceNotFound.Env] env ${env} not exists (the emulator serves ${this.envId})`,
+      )
+    }
+    return invocationId
+  }
+
+  private openApiContext(url: URL) {
+    return {
+      store: this.requireStore(),
+      nowMs: this.nowMs(),
+      newId: this.newId,
+      invocationId: invocationIdOfSeqId(url.searchParams.get('seqId')),
+      appid: LOCAL_APPID,
+    }
   }
 
   private handleEmulatorRoute(method: string, url: URL, response: http.ServerResponse): void {
