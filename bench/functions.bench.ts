@@ -34,7 +34,10 @@ async function main(): Promise<void> {
   Object.assign(process.env, cloud.sdkEnvironment)
   const sdk = require('wx-server-sdk')
   sdk.init({ env: sdk.DYNAMIC_CURRENT_ENV })
-  await sdk.database().collection('members').add({ data: { _id: 'bench-member', openid: 'bench', balance: 100 } })
+  await sdk
+    .database()
+    .collection('members')
+    .add({ data: { _id: 'bench-member', openid: 'bench', balance: 100 } })
 
   const invoke = (index: number) => cloud.functions.invoke('readMember', {}, clientCaller(`o-bench-${index % 500}`))
   await invokeMany(invoke, WARM_UP_INVOCATIONS)
