@@ -1,0 +1,19 @@
+export {
+  type CalendarCell,
+  currentStreak,
+  type MonthCalendar,
+  monthCalendar,
+  type NextStreakReward,
+  nextStreakReward,
+} from './calendar'
+export { type CheckInOutcome, checkIn } from './checkIn'
+export { type MakeupRefusal, makeupEligibility } from './makeup'
+export { type CheckInReward, makeupReward, rewardForCycleDay } from './reward'
+export { RUN_LOOKBACK_DAYS_MAX, runLengthEndingAt, stateAfterMakeup } from './runLength'
+export {
+  type CheckInState,
+  continuesRun,
+  cycleDayOf,
+  cycleLengthOn,
+  INITIAL_CHECK_IN_STATE,
+} from './state'

@@ -1,0 +1,34 @@
+import type { CheckInRules } from '../programme/schema'
+import { err, ok, type Result } from '../result'
+import { type DayKey, daysBetween } from '../time/calendarDay'
+
+/** Why a makeup check-in is refused, in the order the checks run. */
+export type MakeupRefusal =
+  | 'MAKEUP_DISABLED'
+  | 'MAKEUP_OUT_OF_WINDOW'
+  | 'ALREADY_CHECKED_IN'
+  | 'MAKEUP_LIMIT_REACHED'
+  | 'POINTS_INSUFFICIENT'
+
+/**
+ * Whether a missed day may be made up now: makeups must be on, the day within the last
+ * `windowDays` days (never today or later), not already checked, the month's allowance not used
+ * up, and the member able to pay the cost.
+ */
+export function makeupEligibility(options: {
+  day: DayKey
+  today: DayKey
+  checkedDays: ReadonlySet<DayKey>
+  makeupsUsedThisMonth: number
+  usableBalance: number
+  rules: CheckInRules
+}): Result<{ readonly costPoints: number }, MakeupRefusal> {
+  const { makeup } = options.rules
+  if (!options.rules.enabled || !makeup.enabled) return err('MAKEUP_DISABLED')
+  const daysAgo = daysBetween(options.day, options.today)
+  if (daysAgo < 1 || daysAgo > makeup.windowDays) return err('MAKEUP_OUT_OF_WINDOW')
+  if (options.checkedDays.has(options.day)) return err('ALREADY_CHECKED_IN')
+  if (options.makeupsUsedThisMonth >= makeup.monthlyLimit) return err('MAKEUP_LIMIT_REACHED')
+  if (options.usableBalance < makeup.costPoints) return err('POINTS_INSUFFICIENT')
+  return ok({ costPoints: makeup.costPoints })
+}

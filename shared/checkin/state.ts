@@ -1,0 +1,33 @@
+import type { CheckInCycle } from '../programme/schema'
+import { type DayKey, daysBetween, daysInMonth, monthKeyOf } from '../time/calendarDay'
+
+/** What the member document keeps about check-ins. */
+export interface CheckInState {
+  /** The last business day checked in, or null before the first check-in. */
+  readonly lastDay: DayKey | null
+  /** Consecutive checked days ending at `lastDay`; a calendar-month cycle restarts it on the 1st. */
+  readonly runLength: number
+}
+
+/** A member who never checked in. */
+export const INITIAL_CHECK_IN_STATE: CheckInState = { lastDay: null, runLength: 0 }
+
+/** Whether `day` continues a run that reached `previousDay`. */
+export function continuesRun(previousDay: DayKey | null, day: DayKey, cycle: CheckInCycle): boolean {
+  if (previousDay === null || daysBetween(previousDay, day) !== 1) return false
+  return cycle.kind === 'rolling' || monthKeyOf(previousDay) === monthKeyOf(day)
+}
+
+/** How many days the cycle containing `day` lasts (a calendar month's length, or the rolling length). */
+export function cycleLengthOn(cycle: CheckInCycle, day: DayKey): number {
+  return cycle.kind === 'rolling' ? cycle.lengthDays : daysInMonth(Number(day.slice(0, 4)), Number(day.slice(5, 7)))
+}
+
+/**
+ * The streak shown and rewarded: the position of the run's last day in its cycle, from 1 to the
+ * cycle's length. A rolling cycle starts over after its last day; a monthly run never outlasts its month.
+ */
+export function cycleDayOf(runLength: number, cycle: CheckInCycle): number {
+  if (runLength <= 0) return 0
+  return cycle.kind === 'rolling' ? ((runLength - 1) % cycle.lengthDays) + 1 : runLength
+}
