@@ -1,0 +1,53 @@
+import type { Programme } from '@shared/programme/schema'
+import { qualificationPeriodAt, tierUpgrade, upgradeGiftKey } from '@shared/tier'
+import { grantPoints } from './grantPoints'
+import type { LedgerDocument, MemberDocument } from './memberDocument'
+
+/** A member after a growth gain: tier, growth, wallet, and the upgrade-gift entries to write. */
+export interface GrowthOutcome {
+  readonly member: MemberDocument
+  readonly upgradedTo: { readonly id: string; readonly name: string } | null
+  readonly giftEntries: readonly LedgerDocument[]
+}
+
+/**
+ * Adds growth and applies an upgrade in the same flow: crossing a threshold moves the member up at
+ * once and pays each crossed tier's points gift, keyed per member, tier and qualification period,
+ * so a gift is paid once per tier per period however often the member drops and climbs back. (Coupon gifts are issued by the coupon issuance of the mall and coupons work.)
+ */
+export function applyGrowth(options: {
+  readonly member: MemberDocument
+  readonly programme: Programme
+  readonly growth: number
+  readonly nowMs: number
+}): GrowthOutcome {
+  const { programme, nowMs } = options
+  const growth = options.member.growth + options.growth
+  const upgrade = tierUpgrade(programme.tiers, { tierId: options.member.tierId, growth })
+  let member: MemberDocument = { ...options.member, growth, tierId: upgrade.tier.id }
+  const giftEntries: LedgerDocument[] = []
+  const period = qualificationPeriodAt({
+    policy: programme.qualificationPeriod,
+    nowMs,
+    anchorDay: member.periodAnchorDay,
+    timeZone: programme.timeZone,
+  })
+  for (const due of upgrade.dueGifts) {
+    if (due.gift.points === 0) continue
+    const grant = grantPoints({
+      member,
+      programme,
+      amount: due.gift.points,
+      nowMs,
+      source: `upgrade:${due.tierId}`,
+      idempotencyKey: upgradeGiftKey({ memberId: member._id, tierId: due.tierId, periodStartDay: period.startDay }),
+    })
+    member = { ...member, points: grant.points }
+    giftEntries.push(grant.entry)
+  }
+  return {
+    member,
+    upgradedTo: upgrade.upgraded ? { id: upgrade.tier.id, name: upgrade.tier.name } : null,
+    giftEntries,
+  }
+}
