@@ -3,10 +3,14 @@
  * every function that needs the time takes it as an argument (UTC milliseconds).
  */
 
+export * from './checkin'
+export * from './codes'
 export * from './contracts'
+export * from './coupon'
 export * from './earning'
 export * from './errors'
 export * from './ledger'
+export * from './money'
 export * from './programme/demoProgramme'
 export * from './programme/parseProgramme'
 export * from './programme/schema'
@@ -16,7 +20,3 @@ export * from './time/businessDay'
 export * from './time/calendarDay'
 export * from './time/zonedTime'
 export * from './validation/describeIssues'
-export * from './coupon'
-export * from './codes'
-export * from './money'
-export * from './checkin'
