@@ -1,4 +1,4 @@
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs'
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 
@@ -20,6 +20,10 @@ describe('cloud function bundles', () => {
       for (const file of ['index.js', 'package.json']) {
         copyFileSync(path.join(root, 'cloudfunctions', name, file), path.join(folder, file))
       }
+      // CloudBase installs the folder's package.json dependencies in the cloud; stand in for that
+      // with the one runtime dependency a bundle may have.
+      mkdirSync(path.join(folder, 'node_modules'))
+      symlinkSync(path.join(root, 'node_modules', 'wx-server-sdk'), path.join(folder, 'node_modules', 'wx-server-sdk'))
     }
   })
 
@@ -30,7 +34,12 @@ describe('cloud function bundles', () => {
   afterAll(() => rmSync(uploadRoot, { recursive: true, force: true }))
 
   it('finds the functions to build', () => {
-    expect(functionNames).toContain('programme')
+    expect(functionNames).toEqual(expect.arrayContaining(['checkin', 'member', 'programme']))
+  })
+
+  it.each(functionNames)('%s depends on nothing but wx-server-sdk at run time', (name) => {
+    const manifest = JSON.parse(readFileSync(path.join(root, 'cloudfunctions', name, 'package.json'), 'utf8'))
+    expect(Object.keys(manifest.dependencies)).toEqual(['wx-server-sdk'])
   })
 
   it.each(functionNames)('%s runs from its own folder alone, as CloudBase uploads it', async (name) => {
