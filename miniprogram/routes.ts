@@ -1,12 +1,43 @@
 /**
- * Every page of the mini-program, in one place: `app.config.ts` builds its page list from here and
- * navigation uses these paths, so a renamed page fails the typecheck instead of a tap.
+ * Every page of the mini-program, in one place: `app.config.ts` builds its page list and tabBar from
+ * here and navigation uses these names, so a renamed page fails the typecheck instead of a tap.
+ * This file is read at build time too: it must not import Taro or anything that runs on a phone.
  */
 export const ROUTES = {
-  home: 'pages/index/index',
+  card: 'pages/card/index',
+  join: 'pages/join/index',
+  checkin: 'pages/checkin/index',
+  history: 'pages/history/index',
+  tiers: 'pages/tiers/index',
+  profile: 'pages/profile/index',
 } as const
 
+/** A page by name. */
 export type RouteName = keyof typeof ROUTES
 
+/**
+ * The tabBar's pages, in tab order; WeChat opens them with `switchTab`, which takes no query.
+ * `icon` names a pair of PNGs in `assets/tabbar/` (`<icon>.png`, `<icon>-selected.png`).
+ */
+export const TAB_BAR_ITEMS = [
+  { route: 'card', text: '会员卡', icon: 'card' },
+  { route: 'profile', text: '我的', icon: 'profile' },
+] as const satisfies readonly { route: RouteName; text: string; icon: string }[]
+
+/** A page that lives in the tabBar. */
+export type TabRouteName = (typeof TAB_BAR_ITEMS)[number]['route']
+
+/** Whether a page lives in the tabBar (and so must be opened with `switchTab`). */
+export function isTabRoute(name: RouteName): name is TabRouteName {
+  return TAB_BAR_ITEMS.some((item) => item.route === name)
+}
+
 /** Pages of the main package, in the order WeChat needs (the first is the launch page). */
-export const MAIN_PACKAGE_PAGES: readonly string[] = [ROUTES.home]
+export const MAIN_PACKAGE_PAGES: readonly string[] = [
+  ROUTES.card,
+  ROUTES.join,
+  ROUTES.checkin,
+  ROUTES.history,
+  ROUTES.tiers,
+  ROUTES.profile,
+]

@@ -15,7 +15,7 @@ export function LoadState(
       {props.state === 'error' && (
         <>
           <Text className='load-state__message'>{props.message}</Text>
-          <Button className='load-state__retry' id='load-state-retry' onClick={props.onRetry}>
+          <Button className='button button--small load-state__retry' id='load-state-retry' onClick={props.onRetry}>
             重试
           </Button>
         </>

@@ -8,7 +8,7 @@ import { LocalIdentitySwitcher } from './LocalIdentitySwitcher'
  */
 export function PageShell({ className, children }: { className?: string; children: ReactNode }) {
   return (
-    <View className={className}>
+    <View className={className === undefined ? 'page-shell' : `page-shell ${className}`}>
       {process.env.TARO_ENV === 'h5' && <LocalIdentitySwitcher />}
       {children}
     </View>

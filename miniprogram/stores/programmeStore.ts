@@ -10,10 +10,12 @@ type ProgrammeState =
 interface ProgrammeStore {
   readonly state: ProgrammeState
   load(): Promise<void>
+  /** Loads unless the programme is already here or on its way: it rarely changes within a session. */
+  ensureLoaded(): Promise<void>
 }
 
 /** The public programme (brand and tiers), loaded once from the `programme` function. */
-export const useProgrammeStore = create<ProgrammeStore>((set) => ({
+export const useProgrammeStore = create<ProgrammeStore>((set, get) => ({
   state: { status: 'idle' },
   async load() {
     set({ state: { status: 'loading' } })
@@ -21,5 +23,9 @@ export const useProgrammeStore = create<ProgrammeStore>((set) => ({
     set({
       state: answer.ok ? { status: 'ready', programme: answer.data } : { status: 'error', message: answer.message },
     })
+  },
+  async ensureLoaded() {
+    const { status } = get().state
+    if (status === 'idle' || status === 'error') await get().load()
   },
 }))

@@ -1,6 +1,10 @@
 import { answerCloudFunctions, loadCompiledPage } from './support'
 
-const answered = { ok: true, data: { brandName: '小满咖啡', tiers: [] } }
+const answered = {
+  ok: true,
+  data: { brandName: '小满咖啡', tiers: [{ id: 'regular', name: '普通会员', growthThreshold: 0, benefits: [] }] },
+}
+const notAMember = { ok: false, code: 'NOT_A_MEMBER', message: '请先加入会员' }
 
 describe('the compiled-page harness', () => {
   it('refuses a page the build does not contain, saying how to build', () => {
@@ -8,18 +12,18 @@ describe('the compiled-page harness', () => {
   })
 
   it('removes a page from the document when the next one loads', async () => {
-    answerCloudFunctions({ 'programme.get': answered })
-    const first = loadCompiledPage('pages/index/index')
+    answerCloudFunctions({ 'programme.get': answered, 'member.card': notAMember })
+    const first = loadCompiledPage('pages/tiers/index')
     await first.waitFor(() => first.byId('brand-name'))
-    const second = loadCompiledPage('/pages/index/index')
+    const second = loadCompiledPage('/pages/tiers/index')
     expect(document.body.contains(first.container)).toBe(false)
     expect(document.body.contains(second.container)).toBe(true)
     await second.waitFor(() => second.byId('brand-name'))
   })
 
   it('gives up waiting with what the page shows instead', async () => {
-    answerCloudFunctions({ 'programme.get': answered })
-    const page = loadCompiledPage('pages/index/index')
+    answerCloudFunctions({ 'programme.get': answered, 'member.card': notAMember })
+    const page = loadCompiledPage('pages/tiers/index')
     await page.waitFor(() => page.byId('brand-name'))
     await expect(page.waitFor(() => page.byId('no-such-element'), { timeoutMs: 200 })).rejects.toThrow(
       /waitFor gave up; the page shows ".*小满咖啡/,

@@ -16,7 +16,7 @@ describe('the weapp build', () => {
     .map((file) => readFileSync(file, 'utf8'))
 
   it('has compiled pages to inspect', () => {
-    expect(sources.join('\n')).toContain('pages/index/index')
+    expect(sources.join('\n')).toContain('pages/card/index')
   })
 
   it.each(['identity-switcher', 'x-local-identity', '/api/functions/'])(

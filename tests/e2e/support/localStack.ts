@@ -32,6 +32,9 @@ const CHROMIUM_ARGS = [
 export interface LocalStack {
   readonly url: string
   readonly cloud: LocalCloud
+  /** The real SDK's database, pointed at the stack, for checking what the app wrote. */
+  // biome-ignore lint/suspicious/noExplicitAny: the SDK's database typings do not cover commands.
+  readonly db: any
   readonly browser: Browser
   /** A fresh browser profile on a phone-sized screen, playing a demo identity. */
   newPhone(identityKey?: string): Promise<BrowserContext>
@@ -48,12 +51,14 @@ export async function startLocalStack(): Promise<LocalStack> {
   Object.assign(process.env, cloud.sdkEnvironment)
   const sdk = require('wx-server-sdk')
   sdk.init({ env: sdk.DYNAMIC_CURRENT_ENV })
-  await seedDemo(sdk.database(), Date.now())
+  const db = sdk.database()
+  await seedDemo(db, Date.now())
   const devServer: RunningDevServer = await startDevServer({ host: cloud.functions, staticRoot: H5_OUTPUT })
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS })
   return {
     url: devServer.url,
     cloud,
+    db,
     browser,
     async newPhone(identityKey) {
       const context = await browser.newContext({ viewport: { width: 375, height: 812 }, deviceScaleFactor: 2 })

@@ -1,14 +1,71 @@
+import { useEffect, useRef } from 'react'
+
+/** The page life-cycle events pages subscribe to with Taro's hooks. */
+export type PageEvent = 'didShow' | 'didHide' | 'reachBottom'
+
+const listeners: Record<PageEvent, Set<() => void>> = {
+  didShow: new Set(),
+  didHide: new Set(),
+  reachBottom: new Set(),
+}
+
+function pageHook(event: PageEvent) {
+  return (callback: () => void) => {
+    const latest = useRef(callback)
+    latest.current = callback
+    useEffect(() => {
+      const listener = () => latest.current()
+      listeners[event].add(listener)
+      return () => {
+        listeners[event].delete(listener)
+      }
+    }, [])
+  }
+}
+
+/**
+ * Plays a page life-cycle event to every mounted page, as WeChat would when the member switches
+ * tabs (`didHide`, `didShow`) or scrolls to the bottom (`reachBottom`). Wrap it in `act`.
+ */
+export function firePageEvent(event: PageEvent): void {
+  for (const listener of [...listeners[event]]) listener()
+}
+
 /** The slice of `@tarojs/taro` that pages call, as jest functions tests can inspect and steer. */
 const Taro = {
   getEnv: jest.fn(() => 'WEB'),
-  navigateTo: jest.fn(async () => undefined),
-  showToast: jest.fn(async () => undefined),
+  getCurrentInstance: jest.fn(() => ({ router: { params: {} as Record<string, string> } })),
+  navigateTo: jest.fn(async (_options: { url: string }) => undefined),
+  switchTab: jest.fn(async (_options: { url: string }) => undefined),
+  reLaunch: jest.fn(async (_options: { url: string }) => undefined),
+  redirectTo: jest.fn(async (_options: { url: string }) => undefined),
+  showToast: jest.fn(async (_options: { title: string; icon?: string }) => undefined),
+  showModal: jest.fn(async (_options: { title?: string; content?: string }) => ({ confirm: true, cancel: false })),
+  useDidShow: pageHook('didShow'),
+  useDidHide: pageHook('didHide'),
+  useReachBottom: pageHook('reachBottom'),
   cloud: {
     callFunction: jest.fn(
       async (_options: { name: string; data: unknown }): Promise<{ result: unknown }> => ({ result: null }),
     ),
+    uploadFile: jest.fn(async (_options: { cloudPath: string; filePath: string }) => ({
+      fileID: 'cloud://env-test.bucket/avatars/uploaded.jpg',
+    })),
   },
 }
 
 export default Taro
-export const { getEnv, navigateTo, showToast, cloud } = Taro
+export const {
+  getEnv,
+  getCurrentInstance,
+  navigateTo,
+  switchTab,
+  reLaunch,
+  redirectTo,
+  showToast,
+  showModal,
+  useDidShow,
+  useDidHide,
+  useReachBottom,
+  cloud,
+} = Taro

@@ -15,7 +15,7 @@ describe('the H5 app against the local stack', () => {
   it('loads the programme through the dev server and a real cloud function', async () => {
     const context = await stack.newPhone()
     const page = await context.newPage()
-    await page.goto(`${stack.url}/`)
+    await page.goto(`${stack.url}/#/pages/tiers/index`)
     await page.locator('#brand-name').getByText('小满咖啡').waitFor()
     await expect(page.locator('.tier-ladder__name').allTextContents()).resolves.toEqual([
       '普通会员',
@@ -23,14 +23,14 @@ describe('the H5 app against the local stack', () => {
       '金卡会员',
       '黑金会员',
     ])
-    await page.screenshot({ path: path.join(ARTIFACTS_DIR, 'home.png') })
+    await page.screenshot({ path: path.join(ARTIFACTS_DIR, 'tiers.png') })
     await context.close()
   })
 
   it('shows the identity switcher and switches who the app plays', async () => {
     const context = await stack.newPhone()
     const page = await context.newPage()
-    await page.goto(`${stack.url}/`)
+    await page.goto(`${stack.url}/#/pages/tiers/index`)
     const toggle = page.locator('#identity-switcher-toggle')
     await toggle.getByText('本地身份：顾客 A').waitFor()
     await toggle.click()

@@ -1,0 +1,83 @@
+import type { ApiEnvelope, CheckInResult, CheckInStatus } from '@shared/contracts'
+import { addMonths, monthKeyOf } from '@shared/time/calendarDay'
+import { create } from 'zustand'
+import { callAction } from '@/api/client'
+
+type CalendarState =
+  | { readonly status: 'idle' | 'loading' }
+  | { readonly status: 'ready'; readonly calendar: CheckInStatus }
+  | { readonly status: 'error'; readonly message: string; readonly month: string | undefined }
+
+interface CheckInStore {
+  readonly state: CalendarState
+  /** A check-in or makeup on its way: the buttons wait for it. */
+  readonly busy: boolean
+  /** What the last check-in or makeup gave, shown until the page is left. */
+  readonly lastResult: (CheckInResult & { readonly kind: 'checkIn' | 'makeup' }) | null
+  /** Loads the calendar of a month (`YYYY-MM`), or of the current business month. */
+  load(month?: string): Promise<void>
+  /** Shows the month before (-1) or after (+1) the one on screen. */
+  showMonth(step: -1 | 1): Promise<void>
+  /** Checks in for today; whatever the answer, the calendar is reloaded so it shows the truth. */
+  checkIn(): Promise<ApiEnvelope<CheckInResult>>
+  /** Makes up a missed day (costs points when the programme says so). */
+  makeup(day: string): Promise<ApiEnvelope<CheckInResult>>
+  reset(): void
+}
+
+/** Whether the month after the one on screen has begun (the calendar never shows the future's months). */
+export function canShowNextMonth(calendar: CheckInStatus): boolean {
+  return calendar.month < monthKeyOf(calendar.today)
+}
+
+function monthOf(state: CalendarState): string | undefined {
+  if (state.status === 'ready') return state.calendar.month
+  return state.status === 'error' ? state.month : undefined
+}
+
+/** The check-in calendar, today's check-in and makeups, from the `checkin` function. */
+export const useCheckInStore = create<CheckInStore>((set, get) => {
+  async function act(
+    kind: 'checkIn' | 'makeup',
+    call: () => Promise<ApiEnvelope<CheckInResult>>,
+  ): Promise<ApiEnvelope<CheckInResult>> {
+    set({ busy: true })
+    const answer = await call()
+    if (answer.ok) set({ lastResult: { ...answer.data, kind } })
+    await get().load(monthOf(get().state))
+    set({ busy: false })
+    return answer
+  }
+
+  return {
+    state: { status: 'idle' },
+    busy: false,
+    lastResult: null,
+    async load(month) {
+      const current = get().state
+      // Keep the calendar up while reloading the same month, so a check-in does not flash a spinner.
+      if (!(current.status === 'ready' && current.calendar.month === month)) set({ state: { status: 'loading' } })
+      const answer = await callAction('checkin', 'status', month === undefined ? {} : { month })
+      set({
+        state: answer.ok
+          ? { status: 'ready', calendar: answer.data }
+          : { status: 'error', message: answer.message, month },
+      })
+    },
+    async showMonth(step) {
+      const current = get().state
+      if (current.status !== 'ready') return
+      if (step === 1 && !canShowNextMonth(current.calendar)) return
+      await get().load(monthKeyOf(addMonths(`${current.calendar.month}-01`, step)))
+    },
+    checkIn() {
+      return act('checkIn', () => callAction('checkin', 'checkIn', {}))
+    },
+    makeup(day) {
+      return act('makeup', () => callAction('checkin', 'makeup', { day }))
+    },
+    reset() {
+      set({ state: { status: 'idle' }, busy: false, lastResult: null })
+    },
+  }
+})

@@ -1,0 +1,81 @@
+import type { CalendarDay, CheckInStatus, HistoryEntry, MemberCard, PublicProgramme } from '@shared/contracts'
+import { DEMO_PROGRAMME } from '@shared/programme/demoProgramme'
+import { daysOfMonth, isoWeekdayOf } from '@shared/time/calendarDay'
+
+/** The demo programme as `programme.get` answers it. */
+export const PROGRAMME: PublicProgramme = {
+  brandName: DEMO_PROGRAMME.brandName,
+  tiers: DEMO_PROGRAMME.tiers.map(({ id, name, growthThreshold, benefits }) => ({
+    id,
+    name,
+    growthThreshold,
+    benefits,
+  })),
+}
+
+/** A silver member's card, 380 growth short of gold. */
+export function cardOf(overrides: Partial<MemberCard> = {}): MemberCard {
+  return {
+    memberId: 'm0000000000000000000000a1',
+    nickname: '小满',
+    avatarUrl: null,
+    tier: { id: 'silver', name: '银卡会员' },
+    nextTier: { id: 'gold', name: '金卡会员' },
+    growth: 1620,
+    growthToNextTier: 380,
+    progressPercent: 75,
+    balance: 1280,
+    expiringSoon: { points: 120, lastValidDay: '2026-12-31' },
+    usableCouponCount: 3,
+    ...overrides,
+  }
+}
+
+/** A check-in calendar for a month, `checkedDays` ticked, `today` marked (days after it are future). */
+export function calendarOf(options: {
+  month: string
+  today: string
+  checkedDays?: readonly string[]
+  makeupDays?: readonly string[]
+  overrides?: Partial<CheckInStatus>
+}): CheckInStatus {
+  const checked = new Set(options.checkedDays ?? [])
+  const makeup = new Set(options.makeupDays ?? [])
+  const days: CalendarDay[] = daysOfMonth(options.month).map((day) => ({
+    day,
+    dayOfMonth: Number(day.slice(8)),
+    checked: checked.has(day),
+    isToday: day === options.today,
+    isFuture: day > options.today,
+    canMakeUp: makeup.has(day),
+  }))
+  const first = days[0]?.day ?? `${options.month}-01`
+  return {
+    today: options.today,
+    month: options.month,
+    leadingBlankDays: isoWeekdayOf(first) - 1,
+    days,
+    checkedInToday: checked.has(options.today),
+    streak: 2,
+    cycleLengthDays: 7,
+    nextReward: { inDays: 0, cycleDay: 3, points: 15 },
+    todayPoints: 15,
+    makeup: { enabled: false, costPoints: 0, remainingThisMonth: 0 },
+    ...options.overrides,
+  }
+}
+
+/** `count` history lines, newest first, numbered from `from`. */
+export function historyEntries(count: number, from = 0): HistoryEntry[] {
+  return Array.from({ length: count }, (_, index) => {
+    const number = from + index
+    return {
+      id: `entry-${number}`,
+      type: number % 5 === 4 ? 'spend' : 'earn',
+      amount: number % 5 === 4 ? -300 : 50,
+      balanceAfter: 1000 - number,
+      title: number % 5 === 4 ? '积分兑换' : '每日签到',
+      createdAtMs: Date.UTC(2026, 4, 1, 1, 30) - number * 60_000,
+    }
+  })
+}
