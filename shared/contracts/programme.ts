@@ -15,4 +15,8 @@ export interface PublicTier {
 export interface PublicProgramme {
   readonly brandName: string
   readonly tiers: readonly PublicTier[]
+  /** What joining gives, for the join page. */
+  readonly joinGift: { readonly points: number; readonly couponCount: number }
+  /** Points paid once for completing the profile. */
+  readonly profileCompletionPoints: number
 }

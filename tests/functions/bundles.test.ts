@@ -48,14 +48,4 @@ describe('cloud function bundles', () => {
       code: 'UNKNOWN_ACTION',
     })
   })
-
-  it('programme.get answers the public programme from the bundle', async () => {
-    await expect(uploadedMain('programme')({ action: 'get' })).resolves.toMatchObject({
-      ok: true,
-      data: {
-        brandName: '小满咖啡',
-        tiers: expect.arrayContaining([expect.objectContaining({ id: 'black', growthThreshold: 6000 })]),
-      },
-    })
-  })
 })

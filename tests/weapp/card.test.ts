@@ -32,7 +32,9 @@ describe('the compiled member card page', () => {
     const qr = await page.waitFor(() => page.byId('member-code-qr'))
     expect(qr).not.toBeNull()
     expect(page.byId('member-code-barcode')).not.toBeNull()
-    const names = callFunction.mock.calls.map(([options]) => `${options.name}.${(options.data as { action: string }).action}`)
+    const names = callFunction.mock.calls.map(
+      ([options]) => `${options.name}.${(options.data as { action: string }).action}`,
+    )
     expect(names).toEqual(expect.arrayContaining(['member.card', 'member.memberCode']))
     page.unload()
   })

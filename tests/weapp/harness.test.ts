@@ -2,7 +2,12 @@ import { answerCloudFunctions, loadCompiledPage } from './support'
 
 const answered = {
   ok: true,
-  data: { brandName: '小满咖啡', tiers: [{ id: 'regular', name: '普通会员', growthThreshold: 0, benefits: [] }] },
+  data: {
+    brandName: '小满咖啡',
+    tiers: [{ id: 'regular', name: '普通会员', growthThreshold: 0, benefits: [] }],
+    joinGift: { points: 50, couponCount: 0 },
+    profileCompletionPoints: 20,
+  },
 }
 const notAMember = { ok: false, code: 'NOT_A_MEMBER', message: '请先加入会员' }
 

@@ -15,6 +15,8 @@ const programme: PublicProgramme = {
     growthThreshold,
     benefits,
   })),
+  joinGift: { points: DEMO_PROGRAMME.joinGift.points, couponCount: 0 },
+  profileCompletionPoints: DEMO_PROGRAMME.profileCompletionPoints,
 }
 
 const answered: ApiEnvelope<PublicProgramme> = { ok: true, data: programme }

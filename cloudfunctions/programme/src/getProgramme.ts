@@ -1,19 +1,26 @@
 import { type PublicProgramme, programmeGetInput } from '@shared/contracts'
-import { DEMO_PROGRAMME } from '@shared/programme/demoProgramme'
 import { ok } from '@shared/result'
+import type { Caller } from '../../common/caller'
+import { database } from '../../common/cloud'
+import { currentProgramme } from '../../common/programmeStore'
 import { defineAction } from '../../common/router'
 
-/** The programme as members see it. Until admins can edit it, the demo programme is the programme. */
+/** `programme.get`: the programme as anyone may see it, members or not. */
 export const getProgramme = defineAction({
   input: programmeGetInput,
-  run: (): ReturnType<typeof ok<PublicProgramme>> =>
-    ok({
-      brandName: DEMO_PROGRAMME.brandName,
-      tiers: DEMO_PROGRAMME.tiers.map(({ id, name, growthThreshold, benefits }) => ({
+  async run(_input, caller: Caller) {
+    const programme = await currentProgramme(database(), caller.nowMs)
+    const result: PublicProgramme = {
+      brandName: programme.brandName,
+      tiers: programme.tiers.map(({ id, name, growthThreshold, benefits }) => ({
         id,
         name,
         growthThreshold,
         benefits,
       })),
-    }),
+      joinGift: { points: programme.joinGift.points, couponCount: programme.joinGift.couponTemplateIds.length },
+      profileCompletionPoints: programme.profileCompletionPoints,
+    }
+    return ok(result)
+  },
 })

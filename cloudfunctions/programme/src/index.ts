@@ -1,5 +1,6 @@
+import { currentCaller } from '../../common/caller'
 import { createRouter } from '../../common/router'
 import { getProgramme } from './getProgramme'
 
 /** `programme`: public facts about the loyalty programme. Actions: `get`. */
-export const main = createRouter({ get: getProgramme }, () => ({}))
+export const main = createRouter({ get: getProgramme }, currentCaller)

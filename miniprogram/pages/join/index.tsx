@@ -16,6 +16,15 @@ function giftMessage(points: number | undefined, couponCount: number): string {
   return parts.length > 0 ? `入会成功，获得 ${parts.join(' 和 ')}` : '欢迎回来'
 }
 
+function joinGiftText(gift: { points: number; couponCount: number }): string {
+  const parts = [
+    gift.points > 0 ? `${gift.points} 积分` : '',
+    gift.couponCount > 0 ? `${gift.couponCount} 张优惠券` : '',
+  ]
+  const given = parts.filter(Boolean).join(' + ')
+  return given ? `现在加入即送 ${given}，立即到账` : '加入会员，消费积分、签到领好礼'
+}
+
 /**
  * The join landing: opened from a store's QR code (`scene` = store id) or a friend's share
  * (`referrer`). Members go straight on to their card; everyone else joins with one tap.
@@ -91,7 +100,7 @@ export default function JoinPage() {
       </View>
       <View className='join-gift' id='join-gift'>
         <Text className='join-gift__title'>入会礼</Text>
-        <Text className='join-gift__text'>现在加入即送入会积分礼，立即到账</Text>
+        <Text className='join-gift__text'>{joinGiftText(programme.joinGift)}</Text>
         {entryTier !== undefined && (
           <View className='join-gift__benefits'>
             <Text className='join-gift__subtitle'>{`${entryTier.name}权益`}</Text>

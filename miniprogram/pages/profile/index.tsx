@@ -7,6 +7,7 @@ import { PageShell } from '@/components/PageShell'
 import { usePageVisible } from '@/hooks/usePageVisible'
 import { navigate, relaunch } from '@/navigation'
 import { type ProfileChange, useProfileStore } from '@/stores/profileStore'
+import { useProgrammeStore } from '@/stores/programmeStore'
 import { classNames } from '@/utils/classNames'
 import './index.css'
 
@@ -195,10 +196,17 @@ export default function ProfilePage() {
   const load = useProfileStore((store) => store.load)
   const update = useProfileStore((store) => store.update)
   const updateAvatarFile = useProfileStore((store) => store.updateAvatarFile)
+  const programmeState = useProgrammeStore((store) => store.state)
+  const ensureProgramme = useProgrammeStore((store) => store.ensureLoaded)
+  const completionPoints = programmeState.status === 'ready' ? programmeState.programme.profileCompletionPoints : 0
 
   useEffect(() => {
     if (visible) void load()
   }, [visible, load])
+
+  useEffect(() => {
+    void ensureProgramme()
+  }, [ensureProgramme])
 
   const save = (change: ProfileChange) => void update(change).then(announce)
   const saveFile = (path: string) => void updateAvatarFile(path).then(announce)
@@ -223,7 +231,9 @@ export default function ProfilePage() {
         <>
           {!state.profile.completionRewarded && (
             <Text className='profile-page__hint' id='profile-completion-hint'>
-              完善头像、昵称、生日和手机号，可得积分奖励（仅一次）
+              {completionPoints > 0
+                ? `完善头像、昵称、生日和手机号，可得 ${completionPoints} 积分（仅一次）`
+                : '完善头像、昵称、生日和手机号，可得积分奖励（仅一次）'}
             </Text>
           )}
           <View className='profile-page__rows'>

@@ -46,7 +46,7 @@ describe('the join landing page', () => {
     const { container } = render(<JoinPage />)
     await screen.findByText('一键加入会员')
     expect(container.querySelector('#join-brand')?.textContent).toBe('小满咖啡')
-    expect(container.querySelector('#join-gift')?.textContent).toContain('入会积分礼')
+    expect(container.querySelector('#join-gift')?.textContent).toContain('现在加入即送 50 积分')
     expect(container.querySelector('#join-gift')?.textContent).toContain('消费 1 元积 1 分')
   })
 

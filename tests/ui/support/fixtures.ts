@@ -11,6 +11,8 @@ export const PROGRAMME: PublicProgramme = {
     growthThreshold,
     benefits,
   })),
+  joinGift: { points: DEMO_PROGRAMME.joinGift.points, couponCount: 0 },
+  profileCompletionPoints: DEMO_PROGRAMME.profileCompletionPoints,
 }
 
 /** A silver member's card, 380 growth short of gold. */
