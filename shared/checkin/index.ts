@@ -3,6 +3,7 @@ export {
   currentStreak,
   type MonthCalendar,
   monthCalendar,
+  NEXT_REWARD_SEARCH_DAYS_MAX,
   type NextStreakReward,
   nextStreakReward,
 } from './calendar'
@@ -16,4 +17,5 @@ export {
   cycleDayOf,
   cycleLengthOn,
   INITIAL_CHECK_IN_STATE,
+  runLengthWithinCycle,
 } from './state'

@@ -12,8 +12,8 @@ export type MakeupRefusal =
 
 /**
  * Whether a missed day may be made up now: makeups must be on, the day within the last
- * `windowDays` days (never today or later), not already checked, the month's allowance not used
- * up, and the member able to pay the cost.
+ * `windowDays` days (never today or later, never before the member joined), not already checked,
+ * the month's allowance not used up, and the member able to pay the cost.
  */
 export function makeupEligibility(options: {
   day: DayKey
@@ -22,11 +22,14 @@ export function makeupEligibility(options: {
   makeupsUsedThisMonth: number
   usableBalance: number
   rules: CheckInRules
+  /** The member's join day: there was nothing to miss before it. */
+  joinedDay?: DayKey
 }): Result<{ readonly costPoints: number }, MakeupRefusal> {
   const { makeup } = options.rules
   if (!options.rules.enabled || !makeup.enabled) return err('MAKEUP_DISABLED')
   const daysAgo = daysBetween(options.day, options.today)
   if (daysAgo < 1 || daysAgo > makeup.windowDays) return err('MAKEUP_OUT_OF_WINDOW')
+  if (options.joinedDay !== undefined && options.day < options.joinedDay) return err('MAKEUP_OUT_OF_WINDOW')
   if (options.checkedDays.has(options.day)) return err('ALREADY_CHECKED_IN')
   if (options.makeupsUsedThisMonth >= makeup.monthlyLimit) return err('MAKEUP_LIMIT_REACHED')
   if (options.usableBalance < makeup.costPoints) return err('POINTS_INSUFFICIENT')

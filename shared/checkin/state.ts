@@ -1,5 +1,5 @@
 import type { CheckInCycle } from '../programme/schema'
-import { type DayKey, daysBetween, daysInMonth, monthKeyOf } from '../time/calendarDay'
+import { calendarDateOf, type DayKey, daysBetween, daysInMonth, monthKeyOf } from '../time/calendarDay'
 
 /** What the member document keeps about check-ins. */
 export interface CheckInState {
@@ -20,12 +20,24 @@ export function continuesRun(previousDay: DayKey | null, day: DayKey, cycle: Che
 
 /** How many days the cycle containing `day` lasts (a calendar month's length, or the rolling length). */
 export function cycleLengthOn(cycle: CheckInCycle, day: DayKey): number {
-  return cycle.kind === 'rolling' ? cycle.lengthDays : daysInMonth(Number(day.slice(0, 4)), Number(day.slice(5, 7)))
+  if (cycle.kind === 'rolling') return cycle.lengthDays
+  const { year, month } = calendarDateOf(day)
+  return daysInMonth(year, month)
+}
+
+/**
+ * A run ending at `day`, cut to what the cycle allows: a calendar-month run cannot have started
+ * before the 1st. Only a state written under another cycle (the programme switched from rolling to
+ * monthly mid-run) is ever cut, so the streak shown still never exceeds the cycle.
+ */
+export function runLengthWithinCycle(runLength: number, day: DayKey, cycle: CheckInCycle): number {
+  return cycle.kind === 'rolling' ? runLength : Math.min(runLength, calendarDateOf(day).day)
 }
 
 /**
  * The streak shown and rewarded: the position of the run's last day in its cycle, from 1 to the
- * cycle's length. A rolling cycle starts over after its last day; a monthly run never outlasts its month.
+ * cycle's length (0 for no run). A rolling cycle starts over after its last day; a monthly run never
+ * outlasts its month, so its position is the run itself.
  */
 export function cycleDayOf(runLength: number, cycle: CheckInCycle): number {
   if (runLength <= 0) return 0

@@ -42,7 +42,12 @@ export interface CheckInStatus {
   readonly streak: number
   readonly cycleLengthDays: number
   /** The next streak bonus if the member keeps checking in daily. */
-  readonly nextReward: { readonly inDays: number; readonly cycleDay: number; readonly points: number } | null
+  readonly nextReward: {
+    readonly inDays: number
+    readonly cycleDay: number
+    readonly points: number
+    readonly growth: number
+  } | null
   /** Points a normal check-in gives today (base, plus a bonus on bonus days). */
   readonly todayPoints: number
   readonly makeup: {

@@ -48,6 +48,10 @@ export const makeup = defineAction({
         makeupsUsedThisMonth: member.checkIn.makeupsByMonth[month] ?? 0,
         usableBalance: usableBalance(member.points, caller.nowMs),
         rules,
+        joinedDay: businessDayOf(member.joinedAtMs, {
+          timeZone: programme.timeZone,
+          cutoffHour: programme.businessDayCutoffHour,
+        }),
       })
       if (!eligibility.ok) return eligibility
       const entries: LedgerDocument[] = []

@@ -35,6 +35,10 @@ export const status = defineAction({
       rules,
       makeupsUsedThisMonth,
       usableBalance: usableBalance(points, caller.nowMs),
+      joinedDay: businessDayOf(member.data.joinedAtMs, {
+        timeZone: programme.timeZone,
+        cutoffHour: programme.businessDayCutoffHour,
+      }),
     })
     const todays = checkIn({ state: record, day: today, rules })
     const result: CheckInStatus = {

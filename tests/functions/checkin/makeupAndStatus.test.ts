@@ -102,6 +102,15 @@ describe('checkin.makeup and checkin.status', () => {
     })
   })
 
+  it('offers no makeup for days before the member joined', async () => {
+    await harness.call('member', 'join', {}, { as: 'o-newcomer', atMs: shanghaiNoon(23) })
+    const status = await harness.call('checkin', 'status', {}, { as: 'o-newcomer', atMs: shanghaiNoon(23) })
+    expect(status.ok && status.data.days.filter((day) => day.canMakeUp)).toEqual([])
+    await expect(
+      harness.call('checkin', 'makeup', { day: '2026-11-22' }, { as: 'o-newcomer', atMs: shanghaiNoon(23) }),
+    ).resolves.toMatchObject({ ok: false, code: 'MAKEUP_OUT_OF_WINDOW' })
+  })
+
   it('shows the month: checked days, today, the streak and the next bonus', async () => {
     await harness.call('member', 'join', {}, { as: 'o-calendar', atMs: shanghaiNoon(1) })
     await checkInOn('o-calendar', 21, 22)

@@ -2,9 +2,10 @@ import {
   type CheckInState,
   checkIn,
   cycleDayOf,
+  cycleLengthOn,
   INITIAL_CHECK_IN_STATE,
-  makeupReward,
   rewardForCycleDay,
+  runLengthWithinCycle,
 } from '@shared/checkin'
 import { DEMO_PROGRAMME } from '@shared/programme/demoProgramme'
 import type { CheckInRules } from '@shared/programme/schema'
@@ -64,6 +65,24 @@ describe('checkIn', () => {
     expect(outcomes[4]?.reward.bonusPoints).toBe(10)
   })
 
+  it('keeps a monthly streak within the month when the programme switches from a rolling cycle mid-run', () => {
+    const underRolling = { lastDay: '2026-11-09', runLength: 40 }
+    expect(checkIn({ state: underRolling, day: '2026-11-10', rules: monthly })).toMatchObject({
+      ok: true,
+      data: { state: { lastDay: '2026-11-10', runLength: 10 }, cycleDay: 10 },
+    })
+  })
+
+  it('restarts every day with a one-day cycle', () => {
+    const daily: CheckInRules = { ...rules, cycle: { kind: 'rolling', lengthDays: 1 } }
+    const outcomes = checkInDays(['2026-11-23', '2026-11-24', '2026-11-25'], daily)
+    expect(outcomes.map((outcome) => [outcome.state.runLength, outcome.cycleDay])).toEqual([
+      [1, 1],
+      [2, 1],
+      [3, 1],
+    ])
+  })
+
   it('allows one check-in per day: a second one changes nothing', () => {
     const first = checkIn({ state: INITIAL_CHECK_IN_STATE, day: '2026-11-23', rules })
     if (!first.ok) throw new Error(first.code)
@@ -84,16 +103,25 @@ describe('checkIn', () => {
 })
 
 describe('rewards and cycle days', () => {
-  it('gives the base only on days without a bonus, and the base only for a makeup', () => {
-    expect(rewardForCycleDay(2, rules)).toMatchObject({ points: 5, bonusPoints: 0 })
-    expect(makeupReward(rules)).toEqual({
-      basePoints: 5,
-      bonusPoints: 0,
-      points: 5,
-      baseGrowth: 1,
-      bonusGrowth: 0,
-      growth: 1,
-    })
+  it.each([
+    [1, { basePoints: 5, bonusPoints: 0, points: 5, baseGrowth: 1, bonusGrowth: 0, growth: 1 }],
+    [3, { basePoints: 5, bonusPoints: 10, points: 15, baseGrowth: 1, bonusGrowth: 0, growth: 1 }],
+    [7, { basePoints: 5, bonusPoints: 30, points: 35, baseGrowth: 1, bonusGrowth: 5, growth: 6 }],
+  ])('rewards cycle day %i with the base plus its bonus', (cycleDay, reward) => {
+    expect(rewardForCycleDay(cycleDay, rules)).toEqual(reward)
+  })
+
+  it('gives a rolling cycle its length and a monthly one the length of the month', () => {
+    expect(cycleLengthOn(rules.cycle, '2028-02-10')).toBe(7)
+    expect(cycleLengthOn(monthly.cycle, '2028-02-10')).toBe(29)
+    expect(cycleLengthOn(monthly.cycle, '2027-02-10')).toBe(28)
+    expect(cycleLengthOn(monthly.cycle, '2026-12-31')).toBe(31)
+  })
+
+  it('cuts a monthly run to the days of the month so far, never a rolling one', () => {
+    expect(runLengthWithinCycle(40, '2026-11-10', monthly.cycle)).toBe(10)
+    expect(runLengthWithinCycle(4, '2026-11-10', monthly.cycle)).toBe(4)
+    expect(runLengthWithinCycle(40, '2026-11-10', rules.cycle)).toBe(40)
   })
 
   it('maps run lengths onto the cycle', () => {
