@@ -12,7 +12,7 @@ const after = calendarOf({
   month: '2026-05',
   today: TODAY,
   checkedDays: ['2026-05-11', '2026-05-12', TODAY],
-  overrides: { streak: 3, nextReward: { inDays: 4, cycleDay: 7, points: 35 }, todayPoints: 5 },
+  overrides: { streak: 3, nextReward: { inDays: 4, cycleDay: 7, points: 35, growth: 6 }, todayPoints: 5 },
 })
 const result: CheckInResult = { day: TODAY, streak: 3, points: 15, growth: 1, balance: 1295, upgradedTo: null }
 
@@ -100,7 +100,7 @@ describe('the check-in page', () => {
       month: '2026-05',
       today: TODAY,
       checkedDays: checkedInToday ? [TODAY] : [],
-      overrides: { nextReward: { inDays, cycleDay: 7, points: 35 } },
+      overrides: { nextReward: { inDays, cycleDay: 7, points: 35, growth: 6 } },
     })
     answerCloudFunctions({ 'checkin.status': { ok: true, data: calendar } })
     const { container } = render(<CheckInPage />)

@@ -60,7 +60,7 @@ export function calendarOf(options: {
     checkedInToday: checked.has(options.today),
     streak: 2,
     cycleLengthDays: 7,
-    nextReward: { inDays: 0, cycleDay: 3, points: 15 },
+    nextReward: { inDays: 0, cycleDay: 3, points: 15, growth: 1 },
     todayPoints: 15,
     makeup: { enabled: false, costPoints: 0, remainingThisMonth: 0 },
     ...options.overrides,
