@@ -21,7 +21,11 @@ export default defineConfig<'webpack5'>(async (merge) => {
       '@': path.resolve(__dirname, '..', 'miniprogram'),
       '@shared': sharedRoot,
     },
-    defineConstants: {},
+    // Replaced at build time: the CloudBase environment the weapp build calls (empty for the one
+    // selected in WeChat DevTools). weapp has no `process`, so nothing may read process.env at run time.
+    defineConstants: {
+      CLOUD_ENV_ID: JSON.stringify(process.env.TARO_APP_CLOUD_ENV ?? ''),
+    },
     copy: { patterns: [], options: {} },
     framework: 'react',
     compiler: 'webpack5',

@@ -8,7 +8,8 @@ declare namespace NodeJS {
   interface ProcessEnv {
     NODE_ENV: 'development' | 'production' | 'test'
     TARO_ENV: 'weapp' | 'h5' | undefined
-    /** The CloudBase environment id the weapp build calls (set at build time). */
-    TARO_APP_CLOUD_ENV?: string
   }
 }
+
+/** The CloudBase environment id the weapp build calls; empty for DevTools' selection (config/index.ts). */
+declare const CLOUD_ENV_ID: string

@@ -25,4 +25,8 @@ describe('the weapp build', () => {
       expect(sources.some((source) => source.includes(marker))).toBe(false)
     },
   )
+
+  it('reads nothing from process.env at run time: WeChat has no process object', () => {
+    expect(sources.filter((source) => source.includes('process.env'))).toEqual([])
+  })
 })

@@ -65,7 +65,11 @@ const callFunction = jest.fn<Promise<CallFunctionResponse>, [CallFunctionOptions
 })
 
 /** The object installed as `wx.cloud` before each boot. */
-export const cloudStandIn: { readonly callFunction: CallFunction } = { callFunction }
+export const cloudStandIn: { readonly callFunction: CallFunction; readonly init: jest.Mock } = {
+  callFunction,
+  // The app initialises the cloud SDK once at launch (see miniprogram/app.ts).
+  init: jest.fn(),
+}
 
 /**
  * Sets what `wx.cloud.callFunction` answers, keyed `'<function>.<action>'` (e.g. `'programme.get'`), and
