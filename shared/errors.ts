@@ -10,6 +10,7 @@ export const ERROR_MESSAGES = {
   FORBIDDEN: '没有权限执行此操作',
   NOT_FOUND: '找不到相关记录',
   NOT_A_MEMBER: '请先加入会员',
+  REQUEST_ID_REUSED: '请求编号已用于另一项操作，请重新提交',
   BIRTHDAY_ALREADY_SET: '生日已设置，如需修改请联系门店',
   PHONE_NUMBER_UNAVAILABLE: '未能获取手机号，请重试',
   INTERNAL: '系统繁忙，请稍后再试',
@@ -36,6 +37,7 @@ export const ERROR_MESSAGES = {
   LIMIT_REACHED: '已达到上限',
   TIER_REQUIRED: '会员等级不足',
   NOT_ON_SALE: '商品不在兑换时间内',
+  ORDER_NOT_CANCELLABLE: '订单已领取，无法取消',
 
   // Coupons
   COUPON_USED: '优惠券已使用',

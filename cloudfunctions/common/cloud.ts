@@ -44,6 +44,13 @@ export interface Database {
   readonly command: any
 }
 
+/**
+ * Attempts a transaction gets before giving up on conflicts. Transactions here only ever touch one
+ * member's documents, so they conflict only with that member's own simultaneous requests (a double
+ * tap, a retried request); the SDK's default of 3 can run out when a dozen arrive at once.
+ */
+export const TRANSACTION_ATTEMPTS_MAX = 10
+
 let initialised = false
 
 /** The initialised SDK. */

@@ -3,6 +3,8 @@
  * identity switcher's roles, coupon templates and points-mall items. Ids are fixed so that the
  * identities, tests and links (the store QR code's scene) can refer to them.
  */
+import { DEMO_COUPON_TEMPLATES } from '@shared/coupon'
+import { DEMO_MALL_ITEMS } from '@shared/mall'
 import { DEMO_PROGRAMME_INPUT } from '@shared/programme/demoProgramme'
 import { DEMO_IDENTITIES } from './demoIdentities'
 
@@ -45,35 +47,17 @@ export function demoSeed(nowMs: number): readonly SeedBatch[] {
       ],
     },
     {
+      collection: 'coupon_templates',
+      documents: DEMO_COUPON_TEMPLATES.map(({ id, ...template }) => ({
+        _id: id,
+        ...template,
+        issued: 0,
+        createdAtMs: nowMs,
+      })),
+    },
+    {
       collection: 'mall_items',
-      documents: [
-        {
-          _id: 'item-tote-bag',
-          title: '小满帆布袋',
-          kind: 'pickup',
-          pointsPrice: 300,
-          stock: 50,
-          perMemberLimit: 1,
-          tierIds: [],
-          status: 'onSale',
-          saleStartsAtMs: null,
-          saleEndsAtMs: null,
-          createdAtMs: nowMs,
-        },
-        {
-          _id: 'item-mug',
-          title: '黑金限定马克杯',
-          kind: 'pickup',
-          pointsPrice: 800,
-          stock: 20,
-          perMemberLimit: 1,
-          tierIds: ['black'],
-          status: 'onSale',
-          saleStartsAtMs: null,
-          saleEndsAtMs: null,
-          createdAtMs: nowMs,
-        },
-      ],
+      documents: DEMO_MALL_ITEMS.map(({ id, ...item }) => ({ _id: id, ...item, createdAtMs: nowMs })),
     },
   ]
 }

@@ -1,6 +1,30 @@
 import type { z } from 'zod'
 import type { CheckInResult, CheckInStatus, checkInInput, checkInStatusInput, makeupInput } from './checkin'
 import type {
+  ClaimCentre,
+  ClaimResult,
+  CouponCode,
+  CouponPreview,
+  claimableInput,
+  claimInput,
+  couponCodeInput,
+  previewInput,
+  Wallet,
+  walletInput,
+} from './coupon'
+import type {
+  CancelOrderResult,
+  Catalogue,
+  cancelOrderInput,
+  catalogueInput,
+  itemInput,
+  MallItemDetail,
+  OrdersPage,
+  ordersInput,
+  RedeemResult,
+  redeemInput,
+} from './mall'
+import type {
   emptyInput,
   HistoryPage,
   historyInput,
@@ -36,6 +60,20 @@ export interface Api {
     readonly status: ActionOf<typeof checkInStatusInput, CheckInStatus>
     readonly checkIn: ActionOf<typeof checkInInput, CheckInResult>
     readonly makeup: ActionOf<typeof makeupInput, CheckInResult>
+  }
+  readonly mall: {
+    readonly catalogue: ActionOf<typeof catalogueInput, Catalogue>
+    readonly item: ActionOf<typeof itemInput, MallItemDetail>
+    readonly redeem: ActionOf<typeof redeemInput, RedeemResult>
+    readonly orders: ActionOf<typeof ordersInput, OrdersPage>
+    readonly cancelOrder: ActionOf<typeof cancelOrderInput, CancelOrderResult>
+  }
+  readonly coupon: {
+    readonly claimable: ActionOf<typeof claimableInput, ClaimCentre>
+    readonly claim: ActionOf<typeof claimInput, ClaimResult>
+    readonly wallet: ActionOf<typeof walletInput, Wallet>
+    readonly couponCode: ActionOf<typeof couponCodeInput, CouponCode>
+    readonly preview: ActionOf<typeof previewInput, CouponPreview>
   }
 }
 

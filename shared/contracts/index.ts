@@ -1,5 +1,7 @@
 export type { ActionInput, ActionName, ActionOutput, Api, FunctionName } from './api'
 export * from './checkin'
+export * from './coupon'
 export type { ApiEnvelope, ApiRequest } from './envelope'
+export * from './mall'
 export * from './member'
 export { type PublicProgramme, type PublicTier, programmeGetInput } from './programme'

@@ -5,7 +5,7 @@ import { err, ok, type Result } from '@shared/result'
 import { businessDayOf } from '@shared/time/businessDay'
 import { applyGrowth } from '../../common/applyGrowth'
 import type { Caller } from '../../common/caller'
-import { database } from '../../common/cloud'
+import { database, TRANSACTION_ATTEMPTS_MAX } from '../../common/cloud'
 import { grantPoints } from '../../common/grantPoints'
 import type { LedgerDocument, MemberDocument } from '../../common/memberDocument'
 import { currentProgramme } from '../../common/programmeStore'
@@ -82,6 +82,6 @@ export const checkInToday = defineAction({
         balance: usableBalance(updated.points, caller.nowMs),
         upgradedTo: growth.upgradedTo,
       })
-    })
+    }, TRANSACTION_ATTEMPTS_MAX)
   },
 })

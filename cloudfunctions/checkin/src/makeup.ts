@@ -6,7 +6,7 @@ import { businessDayOf } from '@shared/time/businessDay'
 import { monthKeyOf } from '@shared/time/calendarDay'
 import { applyGrowth } from '../../common/applyGrowth'
 import type { Caller } from '../../common/caller'
-import { database } from '../../common/cloud'
+import { database, TRANSACTION_ATTEMPTS_MAX } from '../../common/cloud'
 import { grantPoints } from '../../common/grantPoints'
 import type { LedgerDocument, MemberDocument } from '../../common/memberDocument'
 import { currentProgramme } from '../../common/programmeStore'
@@ -113,6 +113,6 @@ export const makeup = defineAction({
         balance: usableBalance(updated.points, caller.nowMs),
         upgradedTo: growth.upgradedTo,
       })
-    })
+    }, TRANSACTION_ATTEMPTS_MAX)
   },
 })

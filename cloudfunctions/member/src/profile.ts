@@ -1,7 +1,7 @@
 import { emptyInput, type Profile, type UpdateProfileResult, updateProfileInput } from '@shared/contracts'
 import { err, ok, type Result } from '@shared/result'
 import type { Caller } from '../../common/caller'
-import { database, sdk } from '../../common/cloud'
+import { database, sdk, TRANSACTION_ATTEMPTS_MAX } from '../../common/cloud'
 import { grantPoints } from '../../common/grantPoints'
 import type { MemberDocument } from '../../common/memberDocument'
 import { currentProgramme } from '../../common/programmeStore'
@@ -111,6 +111,6 @@ export const updateProfile = defineAction({
         data: { profile: nextProfile, profileCompletionRewarded: updated.profileCompletionRewarded, points },
       })
       return ok({ profile: profileOf(updated), completionPoints: rewardDue ? programme.profileCompletionPoints : 0 })
-    })
+    }, TRANSACTION_ATTEMPTS_MAX)
   },
 })

@@ -1,0 +1,35 @@
+import { type CouponTemplate, parseCouponTemplate } from '@shared/coupon'
+import type { Database } from './cloud'
+import { readDocument } from './readDocument'
+
+/**
+ * `coupon_templates/{templateId}`: the template's fields (validated with the shared schema when
+ * read) and `issued`, the coupons claimed so far, which claims reserve with one conditional update
+ * against `totalQuantity`.
+ */
+export interface CouponTemplateDocument extends Omit<CouponTemplate, 'id'> {
+  readonly _id: string
+  readonly issued: number
+}
+
+/** A stored template, validated; null (and logged, for the admin) when it no longer validates. */
+export function templateFromDocument(
+  document: CouponTemplateDocument,
+): { template: CouponTemplate; issued: number } | null {
+  const { _id, issued, ...fields } = document
+  const parsed = parseCouponTemplate({ ...fields, id: _id })
+  if (!parsed.ok) {
+    console.error(`coupon_templates/${_id} is invalid: ${parsed.message}`)
+    return null
+  }
+  return { template: parsed.data, issued: Number.isSafeInteger(issued) ? issued : 0 }
+}
+
+/** One template by id, validated; null when missing or invalid. */
+export async function loadCouponTemplate(
+  db: Database,
+  templateId: string,
+): Promise<{ template: CouponTemplate; issued: number } | null> {
+  const document = await readDocument<CouponTemplateDocument>(db.collection('coupon_templates').doc(templateId))
+  return document ? templateFromDocument(document) : null
+}

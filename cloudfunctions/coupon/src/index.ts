@@ -1,0 +1,10 @@
+import { currentCaller } from '../../common/caller'
+import { createRouter } from '../../common/router'
+import { claim } from './claim'
+import { claimable } from './claimable'
+import { couponCode } from './couponCode'
+import { preview } from './preview'
+import { wallet } from './wallet'
+
+/** `coupon`: the claim centre, claiming, the wallet, a coupon's counter code and a discount preview. */
+export const main = createRouter({ claimable, claim, wallet, couponCode, preview }, currentCaller)

@@ -1,0 +1,19 @@
+import type { Result } from '@shared/result'
+import { err, ok } from '@shared/result'
+import type { Caller } from '../../common/caller'
+import type { Database } from '../../common/cloud'
+import type { CouponDocument } from '../../common/couponDocument'
+import { readDocument } from '../../common/readDocument'
+import { callerMemberId } from '../../common/requireMember'
+
+/**
+ * One of the caller's coupons, by id. Someone else's coupon answers NOT_FOUND, exactly like a
+ * missing one, so ids cannot be probed for coupons that exist. One database request.
+ */
+export async function loadOwnCoupon(db: Database, caller: Caller, couponId: string): Promise<Result<CouponDocument>> {
+  const memberId = callerMemberId(caller)
+  if (!memberId.ok) return memberId
+  const coupon = await readDocument<CouponDocument>(db.collection('coupons').doc(couponId))
+  if (!coupon || coupon.memberId !== memberId.data) return err('NOT_FOUND', '优惠券不存在')
+  return ok(coupon)
+}

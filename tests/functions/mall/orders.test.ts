@@ -1,0 +1,166 @@
+import type { ApiEnvelope, RedeemResult } from '@shared/contracts'
+import { isDuplicateKeyError } from '../../../cloudfunctions/common/databaseErrors'
+import { type FunctionHarness, startFunctionHarness } from '../support/functionHarness'
+import { expectLedgerMatchesBalances } from '../support/invariants'
+import { seedMember } from './seededMembers'
+import { balanceOf, insertItem, stockOf } from './testItems'
+
+jest.setTimeout(60_000)
+
+const shanghaiNoon = (day: number) => Date.UTC(2026, 10, day, 4)
+const NOW = shanghaiNoon(23)
+const DAY_MS = 86_400_000
+
+function orderIdOf(answer: ApiEnvelope<RedeemResult>): string {
+  if (!answer.ok || answer.data.redemption.kind !== 'pickup')
+    throw new Error(`not a pickup order: ${JSON.stringify(answer)}`)
+  return answer.data.redemption.order.id
+}
+
+describe('mall.orders and mall.cancelOrder', () => {
+  let harness: FunctionHarness
+
+  beforeAll(async () => {
+    harness = await startFunctionHarness()
+  })
+
+  afterAll(() => harness.stop())
+
+  beforeEach(() => harness.reset())
+
+  afterEach(() => expectLedgerMatchesBalances(harness))
+
+  const redeem = (openid: string, itemId: string, requestId: string, atMs = NOW) =>
+    harness.call('mall', 'redeem', { itemId, requestId }, { as: openid, atMs })
+  const cancel = (openid: string, orderId: string, atMs = NOW + 60_000) =>
+    harness.call('mall', 'cancelOrder', { orderId }, { as: openid, atMs })
+
+  it('lists the member’s pickup orders newest first, with their pickup codes', async () => {
+    await insertItem(harness, { id: 'second-gift', pointsPrice: 50 })
+    const member = await seedMember(harness, { prefix: 'o-orders-1', points: 1000, atMs: NOW })
+    const other = await seedMember(harness, { prefix: 'o-orders-2', points: 1000, atMs: NOW })
+    const older = orderIdOf(await redeem(member.openid, 'item-tote-bag', 'orders-request-1', NOW))
+    const newer = orderIdOf(await redeem(member.openid, 'second-gift', 'orders-request-2', NOW + 1000))
+    await redeem(other.openid, 'item-tote-bag', 'orders-request-3')
+    const answer = await harness.call('mall', 'orders', {}, { as: member.openid, atMs: NOW + 2000 })
+    expect(answer).toMatchObject({
+      ok: true,
+      data: {
+        orders: [
+          { id: newer, itemId: 'second-gift', status: 'awaitingPickup', pickupCode: expect.stringMatching(/^\d{8}$/) },
+          {
+            id: older,
+            itemId: 'item-tote-bag',
+            status: 'awaitingPickup',
+            pickupCode: expect.stringMatching(/^\d{8}$/),
+          },
+        ],
+      },
+    })
+  })
+
+  it('cancels once when cancel is sent twice at once: points and stock come back exactly once', async () => {
+    const member = await seedMember(harness, { prefix: 'o-cancel', points: 1000, atMs: NOW })
+    const orderId = orderIdOf(await redeem(member.openid, 'item-tote-bag', 'cancel-request-1'))
+    const answers = await Promise.all([cancel(member.openid, orderId), cancel(member.openid, orderId)])
+    expect(answers.every((answer) => answer.ok)).toBe(true)
+    expect(answers.filter((answer) => answer.ok && !answer.data.alreadyCancelled)).toMatchObject([
+      { data: { refundedPoints: 300, balance: 1000, order: { status: 'cancelled' } } },
+    ])
+    await expect(balanceOf(harness, member.memberId)).resolves.toBe(1000)
+    await expect(stockOf(harness, 'item-tote-bag')).resolves.toEqual({ stock: 50, sold: 0 })
+    const { data: refunds } = await harness.db
+      .collection('ledger')
+      .where({ memberId: member.memberId, type: 'earn', source: `cancel:${orderId}` })
+      .get()
+    expect(refunds).toHaveLength(1)
+    await expect(cancel(member.openid, orderId)).resolves.toMatchObject({
+      ok: true,
+      data: { alreadyCancelled: true, refundedPoints: 0 },
+    })
+    await expect(stockOf(harness, 'item-tote-bag')).resolves.toEqual({ stock: 50, sold: 0 })
+  })
+
+  it('frees the per-member limit, so the member can redeem the item again', async () => {
+    const member = await seedMember(harness, { prefix: 'o-again', points: 1000, atMs: NOW })
+    const orderId = orderIdOf(await redeem(member.openid, 'item-tote-bag', 'again-request-1'))
+    await expect(redeem(member.openid, 'item-tote-bag', 'again-request-2')).resolves.toMatchObject({
+      ok: false,
+      code: 'LIMIT_REACHED',
+    })
+    await cancel(member.openid, orderId)
+    await expect(redeem(member.openid, 'item-tote-bag', 'again-request-3', NOW + 120_000)).resolves.toMatchObject({
+      ok: true,
+    })
+  })
+
+  it('gives refunded points back their own expiry, and the programme’s expiry to points whose lot has lapsed', async () => {
+    const soonMs = NOW + 2 * DAY_MS
+    const member = await seedMember(harness, {
+      prefix: 'o-lots',
+      points: 300,
+      expiresAtMs: soonMs,
+      atMs: NOW,
+    })
+    const orderId = orderIdOf(await redeem(member.openid, 'item-tote-bag', 'lots-request-1'))
+    await cancel(member.openid, orderId, NOW + DAY_MS)
+    const { data: kept } = await harness.db.collection('members').doc(member.memberId).get()
+    expect(kept.points.lots).toEqual([{ expiresAtMs: soonMs, amount: 300 }])
+
+    const late = await seedMember(harness, {
+      prefix: 'o-lapsed',
+      points: 300,
+      expiresAtMs: soonMs,
+      atMs: NOW,
+    })
+    const lateOrder = orderIdOf(await redeem(late.openid, 'item-tote-bag', 'lots-request-2'))
+    await cancel(late.openid, lateOrder, soonMs + 1)
+    const { data: lapsed } = await harness.db.collection('members').doc(late.memberId).get()
+    // The demo programme keeps points until the end of the following year (Shanghai time).
+    expect(lapsed.points.lots).toEqual([{ expiresAtMs: Date.UTC(2027, 11, 31, 16), amount: 300 }])
+  })
+
+  it('refuses to cancel a picked-up order, or someone else’s', async () => {
+    const member = await seedMember(harness, { prefix: 'o-picked-1', points: 1000, atMs: NOW })
+    const stranger = await seedMember(harness, { prefix: 'o-picked-2', points: 1000, atMs: NOW })
+    const orderId = orderIdOf(await redeem(member.openid, 'item-tote-bag', 'picked-request-1'))
+    await expect(cancel(stranger.openid, orderId)).resolves.toMatchObject({ ok: false, code: 'NOT_FOUND' })
+    await harness.db
+      .collection('orders')
+      .doc(orderId)
+      .update({ data: { status: 'pickedUp', pickedUpAtMs: NOW } })
+    await expect(cancel(member.openid, orderId)).resolves.toMatchObject({
+      ok: false,
+      code: 'ORDER_NOT_CANCELLABLE',
+      message: '订单已领取，无法取消',
+    })
+    await expect(balanceOf(harness, member.memberId)).resolves.toBe(700)
+    await expect(stockOf(harness, 'item-tote-bag')).resolves.toEqual({ stock: 49, sold: 1 })
+  })
+
+  it('costs 10 database requests to cancel', async () => {
+    const member = await seedMember(harness, { prefix: 'o-cancel-count', points: 1000, atMs: NOW })
+    const orderId = orderIdOf(await redeem(member.openid, 'item-tote-bag', 'cancel-count-1'))
+    await Promise.all(
+      Array.from({ length: 16 }, () => harness.call('mall', 'orders', {}, { as: member.openid, atMs: NOW })),
+    )
+    await Promise.all(Array.from({ length: 16 }, () => cancel(member.openid, 'no-such-order')))
+    // Start, order and member, counter, entry + order + member + counter writes, commit (9); the unit back (1).
+    await expect(harness.countRequests(() => cancel(member.openid, orderId))).resolves.toBe(10)
+  })
+
+  it('relies on the unique index to refuse a second order with the same pickup code', async () => {
+    // The redemption draws a new code when its transaction fails with a duplicate key: this is that failure.
+    await harness.db.collection('orders').add({ data: { _id: 'first', memberId: 'm1', pickupCode: '12345678' } })
+    const duplicate = harness.db.runTransaction(
+      async (transaction: { collection(name: string): { add(options: unknown): Promise<unknown> } }) => {
+        await transaction.collection('orders').add({ data: { _id: 'second', memberId: 'm2', pickupCode: '12345678' } })
+      },
+    )
+    const error = await duplicate.then(
+      () => null,
+      (failure: unknown) => failure,
+    )
+    expect(isDuplicateKeyError(error)).toBe(true)
+  })
+})
