@@ -10,6 +10,12 @@ export const ROUTES = {
   history: 'pages/history/index',
   tiers: 'pages/tiers/index',
   profile: 'pages/profile/index',
+  mall: 'pages/mall/index',
+  mallItem: 'pages/mallItem/index',
+  orders: 'pages/orders/index',
+  couponCentre: 'pages/couponCentre/index',
+  wallet: 'pages/wallet/index',
+  couponDetail: 'pages/couponDetail/index',
 } as const
 
 /** A page by name. */
@@ -21,6 +27,7 @@ export type RouteName = keyof typeof ROUTES
  */
 export const TAB_BAR_ITEMS = [
   { route: 'card', text: '会员卡', icon: 'card' },
+  { route: 'mall', text: '积分商城', icon: 'mall' },
   { route: 'profile', text: '我的', icon: 'profile' },
 ] as const satisfies readonly { route: RouteName; text: string; icon: string }[]
 
@@ -40,4 +47,10 @@ export const MAIN_PACKAGE_PAGES: readonly string[] = [
   ROUTES.history,
   ROUTES.tiers,
   ROUTES.profile,
+  ROUTES.mall,
+  ROUTES.mallItem,
+  ROUTES.orders,
+  ROUTES.couponCentre,
+  ROUTES.wallet,
+  ROUTES.couponDetail,
 ]

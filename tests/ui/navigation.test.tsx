@@ -19,7 +19,7 @@ describe('the route map', () => {
     expect(MAIN_PACKAGE_PAGES).toHaveLength(Object.keys(ROUTES).length)
   })
 
-  it('feeds app.config: its pages and a tabBar of 会员卡 and 我的', () => {
+  it('feeds app.config: its pages and a tabBar of 会员卡, 积分商城 and 我的', () => {
     const config = appConfig as unknown as {
       pages: string[]
       tabBar: { list: { pagePath: string; text: string; iconPath: string; selectedIconPath: string }[] }
@@ -27,13 +27,14 @@ describe('the route map', () => {
     expect(config.pages).toEqual([...MAIN_PACKAGE_PAGES])
     expect(config.tabBar.list.map(({ pagePath, text }) => ({ pagePath, text }))).toEqual([
       { pagePath: 'pages/card/index', text: '会员卡' },
+      { pagePath: 'pages/mall/index', text: '积分商城' },
       { pagePath: 'pages/profile/index', text: '我的' },
     ])
     for (const item of config.tabBar.list) {
       expect(existsSync(path.join(MINIPROGRAM, item.iconPath))).toBe(true)
       expect(existsSync(path.join(MINIPROGRAM, item.selectedIconPath))).toBe(true)
     }
-    expect(TAB_BAR_ITEMS.map((item) => isTabRoute(item.route))).toEqual([true, true])
+    expect(TAB_BAR_ITEMS.map((item) => isTabRoute(item.route))).toEqual([true, true, true])
     expect(isTabRoute('checkin')).toBe(false)
   })
 })

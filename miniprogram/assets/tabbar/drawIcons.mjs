@@ -24,6 +24,15 @@ const SHAPES = {
     const chip = insideRoundedRect(x, y, { left: 16, top: 43, right: 34, bottom: 54, radius: 3 })
     return card && !stripe && !chip
   },
+  // A gift box: a lid over a box, split by a ribbon, with a bow on top.
+  mall(x, y) {
+    const lid = insideRoundedRect(x, y, { left: 10, top: 26, right: 71, bottom: 38, radius: 4 })
+    const box = insideRoundedRect(x, y, { left: 15, top: 42, right: 66, bottom: 70, radius: 5 })
+    const ribbon = x >= 38 && x <= 43
+    const bowLeft = ((x - 31) / 9) ** 2 + ((y - 18) / 6) ** 2 <= 1 && ((x - 31) / 5) ** 2 + ((y - 18) / 2.5) ** 2 > 1
+    const bowRight = ((x - 50) / 9) ** 2 + ((y - 18) / 6) ** 2 <= 1 && ((x - 50) / 5) ** 2 + ((y - 18) / 2.5) ** 2 > 1
+    return ((lid || box) && !ribbon) || bowLeft || bowRight
+  },
   // A person: a head and shoulders.
   profile(x, y) {
     const head = (x - 40.5) ** 2 + (y - 26) ** 2 <= 12.5 ** 2

@@ -72,9 +72,9 @@ function CardNotices({ card }: { card: MemberCard }) {
           {`${card.expiringSoon.points} 积分将于 ${formatFullDay(card.expiringSoon.lastValidDay)} 过期`}
         </Text>
       )}
-      <View className='card-notices__coupons' id='card-coupons'>
+      <View className='card-notices__coupons' id='card-coupons' onClick={() => void navigate('wallet')}>
         <Text className='card-notices__label'>可用优惠券</Text>
-        <Text className='card-notices__count'>{`${card.usableCouponCount} 张`}</Text>
+        <Text className='card-notices__count'>{`${card.usableCouponCount} 张 ›`}</Text>
       </View>
     </View>
   )
@@ -124,6 +124,10 @@ export default function CardPage() {
                 <Text className='card-page__link-caption'>{link.caption}</Text>
               </View>
             ))}
+            <View id='link-mall' className='card-page__link' onClick={() => void navigate('mall')}>
+              <Text className='card-page__link-title'>积分商城</Text>
+              <Text className='card-page__link-caption'>积分兑好礼</Text>
+            </View>
             <View id='link-profile' className='card-page__link' onClick={() => void navigate('profile')}>
               <Text className='card-page__link-title'>个人资料</Text>
               <Text className='card-page__link-caption'>完善资料得积分</Text>

@@ -247,6 +247,14 @@ export default function ProfilePage() {
               <Text>积分明细</Text>
               <Text className='profile-page__chevron'>›</Text>
             </View>
+            <View className='profile-page__link' id='profile-link-orders' onClick={() => void navigate('orders')}>
+              <Text>我的订单</Text>
+              <Text className='profile-page__chevron'>›</Text>
+            </View>
+            <View className='profile-page__link' id='profile-link-wallet' onClick={() => void navigate('wallet')}>
+              <Text>我的卡券</Text>
+              <Text className='profile-page__chevron'>›</Text>
+            </View>
             <View className='profile-page__link' id='profile-link-tiers' onClick={() => void navigate('tiers')}>
               <Text>会员权益</Text>
               <Text className='profile-page__chevron'>›</Text>

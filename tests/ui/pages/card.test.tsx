@@ -214,6 +214,8 @@ describe('the member card page', () => {
     ['link-history', 'navigateTo', '/pages/history/index'],
     ['link-tiers', 'navigateTo', '/pages/tiers/index'],
     ['link-profile', 'switchTab', '/pages/profile/index'],
+    ['link-mall', 'switchTab', '/pages/mall/index'],
+    ['card-coupons', 'navigateTo', '/pages/wallet/index'],
   ] as const)('opens the page behind %s', async (id, method, url) => {
     memberAnswers()
     const { container } = render(<CardPage />)

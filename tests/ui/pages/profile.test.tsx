@@ -77,6 +77,17 @@ describe('the profile page', () => {
     expect(container.querySelector('#profile-birthday-picker')).not.toBeNull()
   })
 
+  it.each([
+    ['profile-link-orders', '/pages/orders/index'],
+    ['profile-link-wallet', '/pages/wallet/index'],
+  ])('opens the page behind %s', async (id, url) => {
+    profileAnswers(empty)
+    const { container } = render(<ProfilePage />)
+    await screen.findByText('完善头像、昵称、生日和手机号，可得积分奖励（仅一次）')
+    fireEvent.click(container.querySelector(`#${id}`) as Element)
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url })
+  })
+
   it('shows a completed profile read-only where it must be, without the reward hint', async () => {
     profileAnswers(complete)
     const { container } = render(<ProfilePage />)

@@ -1,14 +1,22 @@
 import { useCardStore } from '@/stores/cardStore'
 import { useCheckInStore } from '@/stores/checkInStore'
+import { useCouponCentreStore } from '@/stores/couponCentreStore'
+import { useCouponDetailStore } from '@/stores/couponDetailStore'
 import { useHistoryStore } from '@/stores/historyStore'
 import { useJoinStore } from '@/stores/joinStore'
+import { useMallItemStore } from '@/stores/mallItemStore'
+import { useMallStore } from '@/stores/mallStore'
 import { useMemberCodeStore } from '@/stores/memberCodeStore'
+import { useOrdersStore } from '@/stores/ordersStore'
 import { useProfileStore } from '@/stores/profileStore'
 import { useProgrammeStore } from '@/stores/programmeStore'
+import { useWalletStore } from '@/stores/walletStore'
 
 /** Puts every store back as the app starts, so no test sees what an earlier one loaded. */
 export function resetStores(): void {
   useMemberCodeStore.getState().reset()
+  useMallItemStore.getState().reset()
+  useCouponDetailStore.getState().reset()
   for (const store of [
     useCardStore,
     useCheckInStore,
@@ -17,6 +25,12 @@ export function resetStores(): void {
     useMemberCodeStore,
     useProfileStore,
     useProgrammeStore,
+    useMallStore,
+    useMallItemStore,
+    useOrdersStore,
+    useCouponCentreStore,
+    useWalletStore,
+    useCouponDetailStore,
   ] as const) {
     ;(store as { setState(state: unknown, replace: true): void }).setState(store.getInitialState(), true)
   }

@@ -1,0 +1,93 @@
+import { Button, Image, Text, View } from '@tarojs/components'
+import { useMemo, useState } from 'react'
+import { code128Svg } from '@/utils/barcodeSvg'
+import { qrCodeSvg } from '@/utils/qrCodeSvg'
+import { svgDataUrl } from '@/utils/svgDataUrl'
+import './CodePanel.css'
+
+/** What a code panel shows: a code being fetched, one that failed, or a token with a caption under it. */
+export type CodePanelView =
+  | { readonly status: 'loading' }
+  | { readonly status: 'error'; readonly message: string }
+  | { readonly status: 'ready'; readonly token: string; readonly caption: string }
+
+export interface CodePanelProps {
+  /** Prefix of every element id: `member-code` gives `member-code-qr`, `member-code-barcode`, … */
+  readonly idPrefix: string
+  readonly view: CodePanelView
+  readonly loadingText: string
+  readonly retryText: string
+  readonly onRetry: () => void
+}
+
+function useCodeImages(token: string | null): { qr: string; barcode: string } | null {
+  return useMemo(
+    () => (token === null ? null : { qr: svgDataUrl(qrCodeSvg(token)), barcode: svgDataUrl(code128Svg(token)) }),
+    [token],
+  )
+}
+
+/**
+ * A signed token shown at the counter: a QR code and a CODE128 barcode of it, a caption (the refresh
+ * countdown), and a tap to show it full screen for the scanner. The member code and coupon codes use it.
+ */
+export function CodePanel({ idPrefix, view, loadingText, retryText, onRetry }: CodePanelProps) {
+  const [enlarged, setEnlarged] = useState(false)
+  const token = view.status === 'ready' ? view.token : null
+  const images = useCodeImages(token)
+
+  if (view.status === 'error') {
+    return (
+      <View className='code-panel code-panel--error' id={`${idPrefix}-error`}>
+        <Text className='code-panel__message'>{view.message}</Text>
+        <Button className='button button--small code-panel__retry' id={`${idPrefix}-retry`} onClick={onRetry}>
+          {retryText}
+        </Button>
+      </View>
+    )
+  }
+  if (view.status !== 'ready' || images === null) {
+    return (
+      <View className='code-panel code-panel--loading' id={`${idPrefix}-loading`}>
+        <Text className='code-panel__message'>{loadingText}</Text>
+      </View>
+    )
+  }
+  return (
+    <View className='code-panel'>
+      <View className='code-panel__codes' id={idPrefix} onClick={() => setEnlarged(true)}>
+        <Image className='code-panel__barcode' id={`${idPrefix}-barcode`} src={images.barcode} mode='scaleToFill' />
+        <Image
+          className='code-panel__qr'
+          id={`${idPrefix}-qr`}
+          data-token={view.token}
+          src={images.qr}
+          mode='aspectFit'
+        />
+      </View>
+      <Text className='code-panel__caption' id={`${idPrefix}-countdown`}>
+        {view.caption}
+      </Text>
+      {enlarged && (
+        <View className='code-overlay' id={`${idPrefix}-enlarged`} onClick={() => setEnlarged(false)}>
+          <View className='code-overlay__sheet'>
+            <Image
+              className='code-overlay__barcode'
+              id={`${idPrefix}-enlarged-barcode`}
+              src={images.barcode}
+              mode='scaleToFill'
+            />
+            <Image
+              className='code-overlay__qr'
+              id={`${idPrefix}-enlarged-qr`}
+              data-token={view.token}
+              src={images.qr}
+              mode='aspectFit'
+            />
+            <Text className='code-overlay__hint'>向店员出示此码 · 点击任意处关闭</Text>
+          </View>
+        </View>
+      )}
+    </View>
+  )
+}

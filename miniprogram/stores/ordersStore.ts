@@ -1,0 +1,46 @@
+import type { ApiEnvelope, CancelOrderResult, PickupOrderView } from '@shared/contracts'
+import { create } from 'zustand'
+import { callAction } from '@/api/client'
+import type { Loadable } from './loadable'
+
+interface OrdersStore {
+  readonly state: Loadable<readonly PickupOrderView[]>
+  /** The order being cancelled: its button waits. */
+  readonly cancelling: string | null
+  /** Fetches the orders; with a list on screen it refreshes quietly. */
+  load(): Promise<void>
+  /** Cancels an unclaimed pickup order; the list shows the cancelled order on success, the truth on refusal. */
+  cancel(orderId: string): Promise<ApiEnvelope<CancelOrderResult>>
+  reset(): void
+}
+
+/** The member's pickup orders from `mall.orders`, and cancelling one with `mall.cancelOrder`. */
+export const useOrdersStore = create<OrdersStore>((set, get) => ({
+  state: { status: 'idle' },
+  cancelling: null,
+  async load() {
+    const hadOrders = get().state.status === 'ready'
+    if (!hadOrders) set({ state: { status: 'loading' } })
+    const answer = await callAction('mall', 'orders', {})
+    if (answer.ok) set({ state: { status: 'ready', data: answer.data.orders } })
+    else if (!hadOrders) set({ state: { status: 'error', message: answer.message } })
+  },
+  async cancel(orderId) {
+    set({ cancelling: orderId })
+    const answer = await callAction('mall', 'cancelOrder', { orderId })
+    const current = get().state
+    if (answer.ok && current.status === 'ready') {
+      const cancelled = answer.data.order
+      set({
+        state: { status: 'ready', data: current.data.map((order) => (order.id === cancelled.id ? cancelled : order)) },
+      })
+    } else if (!answer.ok) {
+      await get().load()
+    }
+    set({ cancelling: null })
+    return answer
+  },
+  reset() {
+    set({ state: { status: 'idle' }, cancelling: null })
+  },
+}))
