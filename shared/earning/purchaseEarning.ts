@@ -1,3 +1,4 @@
+import { businessDayRuleOf } from '../programme/businessDayRule'
 import type { Programme, Tier } from '../programme/schema'
 import { businessDayOf } from '../time/businessDay'
 import { type Birthday, campaignsApplying } from './campaigns'
@@ -49,10 +50,7 @@ export function purchaseEarning(
     throw new RangeError(`purchase amount must be whole fen within 0..${PURCHASE_AMOUNT_FEN_MAX}: ${amountFen}`)
   }
   const rules = programme.earning
-  const day = businessDayOf(purchase.purchasedAtMs, {
-    timeZone: programme.timeZone,
-    cutoffHour: programme.businessDayCutoffHour,
-  })
+  const day = businessDayOf(purchase.purchasedAtMs, businessDayRuleOf(programme))
   const basePoints = perYuan(amountFen, rules.points)
   const lines: EarningLine[] = [{ kind: 'base', points: basePoints }]
   let points = basePoints

@@ -1,6 +1,7 @@
 import { checkIn } from '@shared/checkin'
 import { type CheckInResult, checkInInput } from '@shared/contracts'
 import { usableBalance } from '@shared/ledger'
+import { businessDayRuleOf } from '@shared/programme/businessDayRule'
 import { err, ok, type Result } from '@shared/result'
 import { businessDayOf } from '@shared/time/businessDay'
 import { applyGrowth } from '../../common/applyGrowth'
@@ -31,10 +32,7 @@ export const checkInToday = defineAction({
     if (!memberId.ok) return memberId
     const db = database()
     const programme = await currentProgramme(db, caller.nowMs)
-    const day = businessDayOf(caller.nowMs, {
-      timeZone: programme.timeZone,
-      cutoffHour: programme.businessDayCutoffHour,
-    })
+    const day = businessDayOf(caller.nowMs, businessDayRuleOf(programme))
     return db.runTransaction(async (transaction): Promise<Result<CheckInResult>> => {
       const reference = transaction.collection('members').doc(memberId.data)
       let member: MemberDocument

@@ -1,6 +1,7 @@
 import { cycleDayOf, makeupEligibility, makeupReward, stateAfterMakeup } from '@shared/checkin'
 import { type CheckInResult, makeupInput } from '@shared/contracts'
 import { draftEntry, spendPoints, usableBalance } from '@shared/ledger'
+import { businessDayRuleOf } from '@shared/programme/businessDayRule'
 import { err, ok, type Result } from '@shared/result'
 import { businessDayOf } from '@shared/time/businessDay'
 import { monthKeyOf } from '@shared/time/calendarDay'
@@ -27,10 +28,7 @@ export const makeup = defineAction({
     const db = database()
     const programme = await currentProgramme(db, caller.nowMs)
     const rules = programme.checkIn
-    const today = businessDayOf(caller.nowMs, {
-      timeZone: programme.timeZone,
-      cutoffHour: programme.businessDayCutoffHour,
-    })
+    const today = businessDayOf(caller.nowMs, businessDayRuleOf(programme))
     const month = monthKeyOf(today)
     return db.runTransaction(async (transaction): Promise<Result<CheckInResult>> => {
       const reference = transaction.collection('members').doc(memberId.data)
@@ -48,10 +46,7 @@ export const makeup = defineAction({
         makeupsUsedThisMonth: member.checkIn.makeupsByMonth[month] ?? 0,
         usableBalance: usableBalance(member.points, caller.nowMs),
         rules,
-        joinedDay: businessDayOf(member.joinedAtMs, {
-          timeZone: programme.timeZone,
-          cutoffHour: programme.businessDayCutoffHour,
-        }),
+        joinedDay: businessDayOf(member.joinedAtMs, businessDayRuleOf(programme)),
       })
       if (!eligibility.ok) return eligibility
       const entries: LedgerDocument[] = []

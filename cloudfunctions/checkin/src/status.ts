@@ -1,6 +1,7 @@
 import { checkIn, monthCalendar } from '@shared/checkin'
 import { type CheckInStatus, checkInStatusInput } from '@shared/contracts'
 import { usableBalance } from '@shared/ledger'
+import { businessDayRuleOf } from '@shared/programme/businessDayRule'
 import { err, ok } from '@shared/result'
 import { businessDayOf } from '@shared/time/businessDay'
 import { monthKeyOf } from '@shared/time/calendarDay'
@@ -19,10 +20,7 @@ export const status = defineAction({
     const [programme, member] = await Promise.all([currentProgramme(db, caller.nowMs), loadCallerMember(db, caller)])
     if (!member.ok) return member
     const rules = programme.checkIn
-    const today = businessDayOf(caller.nowMs, {
-      timeZone: programme.timeZone,
-      cutoffHour: programme.businessDayCutoffHour,
-    })
+    const today = businessDayOf(caller.nowMs, businessDayRuleOf(programme))
     const month = input.month ?? monthKeyOf(today)
     if (!viewableMonths(today).includes(month)) return err('INVALID_INPUT', 'month：只能查看本月和上月')
     const { checkIn: record, points } = member.data
@@ -35,10 +33,7 @@ export const status = defineAction({
       rules,
       makeupsUsedThisMonth,
       usableBalance: usableBalance(points, caller.nowMs),
-      joinedDay: businessDayOf(member.data.joinedAtMs, {
-        timeZone: programme.timeZone,
-        cutoffHour: programme.businessDayCutoffHour,
-      }),
+      joinedDay: businessDayOf(member.data.joinedAtMs, businessDayRuleOf(programme)),
     })
     const todays = checkIn({ state: record, day: today, rules })
     const result: CheckInStatus = {

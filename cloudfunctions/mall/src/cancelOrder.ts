@@ -1,6 +1,7 @@
 import { type CancelOrderResult, cancelOrderInput } from '@shared/contracts'
 import { draftEntry, lotExpiryMs, usableBalance } from '@shared/ledger'
 import { orderCancellability, refundSpend } from '@shared/mall'
+import { businessDayRuleOf } from '@shared/programme/businessDayRule'
 import type { Programme } from '@shared/programme/schema'
 import { err, ok, type Result } from '@shared/result'
 import type { Caller } from '../../common/caller'
@@ -64,8 +65,7 @@ async function cancelInTransaction(
     fallbackExpiresAtMs: lotExpiryMs({
       policy: programme.pointsExpiry,
       earnedAtMs: nowMs,
-      timeZone: programme.timeZone,
-      cutoffHour: programme.businessDayCutoffHour,
+      ...businessDayRuleOf(programme),
     }),
   })
   const entryKey = cancelEntryKeyOf(order._id)

@@ -1,6 +1,7 @@
 import type { MemberCard } from '@shared/contracts'
 import { emptyInput } from '@shared/contracts'
 import { expiringSoon, usableBalance } from '@shared/ledger'
+import { businessDayRuleOf } from '@shared/programme/businessDayRule'
 import type { Programme } from '@shared/programme/schema'
 import { ok } from '@shared/result'
 import { tierProgress } from '@shared/tier'
@@ -35,8 +36,7 @@ export function cardOf(
     expiringSoon: expiringSoon(member.points, {
       nowMs,
       withinMs: EXPIRING_SOON_WINDOW_MS,
-      timeZone: programme.timeZone,
-      cutoffHour: programme.businessDayCutoffHour,
+      ...businessDayRuleOf(programme),
     }),
     usableCouponCount,
   }

@@ -1,5 +1,6 @@
 import { type JoinResult, joinInput } from '@shared/contracts'
 import { EMPTY_WALLET } from '@shared/ledger'
+import { businessDayRuleOf } from '@shared/programme/businessDayRule'
 import type { Programme } from '@shared/programme/schema'
 import { err, ok } from '@shared/result'
 import { tierForGrowth } from '@shared/tier'
@@ -33,10 +34,7 @@ function newMember(options: {
     profileCompletionRewarded: false,
     tierId: tierForGrowth(programme.tiers, 0).id,
     growth: 0,
-    periodAnchorDay: businessDayOf(nowMs, {
-      timeZone: programme.timeZone,
-      cutoffHour: programme.businessDayCutoffHour,
-    }),
+    periodAnchorDay: businessDayOf(nowMs, businessDayRuleOf(programme)),
     points: EMPTY_WALLET,
     checkIn: { lastDay: null, runLength: 0, recentDays: [], makeupsByMonth: {} },
     firstPurchaseAtMs: null,
