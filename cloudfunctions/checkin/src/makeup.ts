@@ -11,6 +11,7 @@ import { database, TRANSACTION_ATTEMPTS_MAX } from '../../common/cloud'
 import { grantPoints } from '../../common/grantPoints'
 import type { LedgerDocument, MemberDocument } from '../../common/memberDocument'
 import { currentProgramme } from '../../common/programmeStore'
+import { readDocument } from '../../common/readDocument'
 import { callerMemberId } from '../../common/requireMember'
 import { defineAction } from '../../common/router'
 import { withCheckedDay } from './checkInRecord'
@@ -32,12 +33,8 @@ export const makeup = defineAction({
     const month = monthKeyOf(today)
     return db.runTransaction(async (transaction): Promise<Result<CheckInResult>> => {
       const reference = transaction.collection('members').doc(memberId.data)
-      let member: MemberDocument
-      try {
-        member = (await reference.get()).data as MemberDocument
-      } catch {
-        return err('NOT_A_MEMBER')
-      }
+      const member = await readDocument<MemberDocument>(reference)
+      if (!member) return err('NOT_A_MEMBER')
       const checkedDays = new Set(member.checkIn.recentDays)
       const eligibility = makeupEligibility({
         day: input.day,

@@ -5,6 +5,7 @@ import { database, sdk, TRANSACTION_ATTEMPTS_MAX } from '../../common/cloud'
 import { grantPoints } from '../../common/grantPoints'
 import type { MemberDocument } from '../../common/memberDocument'
 import { currentProgramme } from '../../common/programmeStore'
+import { readDocument } from '../../common/readDocument'
 import { callerMemberId, loadCallerMember } from '../../common/requireMember'
 import { defineAction } from '../../common/router'
 
@@ -67,12 +68,8 @@ export const updateProfile = defineAction({
     const programme = await currentProgramme(db, caller.nowMs)
     return db.runTransaction(async (transaction): Promise<Result<UpdateProfileResult>> => {
       const reference = transaction.collection('members').doc(memberId.data)
-      let member: MemberDocument
-      try {
-        member = (await reference.get()).data as MemberDocument
-      } catch {
-        return err('NOT_A_MEMBER')
-      }
+      const member = await readDocument<MemberDocument>(reference)
+      if (!member) return err('NOT_A_MEMBER')
       if (
         input.birthday !== undefined &&
         member.profile.birthday !== null &&
