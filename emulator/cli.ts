@@ -62,7 +62,7 @@ async function start(): Promise<void> {
 门店会员 local cloud is running${seeded ? ' (demo store chain seeded)' : ''}
 
   App:           ${devServer.url}/
-  Store QR link: ${devServer.url}/#/pages/index/index?scene=${DEMO_STORES[0]._id}
+  Store QR link: ${devServer.url}/#/pages/join/index?scene=${DEMO_STORES[0]._id}
   Database:      ${cloud.database.info().url} (inspect: /__emulator/collections/<name>)
   Identities:    ${DEMO_IDENTITIES.map((identity) => identity.label).join(' · ')} (switch at the top right)
 
