@@ -53,6 +53,16 @@ export const ERROR_MESSAGES = {
   CODE_WRONG_KIND: '二维码类型不符',
   CODE_NOT_YET_VALID: '二维码时间异常，请刷新后重试',
   CODE_EXPIRED: '二维码已过期，请刷新后重试',
+
+  // Staff at the counter (precedence: binding, role, limits, then the subject's state)
+  NOT_STAFF: '仅限已绑定的门店员工使用',
+  ALREADY_STAFF: '你已绑定门店员工身份',
+  INVITE_NOT_FOUND: '邀请码无效',
+  INVITE_USED: '邀请码已被使用',
+  INVITE_EXPIRED: '邀请码已过期',
+  MANAGER_APPROVAL_REQUIRED: '超出店员权限额度，请店长确认',
+  ALREADY_PICKED_UP: '该订单已领取',
+  ORDER_CANCELLED: '该订单已取消',
 } as const
 
 /** A stable, machine-readable failure code. */

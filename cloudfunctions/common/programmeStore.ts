@@ -12,8 +12,10 @@ let cached: { readonly programme: Programme; readonly loadedAtMs: number } | nul
  * copy for a minute: reading it on every call would add a database request to every action.
  */
 export async function currentProgramme(db: Database, nowMs: number): Promise<Programme> {
-  const ageMs = cached ? nowMs - cached.loadedAtMs : Number.POSITIVE_INFINITY
-  if (cached && ageMs >= 0 && ageMs < PROGRAMME_CACHE_TTL_MS) return cached.programme
+  // Measured both ways: an instance's clock can read a little behind the instant the copy was
+  // stamped with (clocks are read once per invocation), and that copy is still fresh.
+  const ageMs = cached ? Math.abs(nowMs - cached.loadedAtMs) : Number.POSITIVE_INFINITY
+  if (cached && ageMs < PROGRAMME_CACHE_TTL_MS) return cached.programme
   const { data } = await db.collection('programme').doc('current').get()
   const parsed = parseProgramme(data)
   // A stored programme that no longer validates is an operator error the admin must see in logs.

@@ -37,6 +37,30 @@ import type {
   updateProfileInput,
 } from './member'
 import type { PublicProgramme, programmeGetInput } from './programme'
+import type {
+  AcceptInviteResult,
+  acceptInviteInput,
+  CounterMember,
+  createInviteInput,
+  PurchasePreview,
+  previewPurchaseInput,
+  RecordPurchaseResult,
+  ReversePurchaseResult,
+  recordPurchaseInput,
+  resolveMemberCodeInput,
+  reversePurchaseInput,
+  StaffInvite,
+  StaffMe,
+  staffMeInput,
+  TodayActivity,
+  todayInput,
+  UnbindResult,
+  unbindInput,
+  VerifyCouponResult,
+  VerifyPickupResult,
+  verifyCouponInput,
+  verifyPickupInput,
+} from './staff'
 
 type ActionOf<Input extends z.ZodType, Output> = { readonly input: z.input<Input>; readonly output: Output }
 
@@ -74,6 +98,19 @@ export interface Api {
     readonly wallet: ActionOf<typeof walletInput, Wallet>
     readonly couponCode: ActionOf<typeof couponCodeInput, CouponCode>
     readonly preview: ActionOf<typeof previewInput, CouponPreview>
+  }
+  readonly staff: {
+    readonly me: ActionOf<typeof staffMeInput, StaffMe>
+    readonly createInvite: ActionOf<typeof createInviteInput, StaffInvite>
+    readonly acceptInvite: ActionOf<typeof acceptInviteInput, AcceptInviteResult>
+    readonly unbind: ActionOf<typeof unbindInput, UnbindResult>
+    readonly resolveMemberCode: ActionOf<typeof resolveMemberCodeInput, CounterMember>
+    readonly previewPurchase: ActionOf<typeof previewPurchaseInput, PurchasePreview>
+    readonly recordPurchase: ActionOf<typeof recordPurchaseInput, RecordPurchaseResult>
+    readonly verifyCoupon: ActionOf<typeof verifyCouponInput, VerifyCouponResult>
+    readonly verifyPickup: ActionOf<typeof verifyPickupInput, VerifyPickupResult>
+    readonly reversePurchase: ActionOf<typeof reversePurchaseInput, ReversePurchaseResult>
+    readonly today: ActionOf<typeof todayInput, TodayActivity>
   }
 }
 

@@ -118,6 +118,19 @@ export const expiryPolicySchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('endOfFollowingYear') }),
 ])
 
+/** Largest amount a staff limit may name (¥10,000,000): beyond that a limit means nothing. */
+export const STAFF_LIMIT_FEN_MAX = 1_000_000_000
+/** Default largest purchase a staff member records alone: ¥5,000. */
+export const STAFF_PURCHASE_AMOUNT_FEN_MAX_DEFAULT = 500_000
+/** Default purchases one staff member records alone per business day: ¥20,000. */
+export const STAFF_DAILY_TOTAL_FEN_DEFAULT = 2_000_000
+
+/** Above these a plain staff member cannot record a purchase; a manager or admin must do it. */
+export const staffLimitsSchema = z.object({
+  purchaseAmountFenMax: z.number().int().min(1).max(STAFF_LIMIT_FEN_MAX).default(STAFF_PURCHASE_AMOUNT_FEN_MAX_DEFAULT),
+  dailyTotalFenPerStaff: z.number().int().min(1).max(STAFF_LIMIT_FEN_MAX).default(STAFF_DAILY_TOTAL_FEN_DEFAULT),
+})
+
 export const programmeSchema = z
   .object({
     id,
@@ -140,6 +153,11 @@ export const programmeSchema = z
     profileCompletionPoints: points,
     /** Points the referrer gets when the referred member makes a first purchase. */
     referralPoints: points,
+    /** Optional so that programmes written before staff limits existed still parse. */
+    staffLimits: staffLimitsSchema.default({
+      purchaseAmountFenMax: STAFF_PURCHASE_AMOUNT_FEN_MAX_DEFAULT,
+      dailyTotalFenPerStaff: STAFF_DAILY_TOTAL_FEN_DEFAULT,
+    }),
   })
   .superRefine((programme, context) => {
     const issue = (path: (string | number)[], message: string) => context.addIssue({ code: 'custom', path, message })
@@ -213,5 +231,6 @@ export type EarningRules = z.output<typeof earningSchema>
 export type CheckInRules = z.output<typeof checkInSchema>
 export type CheckInCycle = z.output<typeof checkInCycleSchema>
 export type MakeupRules = z.output<typeof makeupSchema>
+export type StaffLimits = z.output<typeof staffLimitsSchema>
 export type ExpiryPolicy = z.output<typeof expiryPolicySchema>
 export type QualificationPeriod = z.output<typeof qualificationPeriodSchema>

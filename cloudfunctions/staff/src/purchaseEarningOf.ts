@@ -1,0 +1,31 @@
+import { type Birthday, type PurchaseEarning, purchaseEarning } from '@shared/earning'
+import type { Programme } from '@shared/programme/schema'
+import type { MemberDocument } from '../../common/memberDocument'
+
+/** A member's `MM-DD` birthday as the birthday-month campaign reads it; null when unset or unreadable. */
+export function birthdayOf(member: Pick<MemberDocument, 'profile'>): Birthday | null {
+  const match = /^(\d{2})-(\d{2})$/.exec(member.profile.birthday ?? '')
+  return match ? { month: Number(match[1]), day: Number(match[2]) } : null
+}
+
+/**
+ * Points and growth a purchase gives a member now: tier multiplier, campaigns (the birthday month from
+ * the profile), cap. A member whose tier is no longer in the programme earns at the first tier's rate.
+ */
+export function purchaseEarningOf(options: {
+  readonly programme: Programme
+  readonly member: MemberDocument
+  readonly amountFen: number
+  readonly nowMs: number
+}): PurchaseEarning {
+  const { programme, member } = options
+  const tiers = programme.tiers
+  const tier = tiers.find((candidate) => candidate.id === member.tierId) ?? tiers[0]
+  if (!tier) throw new Error('the programme has no tiers')
+  return purchaseEarning(programme, {
+    amountFen: options.amountFen,
+    tier,
+    birthday: birthdayOf(member),
+    purchasedAtMs: options.nowMs,
+  })
+}

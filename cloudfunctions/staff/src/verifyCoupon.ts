@@ -1,0 +1,88 @@
+import { type VerifyCouponResult, verifyCouponInput } from '@shared/contracts'
+import { redeemability } from '@shared/coupon'
+import { err, ok, type Result } from '@shared/result'
+import type { Caller } from '../../common/caller'
+import { type Database, database } from '../../common/cloud'
+import type { CouponDocument } from '../../common/couponDocument'
+import { currentProgramme } from '../../common/programmeStore'
+import { readDocument } from '../../common/readDocument'
+import { defineAction } from '../../common/router'
+import { auditBase } from './documents'
+import { requireStaff } from './requireStaff'
+import { scannedSubject } from './scannedCodes'
+import { usageRecordOf, usageRefusal } from './usageRecords'
+
+/** Why a coupon cannot be verified now: COUPON_USED with who, when and where, expired or not started. */
+async function refusalOf(
+  db: Database,
+  coupon: CouponDocument,
+  options: { readonly nowMs: number; readonly timeZone: string },
+): Promise<Result<never>> {
+  const usable = redeemability({ coupon, nowMs: options.nowMs })
+  if (usable.ok) return err('INTERNAL')
+  if (usable.code !== 'COUPON_USED' || coupon.usedBy === null || coupon.usedAtMs === null) return usable
+  const record = await usageRecordOf(db, {
+    auditId: `coupon_${coupon._id}`,
+    byOpenid: coupon.usedBy,
+    storeId: coupon.usedStoreId,
+    atMs: coupon.usedAtMs,
+  })
+  return usageRefusal('COUPON_USED', record, { timeZone: options.timeZone, verb: '核销' })
+}
+
+/**
+ * `staff.verifyCoupon` (核销): the coupon named by a signed coupon code is marked used by ONE
+ * conditional update (`usedAtMs: null` and within its validity), so of any number of simultaneous
+ * verifications exactly one succeeds; the others answer COUPON_USED saying who verified it, when and
+ * in which store (in the message and in `details`). The audit entry is written right after the
+ * update (a conditional update cannot join a transaction): a crash between the two leaves a used
+ * coupon whose `usedBy`, `usedStoreId` and `usedAtMs` still say who used it.
+ * Requests with the programme cached: staff (1), coupon (1), update (1), audit (1): 4.
+ */
+export const verifyCoupon = defineAction({
+  input: verifyCouponInput,
+  async run(input, caller: Caller) {
+    const db = database()
+    const [staff, programme] = await Promise.all([requireStaff(db, caller), currentProgramme(db, caller.nowMs)])
+    if (!staff.ok) return staff
+    const couponId = scannedSubject(input.token, { kind: 'coupon', nowMs: caller.nowMs })
+    if (!couponId.ok) return couponId
+    const reference = db.collection('coupons').doc(couponId.data)
+    const coupon = await readDocument<CouponDocument>(reference)
+    if (!coupon) return err('NOT_FOUND', '优惠券不存在')
+    const options = { nowMs: caller.nowMs, timeZone: programme.timeZone }
+    if (!redeemability({ coupon, nowMs: caller.nowMs }).ok) return refusalOf(db, coupon, options)
+    const _ = db.command
+    const { stats } = await db
+      .collection('coupons')
+      .where({
+        _id: coupon._id,
+        usedAtMs: null,
+        validFromMs: _.lte(caller.nowMs),
+        validUntilMs: _.gt(caller.nowMs),
+      })
+      .update({ data: { usedAtMs: caller.nowMs, usedBy: staff.data.openid, usedStoreId: staff.data.storeId } })
+    if (stats.updated !== 1) {
+      const now = await readDocument<CouponDocument>(reference)
+      return now ? refusalOf(db, now, options) : err('NOT_FOUND', '优惠券不存在')
+    }
+    const audit = auditBase(staff.data, {
+      _id: `coupon_${coupon._id}`,
+      action: 'verifyCoupon',
+      createdAtMs: caller.nowMs,
+      memberId: coupon.memberId,
+      subjectId: coupon._id,
+      note: coupon.title,
+    })
+    await db.collection('audit').add({ data: { ...audit } })
+    const result: VerifyCouponResult = {
+      couponId: coupon._id,
+      memberId: coupon.memberId,
+      title: coupon.title,
+      benefit: coupon.benefit,
+      usedAtMs: caller.nowMs,
+      storeId: staff.data.storeId,
+    }
+    return ok(result)
+  },
+})

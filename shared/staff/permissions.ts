@@ -1,0 +1,49 @@
+import { err, ok, type Result } from '../result'
+import type { InvitableRole, StaffBinding } from './roles'
+
+/**
+ * Whether a staff member may invite someone as `role` of `storeId`: an admin for any store and role,
+ * a manager only staff of their own store, plain staff nobody.
+ */
+export function inviteAuthority(
+  binding: StaffBinding,
+  invite: { readonly role: InvitableRole; readonly storeId: string },
+): Result<void, 'FORBIDDEN'> {
+  if (binding.role === 'admin') return ok(undefined)
+  if (binding.role === 'manager' && invite.role === 'staff' && invite.storeId === binding.storeId) {
+    return ok(undefined)
+  }
+  return err('FORBIDDEN', binding.role === 'manager' ? '店长只能邀请本店店员' : '仅店长或管理员可以邀请员工')
+}
+
+/** Whether a staff member may unbind another: admins only, and never themselves (the last admin could lock everyone out). */
+export function unbindAuthority(
+  binding: StaffBinding,
+  target: { readonly callerOpenid: string; readonly targetOpenid: string },
+): Result<void, 'FORBIDDEN'> {
+  if (binding.role !== 'admin') return err('FORBIDDEN', '仅管理员可以解绑员工')
+  if (target.callerOpenid === target.targetOpenid) return err('FORBIDDEN', '不能解绑自己')
+  return ok(undefined)
+}
+
+/** Whether a staff member may reverse a purchase recorded in `purchaseStoreId`: that store's manager, or an admin. */
+export function reversalAuthority(binding: StaffBinding, purchaseStoreId: string | null): Result<void, 'FORBIDDEN'> {
+  if (binding.role === 'admin') return ok(undefined)
+  if (binding.role === 'manager' && purchaseStoreId !== null && binding.storeId === purchaseStoreId) {
+    return ok(undefined)
+  }
+  return err('FORBIDDEN', binding.role === 'manager' ? '只能撤销本店的消费记录' : '仅店长或管理员可以撤销消费')
+}
+
+/**
+ * Whose audit entries a staff member may list today: `mine` for anyone; `store` for a manager (their
+ * store) or an admin (every store, answered as null).
+ */
+export function auditScopeOf(
+  binding: StaffBinding,
+  scope: 'mine' | 'store',
+): Result<{ readonly kind: 'mine' } | { readonly kind: 'store'; readonly storeId: string | null }, 'FORBIDDEN'> {
+  if (scope === 'mine') return ok({ kind: 'mine' })
+  if (binding.role === 'staff') return err('FORBIDDEN', '仅店长或管理员可以查看全店记录')
+  return ok({ kind: 'store', storeId: binding.role === 'admin' ? null : binding.storeId })
+}

@@ -1,0 +1,34 @@
+import { DEMO_PROGRAMME, DEMO_PROGRAMME_INPUT } from '@shared/programme/demoProgramme'
+import { parseProgramme } from '@shared/programme/parseProgramme'
+
+describe('the programme’s staff limits', () => {
+  it('default to ¥5,000 per purchase and ¥20,000 per staff member per day for programmes written before them', () => {
+    const { staffLimits: _, ...older } = DEMO_PROGRAMME_INPUT
+    const parsed = parseProgramme(older)
+    expect(parsed).toMatchObject({
+      ok: true,
+      data: { staffLimits: { purchaseAmountFenMax: 500_000, dailyTotalFenPerStaff: 2_000_000 } },
+    })
+  })
+
+  it('are set in the demo programme', () => {
+    expect(DEMO_PROGRAMME.staffLimits).toEqual({ purchaseAmountFenMax: 500_000, dailyTotalFenPerStaff: 2_000_000 })
+  })
+
+  it.each([0, -1, 1.5, 1_000_000_001])('refuse a per-purchase maximum of %d', (purchaseAmountFenMax) => {
+    const parsed = parseProgramme({ ...DEMO_PROGRAMME_INPUT, staffLimits: { purchaseAmountFenMax } })
+    expect(parsed).toMatchObject({
+      ok: false,
+      code: 'INVALID_PROGRAMME',
+      message: expect.stringContaining('staffLimits'),
+    })
+  })
+
+  it('fill in a missing field of a partial section', () => {
+    const parsed = parseProgramme({ ...DEMO_PROGRAMME_INPUT, staffLimits: { purchaseAmountFenMax: 100_000 } })
+    expect(parsed).toMatchObject({
+      ok: true,
+      data: { staffLimits: { purchaseAmountFenMax: 100_000, dailyTotalFenPerStaff: 2_000_000 } },
+    })
+  })
+})
