@@ -1,7 +1,8 @@
-import { MAIN_PACKAGE_PAGES, ROUTES, TAB_BAR_ITEMS } from './routes'
+import { MAIN_PACKAGE_PAGES, ROUTES, SUB_PACKAGES, TAB_BAR_ITEMS } from './routes'
 
 export default defineAppConfig({
   pages: [...MAIN_PACKAGE_PAGES],
+  subPackages: SUB_PACKAGES.map((subPackage) => ({ root: subPackage.root, pages: [...subPackage.pages] })),
   window: {
     backgroundTextStyle: 'light',
     backgroundColor: '#f6f1ec',

@@ -25,3 +25,8 @@ export async function navigate(name: RouteName, query: RouteQuery = {}): Promise
 export async function relaunch(name: RouteName, query?: RouteQuery): Promise<void> {
   await Taro.reLaunch({ url: urlOf(name, isTabRoute(name) ? {} : query) })
 }
+
+/** Replaces the current page with `name`: for moving on from a page the user need not come back to. */
+export async function redirect(name: Exclude<RouteName, TabRouteName>, query: RouteQuery = {}): Promise<void> {
+  await Taro.redirectTo({ url: urlOf(name, query) })
+}

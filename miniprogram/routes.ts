@@ -16,6 +16,9 @@ export const ROUTES = {
   couponCentre: 'pages/couponCentre/index',
   wallet: 'pages/wallet/index',
   couponDetail: 'pages/couponDetail/index',
+  staffCounter: 'staff/pages/counter/index',
+  staffMember: 'staff/pages/member/index',
+  staffInvite: 'staff/pages/invite/index',
 } as const
 
 /** A page by name. */
@@ -53,4 +56,29 @@ export const MAIN_PACKAGE_PAGES: readonly string[] = [
   ROUTES.couponCentre,
   ROUTES.wallet,
   ROUTES.couponDetail,
+]
+
+/** Where the staff subpackage's pages live: loaded only when a bound staff member opens the counter. */
+export const STAFF_PACKAGE_ROOT = 'staff'
+
+/** A subpackage as `app.config.ts` takes it: its root folder and its pages relative to it. */
+export interface SubPackage {
+  readonly root: string
+  readonly pages: readonly string[]
+}
+
+/** A subpackage of the given routes, each of which must live under `root`. */
+function subPackageOf(root: string, routes: readonly string[]): SubPackage {
+  return {
+    root,
+    pages: routes.map((route) => {
+      if (!route.startsWith(`${root}/`)) throw new Error(`${route} is not under ${root}/`)
+      return route.slice(root.length + 1)
+    }),
+  }
+}
+
+/** The subpackages, which keep staff pages out of the main package every member downloads. */
+export const SUB_PACKAGES: readonly SubPackage[] = [
+  subPackageOf(STAFF_PACKAGE_ROOT, [ROUTES.staffCounter, ROUTES.staffMember, ROUTES.staffInvite]),
 ]

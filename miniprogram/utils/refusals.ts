@@ -27,6 +27,16 @@ const CLAIM_HEADLINES: Partial<Record<ErrorCode, string>> = {
   REQUEST_ID_REUSED: '本次领取请求已失效，请重新领取',
 }
 
+/** What each refusal of `staff.recordPurchase` means at the counter. */
+const RECORD_HEADLINES: Partial<Record<ErrorCode, string>> = {
+  MANAGER_APPROVAL_REQUIRED: '超出限额，请店长操作',
+  NETWORK_ERROR: '网络异常，记录结果未确认，请点击重试',
+  INTERNAL: '系统繁忙，记录结果未确认，请点击重试',
+  REQUEST_ID_REUSED: '本次记录请求已失效，请重新记录',
+  NOT_STAFF: '你的店员身份已解除，无法记录消费',
+  FORBIDDEN: '无权为该会员记录消费',
+}
+
 /** Failures whose outcome is unknown: the request may have gone through, so a retry reuses its request id. */
 export function isOutcomeUnknown(code: ErrorCode): boolean {
   return code === 'NETWORK_ERROR' || code === 'INTERNAL'
@@ -48,4 +58,9 @@ export function redeemFailureText(code: ErrorCode, message: string): string {
 /** The message for a refused claim: the code's plain meaning plus the server's detail. */
 export function claimFailureText(code: ErrorCode, message: string): string {
   return explain(CLAIM_HEADLINES, code, message)
+}
+
+/** The message for a refused purchase: the code's plain meaning plus the server's detail (the limit). */
+export function recordFailureText(code: ErrorCode, message: string): string {
+  return explain(RECORD_HEADLINES, code, message)
 }

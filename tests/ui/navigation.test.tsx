@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs'
 import path from 'node:path'
 import Taro from '@tarojs/taro'
-import { navigate, relaunch, urlOf } from '@/navigation'
-import { isTabRoute, MAIN_PACKAGE_PAGES, ROUTES, TAB_BAR_ITEMS } from '@/routes'
+import { navigate, redirect, relaunch, urlOf } from '@/navigation'
+import { isTabRoute, MAIN_PACKAGE_PAGES, ROUTES, SUB_PACKAGES, TAB_BAR_ITEMS } from '@/routes'
 import appConfig from '../../miniprogram/app.config'
 
 jest.mock('../../miniprogram/app.config', () => {
@@ -13,18 +13,36 @@ jest.mock('../../miniprogram/app.config', () => {
 const MINIPROGRAM = path.resolve(__dirname, '..', '..', 'miniprogram')
 
 describe('the route map', () => {
-  it('launches on the card, and lists every page once', () => {
+  it('launches on the card, and lists every page once, in the main package or a subpackage', () => {
     expect(MAIN_PACKAGE_PAGES[0]).toBe(ROUTES.card)
-    expect(new Set(MAIN_PACKAGE_PAGES)).toEqual(new Set(Object.values(ROUTES)))
-    expect(MAIN_PACKAGE_PAGES).toHaveLength(Object.keys(ROUTES).length)
+    const subPackagePages = SUB_PACKAGES.flatMap((subPackage) =>
+      subPackage.pages.map((page) => `${subPackage.root}/${page}`),
+    )
+    const everyPage = [...MAIN_PACKAGE_PAGES, ...subPackagePages]
+    expect(new Set(everyPage)).toEqual(new Set(Object.values(ROUTES)))
+    expect(everyPage).toHaveLength(Object.keys(ROUTES).length)
+  })
+
+  it('keeps the staff pages in the staff subpackage, out of the main package', () => {
+    expect(SUB_PACKAGES).toEqual([
+      { root: 'staff', pages: ['pages/counter/index', 'pages/member/index', 'pages/invite/index'] },
+    ])
+    expect(MAIN_PACKAGE_PAGES.filter((page) => page.startsWith('staff/'))).toEqual([])
+    for (const subPackage of SUB_PACKAGES) {
+      for (const page of subPackage.pages) {
+        expect(existsSync(path.join(MINIPROGRAM, subPackage.root, `${page}.tsx`))).toBe(true)
+      }
+    }
   })
 
   it('feeds app.config: its pages and a tabBar of 会员卡, 积分商城 and 我的', () => {
     const config = appConfig as unknown as {
       pages: string[]
+      subPackages: { root: string; pages: string[] }[]
       tabBar: { list: { pagePath: string; text: string; iconPath: string; selectedIconPath: string }[] }
     }
     expect(config.pages).toEqual([...MAIN_PACKAGE_PAGES])
+    expect(config.subPackages).toEqual(SUB_PACKAGES.map(({ root, pages }) => ({ root, pages: [...pages] })))
     expect(config.tabBar.list.map(({ pagePath, text }) => ({ pagePath, text }))).toEqual([
       { pagePath: 'pages/card/index', text: '会员卡' },
       { pagePath: 'pages/mall/index', text: '积分商城' },
@@ -59,5 +77,12 @@ describe('navigate', () => {
     await relaunch('card', { scene: 'store-1' })
     expect(Taro.reLaunch).toHaveBeenLastCalledWith({ url: '/pages/card/index' })
     expect(urlOf('history')).toBe('/pages/history/index')
+  })
+
+  it('opens subpackage pages by their full path, and redirects in place', async () => {
+    await navigate('staffMember', { token: 'M1.a' })
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/staff/pages/member/index?token=M1.a' })
+    await redirect('staffCounter', { code: 'abc' })
+    expect(Taro.redirectTo).toHaveBeenCalledWith({ url: '/staff/pages/counter/index?code=abc' })
   })
 })

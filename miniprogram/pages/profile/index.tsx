@@ -8,6 +8,7 @@ import { usePageVisible } from '@/hooks/usePageVisible'
 import { navigate, relaunch } from '@/navigation'
 import { type ProfileChange, useProfileStore } from '@/stores/profileStore'
 import { useProgrammeStore } from '@/stores/programmeStore'
+import { useStaffAccessStore } from '@/stores/staffAccessStore'
 import { classNames } from '@/utils/classNames'
 import './index.css'
 
@@ -199,10 +200,15 @@ export default function ProfilePage() {
   const programmeState = useProgrammeStore((store) => store.state)
   const ensureProgramme = useProgrammeStore((store) => store.ensureLoaded)
   const completionPoints = programmeState.status === 'ready' ? programmeState.programme.profileCompletionPoints : 0
+  const staffAccess = useStaffAccessStore((store) => store.state)
+  const ensureStaffAccess = useStaffAccessStore((store) => store.ensureLoaded)
 
   useEffect(() => {
-    if (visible) void load()
-  }, [visible, load])
+    if (visible) {
+      void load()
+      void ensureStaffAccess()
+    }
+  }, [visible, load, ensureStaffAccess])
 
   useEffect(() => {
     void ensureProgramme()
@@ -261,6 +267,14 @@ export default function ProfilePage() {
             </View>
           </View>
         </>
+      )}
+      {staffAccess.status === 'ready' && (
+        <View className='profile-page__links'>
+          <View className='profile-page__link' id='profile-link-staff' onClick={() => void navigate('staffCounter')}>
+            <Text>店员入口</Text>
+            <Text className='profile-page__chevron'>›</Text>
+          </View>
+        </View>
       )}
     </PageShell>
   )

@@ -29,10 +29,13 @@ function updates(callFunction: jest.Mock): unknown[] {
   return callFunction.mock.calls.filter(([o]) => o.data.action === 'updateProfile').map(([o]) => o.data.input)
 }
 
+const NOT_STAFF = { ok: false, code: 'NOT_STAFF', message: '仅限已绑定的门店员工使用' }
+
 /** Answers updateProfile by merging the change into the profile; the change completing it pays 20 points. */
-function profileAnswers(start: Profile, completing: keyof Profile | null = null) {
+function profileAnswers(start: Profile, completing: keyof Profile | null = null, staffMe: unknown = NOT_STAFF) {
   let profile = start
   return answerCloudFunctions({
+    'staff.me': staffMe,
     'member.profile': async () => ({ ok: true, data: profile }),
     'member.updateProfile': async () => {
       const input = (Taro.cloud.callFunction as jest.Mock).mock.lastCall?.[0].data.input as Record<string, string>
@@ -224,5 +227,21 @@ describe('the profile page', () => {
     act(() => firePageEvent('didHide'))
     act(() => firePageEvent('didShow'))
     await waitFor(() => expect(callFunction.mock.calls.filter(([o]) => o.data.action === 'profile')).toHaveLength(2))
+  })
+
+  it('links 店员入口 to the counter for bound staff', async () => {
+    const staff = { role: 'staff', storeId: 'store-1', storeName: '1 号店', name: '小林' }
+    profileAnswers(complete, null, { ok: true, data: staff })
+    const { container } = render(<ProfilePage />)
+    fireEvent.click(await findById(container, 'profile-link-staff'))
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/staff/pages/counter/index' })
+  })
+
+  it('shows no staff entry to members who are not staff', async () => {
+    const callFunction = profileAnswers(complete)
+    const { container } = render(<ProfilePage />)
+    await screen.findByText('5月1日')
+    await waitFor(() => expect(callFunction.mock.calls.some(([o]) => o.data.action === 'me')).toBe(true))
+    expect(container.querySelector('#profile-link-staff')).toBeNull()
   })
 })

@@ -17,3 +17,17 @@ export function answerCloudFunctions(answers: Record<string, Answer>): jest.Mock
   })
   return callFunction
 }
+
+/**
+ * In the H5 build functions are called through the dev server: this routes those fetches to the
+ * answers prepared with `answerCloudFunctions`. The identity switcher's request finds no server.
+ * Set `process.env.TARO_ENV = 'h5'` too, and delete `globalThis.fetch` after the test.
+ */
+export function routeLocalFetchToCloudFunctions(): void {
+  globalThis.fetch = jest.fn(async (url: string, init: { body: string }) => {
+    const functionName = /\/api\/functions\/(\w+)$/.exec(url)?.[1]
+    if (functionName === undefined) throw new Error('no dev server in tests')
+    const { result } = await Taro.cloud.callFunction({ name: functionName, data: JSON.parse(init.body).data })
+    return { ok: true, status: 200, json: async () => ({ result }) }
+  }) as unknown as typeof fetch
+}

@@ -1,3 +1,8 @@
+import { useInviteStore } from '@/staff/stores/inviteStore'
+import { useMemberPanelStore } from '@/staff/stores/memberPanelStore'
+import { useScanStore } from '@/staff/stores/scanStore'
+import { useTodayStore } from '@/staff/stores/todayStore'
+import { useVerificationStore } from '@/staff/stores/verificationStore'
 import { useCardStore } from '@/stores/cardStore'
 import { useCheckInStore } from '@/stores/checkInStore'
 import { useCouponCentreStore } from '@/stores/couponCentreStore'
@@ -10,6 +15,7 @@ import { useMemberCodeStore } from '@/stores/memberCodeStore'
 import { useOrdersStore } from '@/stores/ordersStore'
 import { useProfileStore } from '@/stores/profileStore'
 import { useProgrammeStore } from '@/stores/programmeStore'
+import { useStaffAccessStore } from '@/stores/staffAccessStore'
 import { useWalletStore } from '@/stores/walletStore'
 
 /** Puts every store back as the app starts, so no test sees what an earlier one loaded. */
@@ -17,6 +23,9 @@ export function resetStores(): void {
   useMemberCodeStore.getState().reset()
   useMallItemStore.getState().reset()
   useCouponDetailStore.getState().reset()
+  useMemberPanelStore.getState().reset()
+  useVerificationStore.getState().reset()
+  useTodayStore.getState().reset()
   for (const store of [
     useCardStore,
     useCheckInStore,
@@ -31,6 +40,12 @@ export function resetStores(): void {
     useCouponCentreStore,
     useWalletStore,
     useCouponDetailStore,
+    useStaffAccessStore,
+    useMemberPanelStore,
+    useVerificationStore,
+    useScanStore,
+    useTodayStore,
+    useInviteStore,
   ] as const) {
     ;(store as { setState(state: unknown, replace: true): void }).setState(store.getInitialState(), true)
   }

@@ -41,6 +41,11 @@ const Taro = {
   redirectTo: jest.fn(async (_options: { url: string }) => undefined),
   showToast: jest.fn(async (_options: { title: string; icon?: string }) => undefined),
   showModal: jest.fn(async (_options: { title?: string; content?: string }) => ({ confirm: true, cancel: false })),
+  scanCode: jest.fn(
+    async (_options: { onlyFromCamera?: boolean; scanType?: string[] }): Promise<{ result: string }> => ({
+      result: '',
+    }),
+  ),
   useDidShow: pageHook('didShow'),
   useDidHide: pageHook('didHide'),
   useReachBottom: pageHook('reachBottom'),
@@ -64,6 +69,7 @@ export const {
   redirectTo,
   showToast,
   showModal,
+  scanCode,
   useDidShow,
   useDidHide,
   useReachBottom,

@@ -85,7 +85,12 @@ function buildError(problem: string): Error {
 function assertBuilt(pagePath: string): void {
   const appJson = path.join(DIST_FOLDER, 'app.json')
   if (!existsSync(appJson)) throw buildError(`No compiled mini-program in ${DIST_FOLDER}`)
-  const pages = (JSON.parse(readFileSync(appJson, 'utf8')) as { pages?: readonly string[] }).pages ?? []
+  const app = JSON.parse(readFileSync(appJson, 'utf8')) as {
+    pages?: readonly string[]
+    subPackages?: readonly { root: string; pages: readonly string[] }[]
+  }
+  const subPackagePages = (app.subPackages ?? []).flatMap(({ root, pages }) => pages.map((page) => `${root}/${page}`))
+  const pages = [...(app.pages ?? []), ...subPackagePages]
   if (!pages.includes(pagePath)) {
     throw buildError(`${pagePath} is not a page of the build in dist/ (app.json lists ${pages.join(', ')})`)
   }

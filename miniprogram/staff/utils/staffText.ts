@@ -1,0 +1,46 @@
+import type { AuditAction, AuditEntryView, StaffRole, UsageRecord } from '@shared/contracts'
+import { formatFen } from '@shared/money'
+import { formatDateTime } from '@/utils/formatTime'
+
+const ROLE_NAMES: Readonly<Record<StaffRole, string>> = { staff: '店员', manager: '店长', admin: '管理员' }
+
+const ACTION_NAMES: Readonly<Record<AuditAction, string>> = {
+  purchase: '记录消费',
+  reversePurchase: '撤销消费',
+  verifyCoupon: '核销优惠券',
+  verifyPickup: '订单取货',
+  createInvite: '创建邀请',
+  acceptInvite: '接受邀请',
+  unbind: '解除绑定',
+}
+
+/** A role as the counter names it: 店员, 店长, 管理员. */
+export function roleText(role: StaffRole): string {
+  return ROLE_NAMES[role]
+}
+
+/** What an audit entry did, in a word or two. */
+export function auditActionText(action: AuditAction): string {
+  return ACTION_NAMES[action]
+}
+
+/** Points added or taken back, signed: `+88 积分`, `-88 积分`. */
+export function signedPointsText(points: number): string {
+  return `${points > 0 ? '+' : ''}${points} 积分`
+}
+
+/** The details line of an audit entry: amount, points, note and who did it. */
+export function auditDetailText(entry: AuditEntryView): string {
+  const parts: string[] = []
+  if (entry.amountFen !== null) parts.push(formatFen(entry.amountFen))
+  if (entry.points !== null) parts.push(signedPointsText(entry.points))
+  if (entry.note !== null && entry.note !== '') parts.push(entry.note)
+  parts.push(entry.operatorName)
+  return parts.join(' · ')
+}
+
+/** Who got there first, for a second attempt: `已于 2026-05-01 09:30 由 小林 在 1 号店核销`. */
+export function usageText(usage: UsageRecord, verb: string): string {
+  const where = usage.storeName ?? (usage.storeId === null ? null : usage.storeId)
+  return `已于 ${formatDateTime(usage.atMs)} 由 ${usage.byName}${where === null ? '' : ` 在 ${where}`}${verb}`
+}
