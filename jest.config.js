@@ -10,6 +10,7 @@ const sharedAlias = {
 module.exports = {
   // Builds the cloud-function bundles once: function tests run what CloudBase would upload.
   globalSetup: '<rootDir>/tests/globalSetup.js',
+  reporters: ['default', '<rootDir>/tests/summaryReporter.js'],
   projects: [
     {
       displayName: 'unit',
