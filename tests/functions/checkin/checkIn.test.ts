@@ -1,5 +1,4 @@
-import { type FunctionHarness, startFunctionHarness } from '../support/functionHarness'
-import { expectLedgerMatchesBalances } from '../support/invariants'
+import { useFunctionHarness } from '../support/functionHarness'
 
 jest.setTimeout(60_000)
 
@@ -7,17 +6,7 @@ jest.setTimeout(60_000)
 const shanghaiNoon = (day: number) => Date.UTC(2026, 10, day, 4)
 
 describe('checkin.checkIn', () => {
-  let harness: FunctionHarness
-
-  beforeAll(async () => {
-    harness = await startFunctionHarness()
-  })
-
-  afterAll(() => harness.stop())
-
-  beforeEach(() => harness.reset())
-
-  afterEach(() => expectLedgerMatchesBalances(harness))
+  const harness = useFunctionHarness()
 
   async function join(openid: string, atMs = shanghaiNoon(1)): Promise<string> {
     const answer = await harness.call('member', 'join', {}, { as: openid, atMs })

@@ -1,22 +1,11 @@
-import { type FunctionHarness, startFunctionHarness } from '../support/functionHarness'
-import { expectLedgerMatchesBalances } from '../support/invariants'
+import { useFunctionHarness } from '../support/functionHarness'
 
 jest.setTimeout(60_000)
 
 const shanghaiNoon = (day: number) => Date.UTC(2026, 10, day, 4)
 
 describe('checkin.makeup and checkin.status', () => {
-  let harness: FunctionHarness
-
-  beforeAll(async () => {
-    harness = await startFunctionHarness()
-  })
-
-  afterAll(() => harness.stop())
-
-  beforeEach(() => harness.reset())
-
-  afterEach(() => expectLedgerMatchesBalances(harness))
+  const harness = useFunctionHarness()
 
   async function checkInOn(openid: string, ...days: number[]) {
     for (const day of days) {

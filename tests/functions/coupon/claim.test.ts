@@ -1,6 +1,5 @@
 import { seedMember, seedMembers } from '../mall/seededMembers'
-import { type FunctionHarness, startFunctionHarness } from '../support/functionHarness'
-import { expectLedgerMatchesBalances } from '../support/invariants'
+import { useFunctionHarness } from '../support/functionHarness'
 import { insertTemplate, issuedOf } from './testTemplates'
 
 jest.setTimeout(60_000)
@@ -9,17 +8,7 @@ const shanghaiNoon = (day: number) => Date.UTC(2026, 10, day, 4)
 const NOW = shanghaiNoon(23)
 
 describe('coupon.claim and coupon.claimable', () => {
-  let harness: FunctionHarness
-
-  beforeAll(async () => {
-    harness = await startFunctionHarness()
-  })
-
-  afterAll(() => harness.stop())
-
-  beforeEach(() => harness.reset())
-
-  afterEach(() => expectLedgerMatchesBalances(harness))
+  const harness = useFunctionHarness()
 
   const claim = (openid: string, templateId: string, requestId: string, atMs = NOW) =>
     harness.call('coupon', 'claim', { templateId, requestId }, { as: openid, atMs })

@@ -2,8 +2,7 @@ import { createHmac } from 'node:crypto'
 import { verifyCode } from '@shared/codes'
 import { DEVELOPMENT_FUNCTION_ENVIRONMENT } from '../../../emulator/developmentSecrets'
 import { seedMember } from '../mall/seededMembers'
-import { type FunctionHarness, startFunctionHarness } from '../support/functionHarness'
-import { expectLedgerMatchesBalances } from '../support/invariants'
+import { useFunctionHarness } from '../support/functionHarness'
 import { insertTemplate } from './testTemplates'
 
 jest.setTimeout(60_000)
@@ -18,17 +17,7 @@ const sign = (message: string) =>
     .digest()
 
 describe('coupon.wallet, coupon.couponCode and coupon.preview', () => {
-  let harness: FunctionHarness
-
-  beforeAll(async () => {
-    harness = await startFunctionHarness()
-  })
-
-  afterAll(() => harness.stop())
-
-  beforeEach(() => harness.reset())
-
-  afterEach(() => expectLedgerMatchesBalances(harness))
+  const harness = useFunctionHarness()
 
   async function claimed(openid: string, templateId: string, requestId: string, atMs = NOW): Promise<string> {
     const answer = await harness.call('coupon', 'claim', { templateId, requestId }, { as: openid, atMs })

@@ -1,5 +1,4 @@
-import { type FunctionHarness, startFunctionHarness } from '../support/functionHarness'
-import { expectLedgerMatchesBalances } from '../support/invariants'
+import { useFunctionHarness } from '../support/functionHarness'
 import { seedMember } from './seededMembers'
 import { insertItem } from './testItems'
 
@@ -9,17 +8,7 @@ const shanghaiNoon = (day: number) => Date.UTC(2026, 10, day, 4)
 const NOW = shanghaiNoon(23)
 
 describe('mall.catalogue and mall.item', () => {
-  let harness: FunctionHarness
-
-  beforeAll(async () => {
-    harness = await startFunctionHarness()
-  })
-
-  afterAll(() => harness.stop())
-
-  beforeEach(() => harness.reset())
-
-  afterEach(() => expectLedgerMatchesBalances(harness))
+  const harness = useFunctionHarness()
 
   it('shows each item with whether the caller can redeem it, why not, and the 积分够 badge', async () => {
     await insertItem(harness, { id: 'coming-soon', pointsPrice: 10, saleStartsAtMs: NOW + 3_600_000 })

@@ -1,7 +1,6 @@
 import type { ApiEnvelope, RedeemResult } from '@shared/contracts'
 import { isDuplicateKeyError } from '../../../cloudfunctions/common/databaseErrors'
-import { type FunctionHarness, startFunctionHarness } from '../support/functionHarness'
-import { expectLedgerMatchesBalances } from '../support/invariants'
+import { useFunctionHarness } from '../support/functionHarness'
 import { seedMember } from './seededMembers'
 import { balanceOf, insertItem, stockOf } from './testItems'
 
@@ -18,17 +17,7 @@ function orderIdOf(answer: ApiEnvelope<RedeemResult>): string {
 }
 
 describe('mall.orders and mall.cancelOrder', () => {
-  let harness: FunctionHarness
-
-  beforeAll(async () => {
-    harness = await startFunctionHarness()
-  })
-
-  afterAll(() => harness.stop())
-
-  beforeEach(() => harness.reset())
-
-  afterEach(() => expectLedgerMatchesBalances(harness))
+  const harness = useFunctionHarness()
 
   const redeem = (openid: string, itemId: string, requestId: string, atMs = NOW) =>
     harness.call('mall', 'redeem', { itemId, requestId }, { as: openid, atMs })

@@ -1,6 +1,5 @@
 import type { ApiEnvelope, RedeemResult } from '@shared/contracts'
-import { type FunctionHarness, startFunctionHarness } from '../support/functionHarness'
-import { expectLedgerMatchesBalances } from '../support/invariants'
+import { useFunctionHarness } from '../support/functionHarness'
 import { seedMember, seedMembers } from './seededMembers'
 import { balanceOf, insertItem, stockOf } from './testItems'
 
@@ -17,17 +16,7 @@ function orderOf(answer: ApiEnvelope<RedeemResult>) {
 }
 
 describe('mall.redeem', () => {
-  let harness: FunctionHarness
-
-  beforeAll(async () => {
-    harness = await startFunctionHarness()
-  })
-
-  afterAll(() => harness.stop())
-
-  beforeEach(() => harness.reset())
-
-  afterEach(() => expectLedgerMatchesBalances(harness))
+  const harness = useFunctionHarness()
 
   const redeem = (openid: string, itemId: string, requestId: string, atMs = NOW) =>
     harness.call('mall', 'redeem', { itemId, requestId }, { as: openid, atMs })

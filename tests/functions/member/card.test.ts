@@ -1,17 +1,9 @@
-import { type FunctionHarness, startFunctionHarness } from '../support/functionHarness'
+import { useFunctionHarness } from '../support/functionHarness'
 
 jest.setTimeout(60_000)
 
 describe('member.card', () => {
-  let harness: FunctionHarness
-
-  beforeAll(async () => {
-    harness = await startFunctionHarness()
-  })
-
-  afterAll(() => harness.stop())
-
-  beforeEach(() => harness.reset())
+  const harness = useFunctionHarness()
 
   it('costs at most 2 database requests once the instance has the programme', async () => {
     await harness.call('member', 'join', {}, { as: 'o-card' })

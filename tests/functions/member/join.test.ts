@@ -1,18 +1,10 @@
 import { sumOfEntries } from '@shared/ledger'
-import { type FunctionHarness, startFunctionHarness } from '../support/functionHarness'
+import { useFunctionHarness } from '../support/functionHarness'
 
 jest.setTimeout(60_000)
 
 describe('member.join', () => {
-  let harness: FunctionHarness
-
-  beforeAll(async () => {
-    harness = await startFunctionHarness()
-  })
-
-  afterAll(() => harness.stop())
-
-  beforeEach(() => harness.reset())
+  const harness = useFunctionHarness()
 
   async function ledgerOf(memberId: string) {
     const { data } = await harness.db.collection('ledger').where({ memberId }).get()

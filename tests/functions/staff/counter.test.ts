@@ -1,6 +1,5 @@
 import type { ApiEnvelope } from '@shared/contracts'
-import { type FunctionHarness, startFunctionHarness } from '../support/functionHarness'
-import { expectLedgerMatchesBalances } from '../support/invariants'
+import { useFunctionHarness } from '../support/functionHarness'
 import {
   ADMIN,
   bindStoreTwo,
@@ -31,17 +30,7 @@ interface Purchase {
 }
 
 describe('staff at the counter: members and purchases', () => {
-  let harness: FunctionHarness
-
-  beforeAll(async () => {
-    harness = await startFunctionHarness()
-  })
-
-  afterAll(() => harness.stop())
-
-  beforeEach(() => harness.reset())
-
-  afterEach(() => expectLedgerMatchesBalances(harness))
+  const harness = useFunctionHarness()
 
   const record = (as: string, input: Purchase, atMs = NOW) =>
     harness.call('staff', 'recordPurchase', input, { as, atMs })

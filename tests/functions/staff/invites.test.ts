@@ -1,6 +1,5 @@
 import type { ApiEnvelope } from '@shared/contracts'
-import { type FunctionHarness, startFunctionHarness } from '../support/functionHarness'
-import { expectLedgerMatchesBalances } from '../support/invariants'
+import { useFunctionHarness } from '../support/functionHarness'
 import { ADMIN, MANAGER, NOW, STAFF, seedCustomer, snapshotOf, updateMember } from './staffFixtures'
 
 jest.setTimeout(60_000)
@@ -13,17 +12,7 @@ function dataOf<T>(answer: ApiEnvelope<T>): T {
 const DAY_MS = 86_400_000
 
 describe('staff binding: invites and unbinding', () => {
-  let harness: FunctionHarness
-
-  beforeAll(async () => {
-    harness = await startFunctionHarness()
-  })
-
-  afterAll(() => harness.stop())
-
-  beforeEach(() => harness.reset())
-
-  afterEach(() => expectLedgerMatchesBalances(harness))
+  const harness = useFunctionHarness()
 
   const invite = (as: string, role: 'staff' | 'manager', storeId: string, atMs = NOW) =>
     harness.call('staff', 'createInvite', { role, storeId }, { as, atMs })

@@ -1,6 +1,5 @@
 import type { ApiEnvelope } from '@shared/contracts'
-import { type FunctionHarness, startFunctionHarness } from '../support/functionHarness'
-import { expectLedgerMatchesBalances } from '../support/invariants'
+import { useFunctionHarness } from '../support/functionHarness'
 import {
   ADMIN,
   bindStoreTwo,
@@ -22,17 +21,7 @@ function dataOf<T>(answer: ApiEnvelope<T>): T {
 }
 
 describe('staff.reversePurchase', () => {
-  let harness: FunctionHarness
-
-  beforeAll(async () => {
-    harness = await startFunctionHarness()
-  })
-
-  afterAll(() => harness.stop())
-
-  beforeEach(() => harness.reset())
-
-  afterEach(() => expectLedgerMatchesBalances(harness))
+  const harness = useFunctionHarness()
 
   async function purchase(memberId: string, amountFen: number, requestId: string): Promise<string> {
     const answer = await harness.call(

@@ -1,5 +1,4 @@
-import { type FunctionHarness, startFunctionHarness } from '../support/functionHarness'
-import { expectLedgerMatchesBalances } from '../support/invariants'
+import { useFunctionHarness } from '../support/functionHarness'
 import {
   ADMIN,
   bindStoreTwo,
@@ -17,17 +16,7 @@ import {
 jest.setTimeout(60_000)
 
 describe('staff: verifying coupons and pickup orders', () => {
-  let harness: FunctionHarness
-
-  beforeAll(async () => {
-    harness = await startFunctionHarness()
-  })
-
-  afterAll(() => harness.stop())
-
-  beforeEach(() => harness.reset())
-
-  afterEach(() => expectLedgerMatchesBalances(harness))
+  const harness = useFunctionHarness()
 
   const verifyCoupon = (as: string, couponId: string, atMs = NOW) =>
     harness.call('staff', 'verifyCoupon', { token: codeFor('coupon', couponId, { atMs }) }, { as, atMs })

@@ -8,6 +8,7 @@ import { DEVELOPMENT_FUNCTION_ENVIRONMENT } from '../../../emulator/developmentS
 import { clientCaller, functionCaller } from '../../../emulator/functions/identity'
 import { type LocalCloud, startLocalCloud } from '../../../emulator/localCloud'
 import { seedDemo } from '../../../emulator/seed/seedDemo'
+import { expectLedgerMatchesBalances } from './invariants'
 
 export interface CallOptions {
   /** The caller's OPENID; null for a call without a user (another function, a timer). */
@@ -71,4 +72,24 @@ export async function startFunctionHarness(): Promise<FunctionHarness> {
     },
     stop: () => cloud.stop(),
   }
+}
+
+/**
+ * One harness for a test file: started before the first test, emptied and re-seeded before each
+ * test, checked after each test for the ledger invariant (every balance equals its ledger sum),
+ * and stopped after the last. The returned object forwards to the running harness.
+ */
+export function useFunctionHarness(): FunctionHarness {
+  let running: FunctionHarness | null = null
+  const current = (): FunctionHarness => {
+    if (!running) throw new Error('the function harness is used outside a test')
+    return running
+  }
+  beforeAll(async () => {
+    running = await startFunctionHarness()
+  })
+  afterAll(() => running?.stop())
+  beforeEach(() => current().reset())
+  afterEach(() => expectLedgerMatchesBalances(current()))
+  return new Proxy({} as FunctionHarness, { get: (_target, property) => current()[property as keyof FunctionHarness] })
 }
