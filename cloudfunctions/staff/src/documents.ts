@@ -1,4 +1,4 @@
-import type { AuditAction, AuditEntryView, StaffMe } from '@shared/contracts'
+import type { AuditEntryView, StaffMe } from '@shared/contracts'
 import type { EarningLine } from '@shared/earning'
 import type { LotChange } from '@shared/ledger'
 import type { OrderStatus } from '@shared/mall'
@@ -91,21 +91,8 @@ export interface ReversalRecord {
  * `audit/{id}`: one staff action. Ids are derived from what the action concerned (`purchase_…`,
  * `reverse_…`, `coupon_<id>`, `pickup_<id>`, `invite_<code>`, …), so an action is audited once.
  */
-export interface AuditDocument {
+export interface AuditDocument extends Omit<AuditEntryView, 'id' | 'reversed'> {
   readonly _id: string
-  readonly action: AuditAction
-  readonly operatorOpenid: string
-  readonly operatorName: string
-  readonly operatorRole: StaffRole
-  readonly storeId: string | null
-  readonly memberId: string | null
-  readonly amountFen: number | null
-  readonly points: number | null
-  readonly balanceBefore: number | null
-  readonly balanceAfter: number | null
-  readonly subjectId: string | null
-  readonly note: string | null
-  readonly createdAtMs: number
   /** Set on a purchase's entry when it is reversed (in the reversal's transaction). */
   readonly reversedAtMs: number | null
   readonly purchase: PurchaseRecord | null
