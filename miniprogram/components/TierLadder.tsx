@@ -1,5 +1,6 @@
 import type { PublicTier } from '@shared/contracts'
 import { Text, View } from '@tarojs/components'
+import './TierColours.css'
 import './TierLadder.css'
 
 export interface TierLadderProps {
@@ -16,7 +17,7 @@ export function TierLadder({ tiers, currentTierId }: TierLadderProps) {
         <View
           key={tier.id}
           id={`tier-${tier.id}`}
-          className={`tier-ladder__tier tier-ladder__tier--rank-${rank}${tier.id === currentTierId ? ' tier-ladder__tier--current' : ''}`}
+          className={`tier-ladder__tier tier-ladder__tier--rank-${rank} tier-colours--rank-${rank}${tier.id === currentTierId ? ' tier-ladder__tier--current' : ''}`}
         >
           <View className='tier-ladder__heading'>
             <Text className='tier-ladder__name'>{tier.name}</Text>

@@ -11,6 +11,7 @@ import { useCardStore } from '@/stores/cardStore'
 import { useMemberCodeStore } from '@/stores/memberCodeStore'
 import { useProgrammeStore } from '@/stores/programmeStore'
 import { formatFullDay } from '@/utils/formatTime'
+import '@/components/TierColours.css'
 import './index.css'
 
 /** How often the countdown (and the check for a due refresh) ticks. */
@@ -44,8 +45,9 @@ function useLiveMemberCode(active: boolean) {
 }
 
 function CardFace({ card, programme }: { card: MemberCard; programme: PublicProgramme | null }) {
+  const rank = tierRankOf(programme, card.tier.id)
   return (
-    <View className={`member-card member-card--rank-${tierRankOf(programme, card.tier.id)}`} id='member-card'>
+    <View className={`member-card member-card--rank-${rank} tier-colours--rank-${rank}`} id='member-card'>
       <View className='member-card__top'>
         <Text className='member-card__brand'>{programme?.brandName ?? '会员卡'}</Text>
         <Text className='member-card__tier' id='card-tier'>
