@@ -11,7 +11,7 @@ import { useCardStore } from '@/stores/cardStore'
 import { useMemberCodeStore } from '@/stores/memberCodeStore'
 import { useProgrammeStore } from '@/stores/programmeStore'
 import { formatFullDay } from '@/utils/formatTime'
-import '@/components/TierColours.css'
+import '../../components/TierColours.css'
 import './index.css'
 
 /** How often the countdown (and the check for a due refresh) ticks. */
