@@ -3,9 +3,9 @@
  * identity switcher's roles, coupon templates and points-mall items. Ids are fixed so that the
  * identities, tests and links (the store QR code's scene) can refer to them.
  */
-import { DEMO_COUPON_TEMPLATES } from '@shared/coupon'
-import { DEMO_MALL_ITEMS } from '@shared/mall'
-import { DEMO_PROGRAMME_INPUT } from '@shared/programme/demoProgramme'
+import { DEMO_COUPON_TEMPLATES } from './demo/couponTemplates'
+import { DEMO_MALL_ITEMS } from './demo/mallItems'
+import { DEMO_PROGRAMME_INPUT } from './demo/programme'
 import { DEMO_IDENTITIES } from './demoIdentities'
 
 export const DEMO_STORES = [

@@ -10,7 +10,7 @@ import {
   type CouponState,
   type CouponValidity,
 } from '../coupon'
-import { requestIdSchema } from './mall'
+import { requestIdSchema } from './requestId'
 
 /** Templates the claim centre lists at most. */
 export const CLAIM_CENTRE_SIZE_MAX = 100

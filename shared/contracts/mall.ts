@@ -8,22 +8,12 @@ import type { CouponBenefit, CouponValidity } from '../coupon'
 import type { ErrorCode } from '../errors'
 import { MALL_ITEM_ID_PATTERN, type OrderStatus, type RedeemRefusalCode } from '../mall'
 import type { WalletCoupon } from './coupon'
+import { requestIdSchema } from './requestId'
 
-/** Longest and shortest client request id: long enough to be unique per member, short enough to key documents. */
-export const REQUEST_ID_LENGTH_MIN = 8
-export const REQUEST_ID_LENGTH_MAX = 64
 /** Items the catalogue shows at most. */
 export const CATALOGUE_SIZE_MAX = 100
 /** Orders the order list shows at most (newest first). */
 export const ORDERS_PAGE_SIZE_MAX = 50
-
-/** A client-generated idempotency key (e.g. a UUID or 16 random url-safe characters): one per tap of 兑换. */
-export const requestIdSchema = z
-  .string()
-  .regex(
-    new RegExp(`^[A-Za-z0-9_-]{${REQUEST_ID_LENGTH_MIN},${REQUEST_ID_LENGTH_MAX}}$`),
-    `请求编号应为 ${REQUEST_ID_LENGTH_MIN}–${REQUEST_ID_LENGTH_MAX} 位字母、数字、- 或 _`,
-  )
 
 const itemId = z.string().regex(MALL_ITEM_ID_PATTERN, '商品编号格式有误')
 const orderId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, '订单编号格式有误')

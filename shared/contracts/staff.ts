@@ -11,7 +11,7 @@ import type { EarningLine } from '../earning'
 import { PURCHASE_AMOUNT_FEN_MAX } from '../earning'
 import { PICKUP_CODE_LENGTH } from '../mall'
 import type { InvitableRole, StaffRole } from '../staff'
-import { requestIdSchema } from './mall'
+import { requestIdSchema } from './requestId'
 
 export type { InvitableRole, StaffRole } from '../staff'
 

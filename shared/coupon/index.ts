@@ -1,6 +1,5 @@
 export { type ClaimFailureCode, claimEligibility, tierMayClaim } from './claimEligibility'
 export { type CouponState, couponStateAt, type IssuedCoupon } from './couponState'
-export { DEMO_COUPON_TEMPLATE_INPUTS, DEMO_COUPON_TEMPLATES } from './demoTemplates'
 export { type CouponDiscount, discountFor } from './discount'
 export { type RedeemabilityCode, redeemability } from './redeemability'
 export { type CouponWalletEntry, sortWallet } from './sortWallet'

@@ -1,5 +1,5 @@
 import type { ApiEnvelope, PublicProgramme } from '@shared/contracts'
-import { DEMO_PROGRAMME } from '@shared/programme/demoProgramme'
+import { DEMO_PROGRAMME } from '../../emulator/seed/demo/programme'
 import { answerCloudFunctions, holdAnswer, loadCompiledPage } from './support'
 
 const TIERS = 'pages/tiers/index'

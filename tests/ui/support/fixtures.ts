@@ -1,6 +1,6 @@
 import type { CalendarDay, CheckInStatus, HistoryEntry, MemberCard, PublicProgramme } from '@shared/contracts'
-import { DEMO_PROGRAMME } from '@shared/programme/demoProgramme'
 import { daysOfMonth, isoWeekdayOf } from '@shared/time/calendarDay'
+import { DEMO_PROGRAMME } from '../../../emulator/seed/demo/programme'
 
 /** The demo programme as `programme.get` answers it. */
 export const PROGRAMME: PublicProgramme = {

@@ -1,7 +1,7 @@
 import { type CheckInState, checkIn, INITIAL_CHECK_IN_STATE } from '@shared/checkin'
-import { DEMO_PROGRAMME } from '@shared/programme/demoProgramme'
 import type { CheckInRules } from '@shared/programme/schema'
 import { type BusinessDayRule, businessDayOf } from '@shared/time/businessDay'
+import { DEMO_PROGRAMME } from '../../../emulator/seed/demo/programme'
 
 // Check-ins made at real instants: the business day comes from the programme's zone and cutoff,
 // never from the host's zone. The host runs in UTC (jest.config.js), where 23:59:59 and 00:00:00 in

@@ -6,9 +6,9 @@ import {
   NEXT_REWARD_SEARCH_DAYS_MAX,
   nextStreakReward,
 } from '@shared/checkin'
-import { DEMO_PROGRAMME } from '@shared/programme/demoProgramme'
 import type { CheckInRules } from '@shared/programme/schema'
 import { daysBetween } from '@shared/time/calendarDay'
+import { DEMO_PROGRAMME } from '../../../emulator/seed/demo/programme'
 
 const rules = DEMO_PROGRAMME.checkIn // 5 a day (+1 growth), +10 on day 3, +30 and +5 growth on day 7, 7-day cycle
 const monthly: CheckInRules = { ...rules, cycle: { kind: 'calendarMonth' } }

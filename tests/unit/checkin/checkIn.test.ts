@@ -7,9 +7,9 @@ import {
   rewardForCycleDay,
   runLengthWithinCycle,
 } from '@shared/checkin'
-import { DEMO_PROGRAMME } from '@shared/programme/demoProgramme'
 import type { CheckInRules } from '@shared/programme/schema'
 import { addDays } from '@shared/time/calendarDay'
+import { DEMO_PROGRAMME } from '../../../emulator/seed/demo/programme'
 
 const rules = DEMO_PROGRAMME.checkIn // 5 a day, +10 on day 3, +30 on day 7, 7-day rolling cycle
 const monthly: CheckInRules = {

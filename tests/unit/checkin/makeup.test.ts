@@ -9,9 +9,9 @@ import {
   runLengthEndingAt,
   stateAfterMakeup,
 } from '@shared/checkin'
-import { DEMO_PROGRAMME } from '@shared/programme/demoProgramme'
 import type { CheckInRules } from '@shared/programme/schema'
 import { addDays } from '@shared/time/calendarDay'
+import { DEMO_PROGRAMME } from '../../../emulator/seed/demo/programme'
 
 const rules = DEMO_PROGRAMME.checkIn // makeup: on, 3-day window, 2 a month, costs 20 points
 const monthly: CheckInRules = { ...rules, cycle: { kind: 'calendarMonth' } }

@@ -6,10 +6,10 @@ import {
   runLengthEndingAt,
   stateAfterMakeup,
 } from '@shared/checkin'
-import { DEMO_PROGRAMME } from '@shared/programme/demoProgramme'
 import type { CheckInCycle, CheckInRules } from '@shared/programme/schema'
 import { addDays } from '@shared/time/calendarDay'
 import fc from 'fast-check'
+import { DEMO_PROGRAMME } from '../../../emulator/seed/demo/programme'
 
 const NUM_RUNS = 200
 const DAY_MS = 86_400_000

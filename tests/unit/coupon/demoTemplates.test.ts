@@ -1,5 +1,6 @@
-import { DEMO_COUPON_TEMPLATE_INPUTS, DEMO_COUPON_TEMPLATES, discountFor } from '@shared/coupon'
-import { DEMO_PROGRAMME } from '@shared/programme/demoProgramme'
+import { discountFor } from '@shared/coupon'
+import { DEMO_COUPON_TEMPLATE_INPUTS, DEMO_COUPON_TEMPLATES } from '../../../emulator/seed/demo/couponTemplates'
+import { DEMO_PROGRAMME } from '../../../emulator/seed/demo/programme'
 
 describe('the demo coupon templates', () => {
   it('are the validated form of what the admin wrote', () => {

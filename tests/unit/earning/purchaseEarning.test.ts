@@ -1,8 +1,8 @@
 import { campaignApplies, campaignsApplying, PURCHASE_AMOUNT_FEN_MAX, purchaseEarning } from '@shared/earning'
-import { DEMO_PROGRAMME } from '@shared/programme/demoProgramme'
 import { parseProgramme } from '@shared/programme/parseProgramme'
 import type { Campaign, Programme } from '@shared/programme/schema'
 import { tierById } from '@shared/tier'
+import { DEMO_PROGRAMME } from '../../../emulator/seed/demo/programme'
 
 const programme = DEMO_PROGRAMME
 const regular = tierById(programme.tiers, 'regular')

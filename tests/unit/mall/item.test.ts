@@ -1,4 +1,5 @@
-import { DEMO_MALL_ITEM_INPUTS, DEMO_MALL_ITEMS, type MallItemInput, parseMallItem } from '@shared/mall'
+import { type MallItemInput, parseMallItem } from '@shared/mall'
+import { DEMO_MALL_ITEM_INPUTS, DEMO_MALL_ITEMS } from '../../../emulator/seed/demo/mallItems'
 
 const valid: MallItemInput = {
   id: 'tote',

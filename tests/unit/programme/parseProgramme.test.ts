@@ -1,6 +1,6 @@
-import { DEMO_PROGRAMME, DEMO_PROGRAMME_INPUT } from '@shared/programme/demoProgramme'
 import { parseProgramme } from '@shared/programme/parseProgramme'
 import type { ProgrammeInput } from '@shared/programme/schema'
+import { DEMO_PROGRAMME, DEMO_PROGRAMME_INPUT } from '../../../emulator/seed/demo/programme'
 
 function withChanges(change: (input: ProgrammeInput) => ProgrammeInput) {
   return parseProgramme(change(structuredClone(DEMO_PROGRAMME_INPUT)))

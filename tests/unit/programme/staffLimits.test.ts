@@ -1,5 +1,5 @@
-import { DEMO_PROGRAMME, DEMO_PROGRAMME_INPUT } from '@shared/programme/demoProgramme'
 import { parseProgramme } from '@shared/programme/parseProgramme'
+import { DEMO_PROGRAMME, DEMO_PROGRAMME_INPUT } from '../../../emulator/seed/demo/programme'
 
 describe('the programme’s staff limits', () => {
   it('default to ¥5,000 per purchase and ¥20,000 per staff member per day for programmes written before them', () => {

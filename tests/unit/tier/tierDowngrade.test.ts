@@ -1,5 +1,5 @@
-import { DEMO_PROGRAMME } from '@shared/programme/demoProgramme'
 import { evaluateTierAtPeriodEnd } from '@shared/tier'
+import { DEMO_PROGRAMME } from '../../../emulator/seed/demo/programme'
 
 const tiers = DEMO_PROGRAMME.tiers // retention: regular 0, silver 300, gold 1200, black 4000
 

@@ -1,5 +1,5 @@
-import { DEMO_PROGRAMME } from '@shared/programme/demoProgramme'
 import { tierById, tierForGrowth, tierProgress, tierRankOf } from '@shared/tier'
+import { DEMO_PROGRAMME } from '../../../emulator/seed/demo/programme'
 
 const tiers = DEMO_PROGRAMME.tiers // thresholds 0 / 500 / 2000 / 6000
 

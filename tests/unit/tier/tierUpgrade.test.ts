@@ -1,5 +1,5 @@
-import { DEMO_PROGRAMME } from '@shared/programme/demoProgramme'
 import { tierUpgrade, upgradeGiftKey } from '@shared/tier'
+import { DEMO_PROGRAMME } from '../../../emulator/seed/demo/programme'
 
 const tiers = DEMO_PROGRAMME.tiers
 

@@ -1,4 +1,4 @@
-import { type CouponTemplate, type CouponTemplateInput, couponTemplateSchema } from './template'
+import { type CouponTemplate, type CouponTemplateInput, couponTemplateSchema } from '@shared/coupon/template'
 
 /**
  * The demo café chain's coupon templates, as an admin would write them: ¥5 off orders of ¥30, 8.5 折

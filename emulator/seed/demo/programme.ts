@@ -1,5 +1,5 @@
-import { parseProgramme } from './parseProgramme'
-import type { Programme, ProgrammeInput } from './schema'
+import { parseProgramme } from '@shared/programme/parseProgramme'
+import type { Programme, ProgrammeInput } from '@shared/programme/schema'
 
 /**
  * The demo café chain's programme: four tiers, 1 point per yuan, double points on Wednesdays and in

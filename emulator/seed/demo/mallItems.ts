@@ -1,4 +1,4 @@
-import { type MallItem, type MallItemInput, mallItemSchema } from './item'
+import { type MallItem, type MallItemInput, mallItemSchema } from '@shared/mall/item'
 
 /**
  * The demo café chain's points mall: a tote bag for everyone, a mug for black-card members only,
