@@ -8,7 +8,8 @@ export const ERROR_MESSAGES = {
   INVALID_INPUT: '输入有误',
   UNKNOWN_ACTION: '不支持的操作',
   FORBIDDEN: '没有权限执行此操作',
-  NOT_FOUND: '找不到相关记录',
+  MEMBER_NOT_FOUND: '会员不存在',
+  STORE_NOT_FOUND: '门店不存在',
   NOT_A_MEMBER: '请先加入会员',
   REQUEST_ID_REUSED: '请求编号已用于另一项操作，请重新提交',
   BIRTHDAY_ALREADY_SET: '生日已设置，如需修改请联系门店',
@@ -37,9 +38,12 @@ export const ERROR_MESSAGES = {
   LIMIT_REACHED: '已达到上限',
   TIER_REQUIRED: '会员等级不足',
   NOT_ON_SALE: '商品不在兑换时间内',
+  ITEM_NOT_FOUND: '商品不存在或已下架',
+  ORDER_NOT_FOUND: '订单不存在',
   ORDER_NOT_CANCELLABLE: '订单已领取，无法取消',
 
   // Coupons
+  COUPON_NOT_FOUND: '优惠券不存在',
   COUPON_USED: '优惠券已使用',
   COUPON_EXPIRED: '优惠券已过期',
   COUPON_NOT_STARTED: '优惠券尚未到使用时间',
@@ -61,6 +65,8 @@ export const ERROR_MESSAGES = {
   INVITE_USED: '邀请码已被使用',
   INVITE_EXPIRED: '邀请码已过期',
   MANAGER_APPROVAL_REQUIRED: '超出店员权限额度，请店长确认',
+  PURCHASE_NOT_FOUND: '消费记录不存在',
+  PICKUP_CODE_NOT_FOUND: '取货码不存在',
   ALREADY_PICKED_UP: '该订单已领取',
   ORDER_CANCELLED: '该订单已取消',
 } as const

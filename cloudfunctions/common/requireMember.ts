@@ -6,12 +6,15 @@ import type { MemberDocument } from './memberDocument'
 import { memberIdOf } from './memberId'
 
 /** The caller's member id, or FORBIDDEN for a call that carries no user (only users have members). */
-export function callerMemberId(caller: Caller): Result<string> {
+export function callerMemberId(caller: Caller): Result<string, 'FORBIDDEN'> {
   return caller.openid === null ? err('FORBIDDEN', '需要微信用户身份') : { ok: true, data: memberIdOf(caller.openid) }
 }
 
 /** The caller's member document, NOT_A_MEMBER before they join. */
-export async function loadCallerMember(db: Database, caller: Caller): Promise<Result<MemberDocument>> {
+export async function loadCallerMember(
+  db: Database,
+  caller: Caller,
+): Promise<Result<MemberDocument, 'FORBIDDEN' | 'NOT_A_MEMBER'>> {
   const memberId = callerMemberId(caller)
   if (!memberId.ok) return memberId
   try {

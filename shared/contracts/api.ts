@@ -1,124 +1,220 @@
-import type { z } from 'zod'
-import type { CheckInResult, CheckInStatus, checkInInput, checkInStatusInput, makeupInput } from './checkin'
-import type {
-  ClaimCentre,
-  ClaimResult,
-  CouponCode,
-  CouponPreview,
+import {
+  type ActionContract,
+  type AnyActionContract,
+  action,
+  type ContractErrorCode,
+  type ContractInput,
+  type ContractOutput,
+} from './action'
+import { type CheckInResult, type CheckInStatus, checkInInput, checkInStatusInput, makeupInput } from './checkin'
+import {
+  type ClaimCentre,
+  type ClaimResult,
+  type CouponCode,
+  type CouponPreview,
   claimableInput,
   claimInput,
   couponCodeInput,
   previewInput,
-  Wallet,
+  type Wallet,
   walletInput,
 } from './coupon'
-import type {
-  CancelOrderResult,
-  Catalogue,
+import {
+  type CancelOrderResult,
+  type Catalogue,
   cancelOrderInput,
   catalogueInput,
   itemInput,
-  MallItemDetail,
-  OrdersPage,
+  type MallItemDetail,
+  type OrdersPage,
   ordersInput,
-  RedeemResult,
+  type RedeemResult,
   redeemInput,
 } from './mall'
-import type {
+import {
   emptyInput,
-  HistoryPage,
+  type HistoryPage,
   historyInput,
-  JoinResult,
+  type JoinResult,
   joinInput,
-  MemberCard,
-  MemberCode,
-  Profile,
-  UpdateProfileResult,
+  type MemberCard,
+  type MemberCode,
+  type Profile,
+  type UpdateProfileResult,
   updateProfileInput,
 } from './member'
-import type { PublicProgramme, programmeGetInput } from './programme'
-import type {
-  AcceptInviteResult,
+import { type PublicProgramme, programmeGetInput } from './programme'
+import {
+  type AcceptInviteResult,
   acceptInviteInput,
-  CounterMember,
+  type CounterMember,
   createInviteInput,
-  PurchasePreview,
+  type PurchasePreview,
   previewPurchaseInput,
-  RecordPurchaseResult,
-  ReversePurchaseResult,
+  type RecordPurchaseResult,
+  type ReversePurchaseResult,
   recordPurchaseInput,
   resolveMemberCodeInput,
   reversePurchaseInput,
-  StaffInvite,
-  StaffMe,
+  type StaffInvite,
+  type StaffMe,
   staffMeInput,
-  TodayActivity,
+  type TodayActivity,
   todayInput,
-  UnbindResult,
+  type UnbindResult,
   unbindInput,
-  VerifyCouponResult,
-  VerifyPickupResult,
+  type VerifyCouponResult,
+  type VerifyPickupResult,
   verifyCouponInput,
   verifyPickupInput,
 } from './staff'
 
-type ActionOf<Input extends z.ZodType, Output> = { readonly input: z.input<Input>; readonly output: Output }
+const MEMBER_CALLER = ['FORBIDDEN', 'NOT_A_MEMBER'] as const
+const CODE_REFUSALS = [
+  'CODE_MALFORMED',
+  'CODE_INVALID',
+  'CODE_WRONG_KIND',
+  'CODE_NOT_YET_VALID',
+  'CODE_EXPIRED',
+] as const
+const COUPON_USABILITY = ['COUPON_USED', 'COUPON_EXPIRED', 'COUPON_NOT_STARTED'] as const
 
 /**
- * Every cloud function and action the client may call, with its input and output types. The client
- * and the functions both type against this map, so a renamed field fails the typecheck on both sides.
+ * Every cloud function and action the client may call: its input schema, its output type and the
+ * domain codes it may answer (besides the router's UNKNOWN_ACTION, INVALID_INPUT and INTERNAL).
+ * The client types its calls against this table and each function's router must implement exactly
+ * its actions with these types, so a renamed field or a missing action fails the typecheck on both
+ * sides; the function tests check that no action answers a code outside its list.
  */
-export interface Api {
-  readonly programme: {
-    readonly get: ActionOf<typeof programmeGetInput, PublicProgramme>
-  }
-  readonly member: {
-    readonly join: ActionOf<typeof joinInput, JoinResult>
-    readonly card: ActionOf<typeof emptyInput, MemberCard>
-    readonly memberCode: ActionOf<typeof emptyInput, MemberCode>
-    readonly history: ActionOf<typeof historyInput, HistoryPage>
-    readonly profile: ActionOf<typeof emptyInput, Profile>
-    readonly updateProfile: ActionOf<typeof updateProfileInput, UpdateProfileResult>
-  }
-  readonly checkin: {
-    readonly status: ActionOf<typeof checkInStatusInput, CheckInStatus>
-    readonly checkIn: ActionOf<typeof checkInInput, CheckInResult>
-    readonly makeup: ActionOf<typeof makeupInput, CheckInResult>
-  }
-  readonly mall: {
-    readonly catalogue: ActionOf<typeof catalogueInput, Catalogue>
-    readonly item: ActionOf<typeof itemInput, MallItemDetail>
-    readonly redeem: ActionOf<typeof redeemInput, RedeemResult>
-    readonly orders: ActionOf<typeof ordersInput, OrdersPage>
-    readonly cancelOrder: ActionOf<typeof cancelOrderInput, CancelOrderResult>
-  }
-  readonly coupon: {
-    readonly claimable: ActionOf<typeof claimableInput, ClaimCentre>
-    readonly claim: ActionOf<typeof claimInput, ClaimResult>
-    readonly wallet: ActionOf<typeof walletInput, Wallet>
-    readonly couponCode: ActionOf<typeof couponCodeInput, CouponCode>
-    readonly preview: ActionOf<typeof previewInput, CouponPreview>
-  }
-  readonly staff: {
-    readonly me: ActionOf<typeof staffMeInput, StaffMe>
-    readonly createInvite: ActionOf<typeof createInviteInput, StaffInvite>
-    readonly acceptInvite: ActionOf<typeof acceptInviteInput, AcceptInviteResult>
-    readonly unbind: ActionOf<typeof unbindInput, UnbindResult>
-    readonly resolveMemberCode: ActionOf<typeof resolveMemberCodeInput, CounterMember>
-    readonly previewPurchase: ActionOf<typeof previewPurchaseInput, PurchasePreview>
-    readonly recordPurchase: ActionOf<typeof recordPurchaseInput, RecordPurchaseResult>
-    readonly verifyCoupon: ActionOf<typeof verifyCouponInput, VerifyCouponResult>
-    readonly verifyPickup: ActionOf<typeof verifyPickupInput, VerifyPickupResult>
-    readonly reversePurchase: ActionOf<typeof reversePurchaseInput, ReversePurchaseResult>
-    readonly today: ActionOf<typeof todayInput, TodayActivity>
-  }
-}
+export const API = {
+  programme: {
+    get: action<PublicProgramme>()(programmeGetInput, []),
+  },
+  member: {
+    join: action<JoinResult>()(joinInput, ['FORBIDDEN']),
+    card: action<MemberCard>()(emptyInput, MEMBER_CALLER),
+    memberCode: action<MemberCode>()(emptyInput, MEMBER_CALLER),
+    history: action<HistoryPage>()(historyInput, MEMBER_CALLER),
+    profile: action<Profile>()(emptyInput, MEMBER_CALLER),
+    updateProfile: action<UpdateProfileResult>()(updateProfileInput, [
+      ...MEMBER_CALLER,
+      'BIRTHDAY_ALREADY_SET',
+      'PHONE_NUMBER_UNAVAILABLE',
+    ]),
+  },
+  checkin: {
+    status: action<CheckInStatus>()(checkInStatusInput, MEMBER_CALLER),
+    checkIn: action<CheckInResult>()(checkInInput, [
+      ...MEMBER_CALLER,
+      'CHECK_IN_DISABLED',
+      'ALREADY_CHECKED_IN',
+      'CHECK_IN_OUT_OF_ORDER',
+    ]),
+    makeup: action<CheckInResult>()(makeupInput, [
+      ...MEMBER_CALLER,
+      'CHECK_IN_DISABLED',
+      'MAKEUP_DISABLED',
+      'MAKEUP_OUT_OF_WINDOW',
+      'ALREADY_CHECKED_IN',
+      'MAKEUP_LIMIT_REACHED',
+      'POINTS_INSUFFICIENT',
+    ]),
+  },
+  mall: {
+    catalogue: action<Catalogue>()(catalogueInput, MEMBER_CALLER),
+    item: action<MallItemDetail>()(itemInput, [...MEMBER_CALLER, 'ITEM_NOT_FOUND']),
+    redeem: action<RedeemResult>()(redeemInput, [
+      ...MEMBER_CALLER,
+      'ITEM_NOT_FOUND',
+      'REQUEST_ID_REUSED',
+      'NOT_ON_SALE',
+      'TIER_REQUIRED',
+      'LIMIT_REACHED',
+      'OUT_OF_STOCK',
+      'POINTS_INSUFFICIENT',
+    ]),
+    orders: action<OrdersPage>()(ordersInput, MEMBER_CALLER),
+    cancelOrder: action<CancelOrderResult>()(cancelOrderInput, [
+      ...MEMBER_CALLER,
+      'ORDER_NOT_FOUND',
+      'ORDER_NOT_CANCELLABLE',
+    ]),
+  },
+  coupon: {
+    claimable: action<ClaimCentre>()(claimableInput, MEMBER_CALLER),
+    claim: action<ClaimResult>()(claimInput, [
+      ...MEMBER_CALLER,
+      'COUPON_NOT_FOUND',
+      'REQUEST_ID_REUSED',
+      'CLAIM_NOT_OPEN',
+      'TIER_REQUIRED',
+      'LIMIT_REACHED',
+      'SOLD_OUT',
+    ]),
+    wallet: action<Wallet>()(walletInput, MEMBER_CALLER),
+    couponCode: action<CouponCode>()(couponCodeInput, [...MEMBER_CALLER, 'COUPON_NOT_FOUND', ...COUPON_USABILITY]),
+    preview: action<CouponPreview>()(previewInput, [
+      ...MEMBER_CALLER,
+      'COUPON_NOT_FOUND',
+      ...COUPON_USABILITY,
+      'COUPON_THRESHOLD_NOT_MET',
+    ]),
+  },
+  staff: {
+    me: action<StaffMe>()(staffMeInput, ['NOT_STAFF']),
+    createInvite: action<StaffInvite>()(createInviteInput, ['NOT_STAFF', 'FORBIDDEN', 'STORE_NOT_FOUND']),
+    acceptInvite: action<AcceptInviteResult>()(acceptInviteInput, [
+      'FORBIDDEN',
+      'ALREADY_STAFF',
+      'INVITE_NOT_FOUND',
+      'INVITE_USED',
+      'INVITE_EXPIRED',
+    ]),
+    unbind: action<UnbindResult>()(unbindInput, ['NOT_STAFF', 'FORBIDDEN']),
+    resolveMemberCode: action<CounterMember>()(resolveMemberCodeInput, [
+      'NOT_STAFF',
+      ...CODE_REFUSALS,
+      'MEMBER_NOT_FOUND',
+    ]),
+    previewPurchase: action<PurchasePreview>()(previewPurchaseInput, ['NOT_STAFF', 'MEMBER_NOT_FOUND']),
+    recordPurchase: action<RecordPurchaseResult>()(recordPurchaseInput, [
+      'NOT_STAFF',
+      'MEMBER_NOT_FOUND',
+      'REQUEST_ID_REUSED',
+      'MANAGER_APPROVAL_REQUIRED',
+    ]),
+    verifyCoupon: action<VerifyCouponResult>()(verifyCouponInput, [
+      'NOT_STAFF',
+      ...CODE_REFUSALS,
+      'COUPON_NOT_FOUND',
+      ...COUPON_USABILITY,
+    ]),
+    verifyPickup: action<VerifyPickupResult>()(verifyPickupInput, [
+      'NOT_STAFF',
+      'PICKUP_CODE_NOT_FOUND',
+      'ALREADY_PICKED_UP',
+      'ORDER_CANCELLED',
+    ]),
+    reversePurchase: action<ReversePurchaseResult>()(reversePurchaseInput, [
+      'NOT_STAFF',
+      'FORBIDDEN',
+      'PURCHASE_NOT_FOUND',
+      'ALREADY_REVERSED',
+      'MEMBER_NOT_FOUND',
+    ]),
+    today: action<TodayActivity>()(todayInput, ['NOT_STAFF', 'FORBIDDEN']),
+  },
+} as const satisfies Record<string, Record<string, AnyActionContract>>
 
+/** The contract table's type. */
+export type Api = typeof API
 export type FunctionName = keyof Api
 export type ActionName<F extends FunctionName> = keyof Api[F] & string
-export type ActionInput<F extends FunctionName, A extends ActionName<F>> = Api[F][A] extends { input: infer I }
-  ? I
+/** The contract of one action. */
+export type ContractOf<F extends FunctionName, A extends ActionName<F>> = Api[F][A] extends AnyActionContract
+  ? Api[F][A]
   : never
-export type ActionOutput<F extends FunctionName, A extends ActionName<F>> = Api[F][A] extends { output: infer O }
-  ? O
-  : never
+export type ActionInput<F extends FunctionName, A extends ActionName<F>> = ContractInput<ContractOf<F, A>>
+export type ActionOutput<F extends FunctionName, A extends ActionName<F>> = ContractOutput<ContractOf<F, A>>
+export type ActionErrorCode<F extends FunctionName, A extends ActionName<F>> = ContractErrorCode<ContractOf<F, A>>
+export type { ActionContract }

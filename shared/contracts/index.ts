@@ -1,4 +1,14 @@
-export type { ActionInput, ActionName, ActionOutput, Api, FunctionName } from './api'
+export * from './action'
+export {
+  type ActionErrorCode,
+  type ActionInput,
+  type ActionName,
+  type ActionOutput,
+  API,
+  type Api,
+  type ContractOf,
+  type FunctionName,
+} from './api'
 export * from './checkin'
 export * from './coupon'
 export type { ApiEnvelope, ApiRequest } from './envelope'

@@ -23,7 +23,9 @@ export function needsManagerApproval(options: {
 }
 
 /** `needsManagerApproval` as a check: MANAGER_APPROVAL_REQUIRED naming the limit that was crossed. */
-export function purchaseWithinLimits(options: Parameters<typeof needsManagerApproval>[0]): Result<void> {
+export function purchaseWithinLimits(
+  options: Parameters<typeof needsManagerApproval>[0],
+): Result<void, 'MANAGER_APPROVAL_REQUIRED'> {
   if (!needsManagerApproval(options)) return ok(undefined)
   const { amountFen, limits } = options
   return amountFen > limits.purchaseAmountFenMax

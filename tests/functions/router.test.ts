@@ -1,23 +1,32 @@
+import { action } from '@shared/contracts'
 import { err, ok } from '@shared/result'
 import { z } from 'zod'
 import { createRouter, defineAction } from '../../cloudfunctions/common/router'
 
-const double = defineAction({
-  input: z.object({ points: z.number().int().positive().max(1000) }).strict(),
-  run: (input: { points: number }, context: { openid: string }) =>
-    ok({ doubled: input.points * 2, caller: context.openid }),
-})
-const refuse = defineAction({ input: z.object({}), run: () => err('FORBIDDEN') })
-const explode = defineAction({
-  input: z.object({}),
-  run: () => {
-    throw new Error('database on fire')
-  },
+const CONTRACTS = {
+  double: action<{ doubled: number; caller: string }>()(
+    z.object({ points: z.number().int().positive().max(1000) }).strict(),
+    [],
+  ),
+  refuse: action<never>()(z.object({}), ['FORBIDDEN']),
+  explode: action<never>()(z.object({}), []),
+}
+
+interface TestContext {
+  readonly openid: string
+}
+
+const double = defineAction(CONTRACTS.double, async (input, context: TestContext) =>
+  ok({ doubled: input.points * 2, caller: context.openid }),
+)
+const refuse = defineAction(CONTRACTS.refuse, async (_input, _context: TestContext) => err('FORBIDDEN'))
+const explode = defineAction(CONTRACTS.explode, async (_input, _context: TestContext) => {
+  throw new Error('database on fire')
 })
 
 describe('the action router', () => {
   const contextOf = jest.fn(() => ({ openid: 'o-caller' }))
-  const main = createRouter({ double, refuse, explode }, contextOf)
+  const main = createRouter(CONTRACTS, { double, refuse, explode }, contextOf)
 
   beforeEach(() => contextOf.mockClear())
 

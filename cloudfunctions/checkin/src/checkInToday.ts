@@ -1,11 +1,11 @@
 import { checkIn } from '@shared/checkin'
-import { type CheckInResult, checkInInput } from '@shared/contracts'
+import type { ActionErrorCode } from '@shared/contracts'
+import { API, type CheckInResult } from '@shared/contracts'
 import { usableBalance } from '@shared/ledger'
 import { businessDayRuleOf } from '@shared/programme/businessDayRule'
 import { err, ok, type Result } from '@shared/result'
 import { businessDayOf } from '@shared/time/businessDay'
 import { applyGrowth } from '../../common/applyGrowth'
-import type { Caller } from '../../common/caller'
 import { database, TRANSACTION_ATTEMPTS_MAX } from '../../common/cloud'
 import { grantPoints } from '../../common/grantPoints'
 import type { LedgerDocument, MemberDocument } from '../../common/memberDocument'
@@ -26,15 +26,14 @@ import { withCheckedDay } from './checkInRecord'
  * uncommitted and nothing written, which a design without the transaction (fewer requests, but the
  * entry and the balance written apart) could not promise.
  */
-export const checkInToday = defineAction({
-  input: checkInInput,
-  async run(_input, caller: Caller) {
-    const memberId = callerMemberId(caller)
-    if (!memberId.ok) return memberId
-    const db = database()
-    const programme = await currentProgramme(db, caller.nowMs)
-    const day = businessDayOf(caller.nowMs, businessDayRuleOf(programme))
-    return db.runTransaction(async (transaction): Promise<Result<CheckInResult>> => {
+export const checkInToday = defineAction(API.checkin.checkIn, async (_input, caller) => {
+  const memberId = callerMemberId(caller)
+  if (!memberId.ok) return memberId
+  const db = database()
+  const programme = await currentProgramme(db, caller.nowMs)
+  const day = businessDayOf(caller.nowMs, businessDayRuleOf(programme))
+  return db.runTransaction(
+    async (transaction): Promise<Result<CheckInResult, ActionErrorCode<'checkin', 'checkIn'>>> => {
       const reference = transaction.collection('members').doc(memberId.data)
       const member = await readDocument<MemberDocument>(reference)
       if (!member) return err('NOT_A_MEMBER')
@@ -77,6 +76,7 @@ export const checkInToday = defineAction({
         balance: usableBalance(updated.points, caller.nowMs),
         upgradedTo: growth.upgradedTo,
       })
-    }, TRANSACTION_ATTEMPTS_MAX)
-  },
+    },
+    TRANSACTION_ATTEMPTS_MAX,
+  )
 })

@@ -1,3 +1,4 @@
+import { API } from '@shared/contracts'
 import { currentCaller } from '../../common/caller'
 import { createRouter } from '../../common/router'
 import { checkInToday } from './checkInToday'
@@ -5,4 +6,4 @@ import { makeup } from './makeup'
 import { status } from './status'
 
 /** `checkin`: the month calendar, today's check-in and makeup check-ins. */
-export const main = createRouter({ status, checkIn: checkInToday, makeup }, currentCaller)
+export const main = createRouter(API.checkin, { status, checkIn: checkInToday, makeup }, currentCaller)

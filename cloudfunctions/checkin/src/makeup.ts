@@ -1,12 +1,12 @@
 import { cycleDayOf, makeupEligibility, makeupReward, stateAfterMakeup } from '@shared/checkin'
-import { type CheckInResult, makeupInput } from '@shared/contracts'
+import type { ActionErrorCode } from '@shared/contracts'
+import { API, type CheckInResult } from '@shared/contracts'
 import { draftEntry, spendPoints, usableBalance } from '@shared/ledger'
 import { businessDayRuleOf } from '@shared/programme/businessDayRule'
 import { err, ok, type Result } from '@shared/result'
 import { businessDayOf } from '@shared/time/businessDay'
 import { monthKeyOf } from '@shared/time/calendarDay'
 import { applyGrowth } from '../../common/applyGrowth'
-import type { Caller } from '../../common/caller'
 import { database, TRANSACTION_ATTEMPTS_MAX } from '../../common/cloud'
 import { grantPoints } from '../../common/grantPoints'
 import type { LedgerDocument, MemberDocument } from '../../common/memberDocument'
@@ -21,17 +21,16 @@ import { withCheckedDay } from './checkInRecord'
  * earned as two ledger entries keyed by member and day, and the run is recounted (a makeup can
  * bridge two runs). The month's allowance counts makeups made this business month.
  */
-export const makeup = defineAction({
-  input: makeupInput,
-  async run(input, caller: Caller) {
-    const memberId = callerMemberId(caller)
-    if (!memberId.ok) return memberId
-    const db = database()
-    const programme = await currentProgramme(db, caller.nowMs)
-    const rules = programme.checkIn
-    const today = businessDayOf(caller.nowMs, businessDayRuleOf(programme))
-    const month = monthKeyOf(today)
-    return db.runTransaction(async (transaction): Promise<Result<CheckInResult>> => {
+export const makeup = defineAction(API.checkin.makeup, async (input, caller) => {
+  const memberId = callerMemberId(caller)
+  if (!memberId.ok) return memberId
+  const db = database()
+  const programme = await currentProgramme(db, caller.nowMs)
+  const rules = programme.checkIn
+  const today = businessDayOf(caller.nowMs, businessDayRuleOf(programme))
+  const month = monthKeyOf(today)
+  return db.runTransaction(
+    async (transaction): Promise<Result<CheckInResult, ActionErrorCode<'checkin', 'makeup'>>> => {
       const reference = transaction.collection('members').doc(memberId.data)
       const member = await readDocument<MemberDocument>(reference)
       if (!member) return err('NOT_A_MEMBER')
@@ -105,6 +104,7 @@ export const makeup = defineAction({
         balance: usableBalance(updated.points, caller.nowMs),
         upgradedTo: growth.upgradedTo,
       })
-    }, TRANSACTION_ATTEMPTS_MAX)
-  },
+    },
+    TRANSACTION_ATTEMPTS_MAX,
+  )
 })

@@ -1,8 +1,8 @@
-import { type ClaimResult, claimInput } from '@shared/contracts'
+import type { ActionErrorCode } from '@shared/contracts'
+import { API, type ClaimResult } from '@shared/contracts'
 import { type CouponTemplate, claimEligibility } from '@shared/coupon'
 import type { Programme } from '@shared/programme/schema'
 import { err, ok, type Result } from '@shared/result'
-import type { Caller } from '../../common/caller'
 import {
   type Database,
   type DocumentReference,
@@ -30,12 +30,15 @@ interface Claiming {
 }
 
 interface Settled {
-  readonly result: Result<ClaimResult>
+  readonly result: Result<ClaimResult, ActionErrorCode<'coupon', 'claim'>>
   readonly consumedCoupon: boolean
 }
 
 /** The coupon this request already claimed, REQUEST_ID_REUSED when it claimed another template, else null. */
-function replayOf(existing: CouponDocument | null, claiming: Claiming): Result<ClaimResult> | null {
+function replayOf(
+  existing: CouponDocument | null,
+  claiming: Claiming,
+): Result<ClaimResult, ActionErrorCode<'coupon', 'claim'>> | null {
   if (!existing) return null
   if (existing.templateId !== claiming.template.id) return err('REQUEST_ID_REUSED', '该请求编号已领取过其他优惠券')
   return ok({ replayed: true, coupon: walletCouponOf(existing, claiming.nowMs) })
@@ -104,41 +107,38 @@ async function settle(db: Database, claiming: Claiming): Promise<Settled> {
  *
  * Requests with the programme cached: member and template (2, at once), reserve (1), transaction (6): 9.
  */
-export const claim = defineAction({
-  input: claimInput,
-  async run(input, caller: Caller) {
-    const memberId = callerMemberId(caller)
-    if (!memberId.ok) return memberId
-    const db = database()
-    const [programme, member, stored] = await Promise.all([
-      currentProgramme(db, caller.nowMs),
-      loadCallerMember(db, caller),
-      loadCouponTemplate(db, input.templateId),
-    ])
-    if (!member.ok) return member
-    if (!stored) return err('NOT_FOUND', '优惠券不存在')
-    const claiming: Claiming = {
-      memberId: memberId.data,
-      requestId: input.requestId,
-      couponId: claimIdOf(memberId.data, input.requestId),
-      template: stored.template,
-      programme,
-      nowMs: caller.nowMs,
-    }
-    const refuse = async (refusal: Result<never>) =>
-      replayOf(await existingCoupon(db.collection('coupons'), claiming.couponId), claiming) ?? refusal
-    const precheck = claimEligibility({
-      template: stored.template,
-      tierId: member.data.tierId,
-      // The transaction counts the member's claims; here only what a plain read can refuse cheaply.
-      claimedByMember: 0,
-      issuedCount: stored.issued,
-      nowMs: caller.nowMs,
-    })
-    if (!precheck.ok) return refuse(precheck)
-    if (!(await reserveCoupon(db, stored.template))) return refuse(err('SOLD_OUT'))
-    const settled = await settle(db, claiming)
-    if (!settled.consumedCoupon) await releaseCoupon(db, stored.template.id)
-    return settled.result
-  },
+export const claim = defineAction(API.coupon.claim, async (input, caller) => {
+  const memberId = callerMemberId(caller)
+  if (!memberId.ok) return memberId
+  const db = database()
+  const [programme, member, stored] = await Promise.all([
+    currentProgramme(db, caller.nowMs),
+    loadCallerMember(db, caller),
+    loadCouponTemplate(db, input.templateId),
+  ])
+  if (!member.ok) return member
+  if (!stored) return err('COUPON_NOT_FOUND')
+  const claiming: Claiming = {
+    memberId: memberId.data,
+    requestId: input.requestId,
+    couponId: claimIdOf(memberId.data, input.requestId),
+    template: stored.template,
+    programme,
+    nowMs: caller.nowMs,
+  }
+  const refuse = async (refusal: Result<never, ActionErrorCode<'coupon', 'claim'>>) =>
+    replayOf(await existingCoupon(db.collection('coupons'), claiming.couponId), claiming) ?? refusal
+  const precheck = claimEligibility({
+    template: stored.template,
+    tierId: member.data.tierId,
+    // The transaction counts the member's claims; here only what a plain read can refuse cheaply.
+    claimedByMember: 0,
+    issuedCount: stored.issued,
+    nowMs: caller.nowMs,
+  })
+  if (!precheck.ok) return refuse(precheck)
+  if (!(await reserveCoupon(db, stored.template))) return refuse(err('SOLD_OUT'))
+  const settled = await settle(db, claiming)
+  if (!settled.consumedCoupon) await releaseCoupon(db, stored.template.id)
+  return settled.result
 })

@@ -1,7 +1,6 @@
-import { CLAIM_CENTRE_SIZE_MAX, type ClaimableTemplate, claimableInput } from '@shared/contracts'
+import { API, CLAIM_CENTRE_SIZE_MAX, type ClaimableTemplate } from '@shared/contracts'
 import { claimEligibility } from '@shared/coupon'
 import { ok } from '@shared/result'
-import type { Caller } from '../../common/caller'
 import { database } from '../../common/cloud'
 import { type CouponTemplateDocument, templateFromDocument } from '../../common/couponTemplates'
 import { callerMemberId, loadCallerMember } from '../../common/requireMember'
@@ -16,49 +15,46 @@ const COUNTERS_READ_MAX = 1000
  * many the caller holds and whether they may claim another (tier-restricted templates are listed with
  * TIER_REQUIRED, so members see what a higher tier gives). Three database requests at once.
  */
-export const claimable = defineAction({
-  input: claimableInput,
-  async run(_input, caller: Caller) {
-    const memberId = callerMemberId(caller)
-    if (!memberId.ok) return memberId
-    const db = database()
-    const [member, templates, counters] = await Promise.all([
-      loadCallerMember(db, caller),
-      db.collection('coupon_templates').limit(CLAIM_CENTRE_SIZE_MAX).get(),
-      db.collection('coupon_claims').where({ memberId: memberId.data }).limit(COUNTERS_READ_MAX).get(),
-    ])
-    if (!member.ok) return member
-    const claimed = new Map(
-      (counters.data as ClaimCounterDocument[]).map((counter) => [counter.templateId, counter.count]),
-    )
-    const listed: ClaimableTemplate[] = []
-    for (const document of templates.data as CouponTemplateDocument[]) {
-      const stored = templateFromDocument(document)
-      if (!stored) continue
-      const { template, issued } = stored
-      const claimedByMember = claimed.get(template.id) ?? 0
-      const eligibility = claimEligibility({
-        template,
-        tierId: member.data.tierId,
-        claimedByMember,
-        issuedCount: issued,
-        nowMs: caller.nowMs,
-      })
-      if (!eligibility.ok && eligibility.code === 'CLAIM_NOT_OPEN') continue
-      listed.push({
-        templateId: template.id,
-        title: template.title,
-        description: template.description ?? null,
-        benefit: template.benefit,
-        validity: template.validity,
-        remaining: template.totalQuantity === null ? null : Math.max(template.totalQuantity - issued, 0),
-        perMemberLimit: template.perMemberLimit,
-        claimedByMember,
-        tierIds: template.tierIds,
-        canClaim: eligibility.ok,
-        reason: eligibility.ok ? null : eligibility.code,
-      })
-    }
-    return ok({ templates: listed })
-  },
+export const claimable = defineAction(API.coupon.claimable, async (_input, caller) => {
+  const memberId = callerMemberId(caller)
+  if (!memberId.ok) return memberId
+  const db = database()
+  const [member, templates, counters] = await Promise.all([
+    loadCallerMember(db, caller),
+    db.collection('coupon_templates').limit(CLAIM_CENTRE_SIZE_MAX).get(),
+    db.collection('coupon_claims').where({ memberId: memberId.data }).limit(COUNTERS_READ_MAX).get(),
+  ])
+  if (!member.ok) return member
+  const claimed = new Map(
+    (counters.data as ClaimCounterDocument[]).map((counter) => [counter.templateId, counter.count]),
+  )
+  const listed: ClaimableTemplate[] = []
+  for (const document of templates.data as CouponTemplateDocument[]) {
+    const stored = templateFromDocument(document)
+    if (!stored) continue
+    const { template, issued } = stored
+    const claimedByMember = claimed.get(template.id) ?? 0
+    const eligibility = claimEligibility({
+      template,
+      tierId: member.data.tierId,
+      claimedByMember,
+      issuedCount: issued,
+      nowMs: caller.nowMs,
+    })
+    if (!eligibility.ok && eligibility.code === 'CLAIM_NOT_OPEN') continue
+    listed.push({
+      templateId: template.id,
+      title: template.title,
+      description: template.description ?? null,
+      benefit: template.benefit,
+      validity: template.validity,
+      remaining: template.totalQuantity === null ? null : Math.max(template.totalQuantity - issued, 0),
+      perMemberLimit: template.perMemberLimit,
+      claimedByMember,
+      tierIds: template.tierIds,
+      canClaim: eligibility.ok,
+      reason: eligibility.ok ? null : eligibility.code,
+    })
+  }
+  return ok({ templates: listed })
 })

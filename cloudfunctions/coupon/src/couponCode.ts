@@ -1,8 +1,7 @@
 import { COUPON_CODE_TTL_MS, issueCode } from '@shared/codes'
-import { type CouponCode, couponCodeInput } from '@shared/contracts'
+import { API, type CouponCode } from '@shared/contracts'
 import { redeemability } from '@shared/coupon'
 import { ok } from '@shared/result'
-import type { Caller } from '../../common/caller'
 import { database } from '../../common/cloud'
 import { codeSigner, newNonce } from '../../common/codeSigning'
 import { defineAction } from '../../common/router'
@@ -13,22 +12,19 @@ import { loadOwnCoupon } from './ownCoupon'
  * the counter. Only for the caller's own coupon, and only while it can be used (used, expired and
  * not-yet-valid coupons are refused with their code). One database request.
  */
-export const couponCode = defineAction({
-  input: couponCodeInput,
-  async run(input, caller: Caller) {
-    const coupon = await loadOwnCoupon(database(), caller, input.couponId)
-    if (!coupon.ok) return coupon
-    const usable = redeemability({ coupon: coupon.data, nowMs: caller.nowMs })
-    if (!usable.ok) return usable
-    const code = issueCode({
-      kind: 'coupon',
-      subjectId: coupon.data._id,
-      nowMs: caller.nowMs,
-      ttlMs: COUPON_CODE_TTL_MS,
-      nonce: newNonce(),
-      sign: codeSigner(),
-    })
-    const result: CouponCode = { token: code.token, expiresAtMs: code.expiresAtMs }
-    return ok(result)
-  },
+export const couponCode = defineAction(API.coupon.couponCode, async (input, caller) => {
+  const coupon = await loadOwnCoupon(database(), caller, input.couponId)
+  if (!coupon.ok) return coupon
+  const usable = redeemability({ coupon: coupon.data, nowMs: caller.nowMs })
+  if (!usable.ok) return usable
+  const code = issueCode({
+    kind: 'coupon',
+    subjectId: coupon.data._id,
+    nowMs: caller.nowMs,
+    ttlMs: COUPON_CODE_TTL_MS,
+    nonce: newNonce(),
+    sign: codeSigner(),
+  })
+  const result: CouponCode = { token: code.token, expiresAtMs: code.expiresAtMs }
+  return ok(result)
 })

@@ -1,3 +1,4 @@
+import { API } from '@shared/contracts'
 import { currentCaller } from '../../common/caller'
 import { createRouter } from '../../common/router'
 import { claim } from './claim'
@@ -7,4 +8,4 @@ import { preview } from './preview'
 import { wallet } from './wallet'
 
 /** `coupon`: the claim centre, claiming, the wallet, a coupon's counter code and a discount preview. */
-export const main = createRouter({ claimable, claim, wallet, couponCode, preview }, currentCaller)
+export const main = createRouter(API.coupon, { claimable, claim, wallet, couponCode, preview }, currentCaller)

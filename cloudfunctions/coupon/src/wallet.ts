@@ -1,7 +1,6 @@
-import { WALLET_SIZE_MAX, type Wallet, walletInput } from '@shared/contracts'
+import { API, WALLET_SIZE_MAX, type Wallet } from '@shared/contracts'
 import { sortWallet } from '@shared/coupon'
 import { ok } from '@shared/result'
-import type { Caller } from '../../common/caller'
 import { database } from '../../common/cloud'
 import { type CouponDocument, walletCouponOf } from '../../common/couponDocument'
 import { callerMemberId } from '../../common/requireMember'
@@ -12,21 +11,18 @@ import { defineAction } from '../../common/router'
  * yet valid, used, expired) with the tab counts. States are computed at `nowMs`, so a coupon shows as
  * expired the moment its window ends, with no job. One database request.
  */
-export const wallet = defineAction({
-  input: walletInput,
-  async run(_input, caller: Caller) {
-    const memberId = callerMemberId(caller)
-    if (!memberId.ok) return memberId
-    const { data } = await database()
-      .collection('coupons')
-      .where({ memberId: memberId.data })
-      .orderBy('issuedAtMs', 'desc')
-      .limit(WALLET_SIZE_MAX)
-      .get()
-    const sorted = sortWallet(data as CouponDocument[], caller.nowMs)
-    const counts = { available: 0, used: 0, expired: 0 }
-    for (const { state } of sorted) counts[state === 'notYetValid' ? 'available' : state] += 1
-    const result: Wallet = { coupons: sorted.map(({ coupon }) => walletCouponOf(coupon, caller.nowMs)), counts }
-    return ok(result)
-  },
+export const wallet = defineAction(API.coupon.wallet, async (_input, caller) => {
+  const memberId = callerMemberId(caller)
+  if (!memberId.ok) return memberId
+  const { data } = await database()
+    .collection('coupons')
+    .where({ memberId: memberId.data })
+    .orderBy('issuedAtMs', 'desc')
+    .limit(WALLET_SIZE_MAX)
+    .get()
+  const sorted = sortWallet(data as CouponDocument[], caller.nowMs)
+  const counts = { available: 0, used: 0, expired: 0 }
+  for (const { state } of sorted) counts[state === 'notYetValid' ? 'available' : state] += 1
+  const result: Wallet = { coupons: sorted.map(({ coupon }) => walletCouponOf(coupon, caller.nowMs)), counts }
+  return ok(result)
 })

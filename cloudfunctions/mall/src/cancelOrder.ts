@@ -1,10 +1,10 @@
-import { type CancelOrderResult, cancelOrderInput } from '@shared/contracts'
+import type { ActionErrorCode } from '@shared/contracts'
+import { API, type CancelOrderResult } from '@shared/contracts'
 import { draftEntry, lotExpiryMs, usableBalance } from '@shared/ledger'
 import { orderCancellability, refundSpend } from '@shared/mall'
 import { businessDayRuleOf } from '@shared/programme/businessDayRule'
 import type { Programme } from '@shared/programme/schema'
 import { err, ok, type Result } from '@shared/result'
-import type { Caller } from '../../common/caller'
 import { database, TRANSACTION_ATTEMPTS_MAX, type Transaction } from '../../common/cloud'
 import type { LedgerDocument, MemberDocument } from '../../common/memberDocument'
 import { currentProgramme } from '../../common/programmeStore'
@@ -20,7 +20,7 @@ export function cancelEntryKeyOf(orderId: string): string {
 }
 
 interface Cancelled {
-  readonly result: Result<CancelOrderResult>
+  readonly result: Result<CancelOrderResult, ActionErrorCode<'mall', 'cancelOrder'>>
   /** Whether this call cancelled the order, so its unit goes back to stock (once). */
   readonly returnUnit: boolean
 }
@@ -42,7 +42,7 @@ async function cancelInTransaction(
     readDocument<MemberDocument>(memberReference),
   ])
   // Someone else's order answers as a missing one: order ids are not secrets, but they are not an API either.
-  if (!order || order.memberId !== memberId) return { result: err('NOT_FOUND', '订单不存在'), returnUnit: false }
+  if (!order || order.memberId !== memberId) return { result: err('ORDER_NOT_FOUND'), returnUnit: false }
   if (!member) return { result: err('NOT_A_MEMBER'), returnUnit: false }
   const cancellability = orderCancellability(order.status)
   if (!cancellability.ok) return { result: cancellability, returnUnit: false }
@@ -113,24 +113,21 @@ async function cancelInTransaction(
  *
  * Requests: start, order and member, counter, 4 writes, commit (9); giving the unit back (1): 10.
  */
-export const cancelOrder = defineAction({
-  input: cancelOrderInput,
-  async run(input, caller: Caller) {
-    const memberId = callerMemberId(caller)
-    if (!memberId.ok) return memberId
-    const db = database()
-    const programme = await currentProgramme(db, caller.nowMs)
-    const cancelled = await db.runTransaction(
-      (transaction) =>
-        cancelInTransaction(transaction, {
-          memberId: memberId.data,
-          orderId: input.orderId,
-          programme,
-          nowMs: caller.nowMs,
-        }),
-      TRANSACTION_ATTEMPTS_MAX,
-    )
-    if (cancelled.returnUnit && cancelled.result.ok) await releaseUnit(db, cancelled.result.data.order.itemId)
-    return cancelled.result
-  },
+export const cancelOrder = defineAction(API.mall.cancelOrder, async (input, caller) => {
+  const memberId = callerMemberId(caller)
+  if (!memberId.ok) return memberId
+  const db = database()
+  const programme = await currentProgramme(db, caller.nowMs)
+  const cancelled = await db.runTransaction(
+    (transaction) =>
+      cancelInTransaction(transaction, {
+        memberId: memberId.data,
+        orderId: input.orderId,
+        programme,
+        nowMs: caller.nowMs,
+      }),
+    TRANSACTION_ATTEMPTS_MAX,
+  )
+  if (cancelled.returnUnit && cancelled.result.ok) await releaseUnit(db, cancelled.result.data.order.itemId)
+  return cancelled.result
 })

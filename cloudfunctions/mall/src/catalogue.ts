@@ -1,8 +1,7 @@
-import { CATALOGUE_SIZE_MAX, type Catalogue, catalogueInput } from '@shared/contracts'
+import { API, CATALOGUE_SIZE_MAX, type Catalogue } from '@shared/contracts'
 import { usableBalance } from '@shared/ledger'
 import type { MallItem } from '@shared/mall'
 import { ok } from '@shared/result'
-import type { Caller } from '../../common/caller'
 import { database } from '../../common/cloud'
 import type { MemberDocument } from '../../common/memberDocument'
 import { callerMemberId, loadCallerMember } from '../../common/requireMember'
@@ -35,27 +34,24 @@ function saleHasEnded(item: MallItem, nowMs: number): boolean {
  * each with whether the caller can redeem it and the 积分够 badge. Visitors who have not joined see
  * the items with NOT_A_MEMBER. Three database requests at once: the member, the items, the counters.
  */
-export const catalogue = defineAction({
-  input: catalogueInput,
-  async run(_input, caller: Caller) {
-    const memberId = callerMemberId(caller)
-    if (!memberId.ok) return memberId
-    const db = database()
-    const [member, items, counters] = await Promise.all([
-      loadCallerMember(db, caller),
-      db.collection('mall_items').where({ status: 'onSale' }).limit(CATALOGUE_SIZE_MAX).get(),
-      db.collection('redemptions').where({ memberId: memberId.data }).limit(COUNTERS_READ_MAX).get(),
-    ])
-    if (!member.ok && member.code !== 'NOT_A_MEMBER') return member
-    const viewer = member.ok ? viewerOf(member.data, counters.data as RedemptionCounterDocument[], caller.nowMs) : null
-    const valid = (items.data as MallItemDocument[])
-      .map(itemFromDocument)
-      .filter((item): item is MallItem => item !== null && !saleHasEnded(item, caller.nowMs))
-      .sort((a, b) => a.pointsPrice - b.pointsPrice || a.id.localeCompare(b.id))
-    const result: Catalogue = {
-      balance: viewer?.usableBalance ?? null,
-      items: valid.map((item) => itemViewOf(item, viewer, caller.nowMs)),
-    }
-    return ok(result)
-  },
+export const catalogue = defineAction(API.mall.catalogue, async (_input, caller) => {
+  const memberId = callerMemberId(caller)
+  if (!memberId.ok) return memberId
+  const db = database()
+  const [member, items, counters] = await Promise.all([
+    loadCallerMember(db, caller),
+    db.collection('mall_items').where({ status: 'onSale' }).limit(CATALOGUE_SIZE_MAX).get(),
+    db.collection('redemptions').where({ memberId: memberId.data }).limit(COUNTERS_READ_MAX).get(),
+  ])
+  if (!member.ok && member.code !== 'NOT_A_MEMBER') return member
+  const viewer = member.ok ? viewerOf(member.data, counters.data as RedemptionCounterDocument[], caller.nowMs) : null
+  const valid = (items.data as MallItemDocument[])
+    .map(itemFromDocument)
+    .filter((item): item is MallItem => item !== null && !saleHasEnded(item, caller.nowMs))
+    .sort((a, b) => a.pointsPrice - b.pointsPrice || a.id.localeCompare(b.id))
+  const result: Catalogue = {
+    balance: viewer?.usableBalance ?? null,
+    items: valid.map((item) => itemViewOf(item, viewer, caller.nowMs)),
+  }
+  return ok(result)
 })

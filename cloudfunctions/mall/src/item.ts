@@ -1,6 +1,5 @@
-import { itemInput, type MallItemDetail } from '@shared/contracts'
+import { API, type MallItemDetail } from '@shared/contracts'
 import { err, ok } from '@shared/result'
-import type { Caller } from '../../common/caller'
 import { database } from '../../common/cloud'
 import { loadCouponTemplate } from '../../common/couponTemplates'
 import { readDocument } from '../../common/readDocument'
@@ -14,36 +13,33 @@ import { itemViewOf } from './itemView'
  * `mall.item`: one item as the caller sees it and, for a coupon item, what the coupon gives. Three
  * database requests at once (member, item, the caller's counter), a fourth for a coupon item.
  */
-export const item = defineAction({
-  input: itemInput,
-  async run(input, caller: Caller) {
-    const memberId = callerMemberId(caller)
-    if (!memberId.ok) return memberId
-    const db = database()
-    const [member, found, counter] = await Promise.all([
-      loadCallerMember(db, caller),
-      loadItem(db, input.itemId),
-      readDocument<RedemptionCounterDocument>(
-        db.collection('redemptions').doc(redemptionCounterIdOf(memberId.data, input.itemId)),
-      ),
-    ])
-    if (!member.ok && member.code !== 'NOT_A_MEMBER') return member
-    if (!found) return err('NOT_FOUND', '商品不存在或已下架')
-    const viewer = member.ok ? viewerOf(member.data, counter ? [counter] : [], caller.nowMs) : null
-    const coupon = found.couponTemplateId === null ? null : await loadCouponTemplate(db, found.couponTemplateId)
-    const result: MallItemDetail = {
-      ...itemViewOf(found, viewer, caller.nowMs),
-      balance: viewer?.usableBalance ?? null,
-      couponTemplate: coupon
-        ? {
-            id: coupon.template.id,
-            title: coupon.template.title,
-            description: coupon.template.description ?? null,
-            benefit: coupon.template.benefit,
-            validity: coupon.template.validity,
-          }
-        : null,
-    }
-    return ok(result)
-  },
+export const item = defineAction(API.mall.item, async (input, caller) => {
+  const memberId = callerMemberId(caller)
+  if (!memberId.ok) return memberId
+  const db = database()
+  const [member, found, counter] = await Promise.all([
+    loadCallerMember(db, caller),
+    loadItem(db, input.itemId),
+    readDocument<RedemptionCounterDocument>(
+      db.collection('redemptions').doc(redemptionCounterIdOf(memberId.data, input.itemId)),
+    ),
+  ])
+  if (!member.ok && member.code !== 'NOT_A_MEMBER') return member
+  if (!found) return err('ITEM_NOT_FOUND')
+  const viewer = member.ok ? viewerOf(member.data, counter ? [counter] : [], caller.nowMs) : null
+  const coupon = found.couponTemplateId === null ? null : await loadCouponTemplate(db, found.couponTemplateId)
+  const result: MallItemDetail = {
+    ...itemViewOf(found, viewer, caller.nowMs),
+    balance: viewer?.usableBalance ?? null,
+    couponTemplate: coupon
+      ? {
+          id: coupon.template.id,
+          title: coupon.template.title,
+          description: coupon.template.description ?? null,
+          benefit: coupon.template.benefit,
+          validity: coupon.template.validity,
+        }
+      : null,
+  }
+  return ok(result)
 })

@@ -1,24 +1,20 @@
-import { ORDERS_PAGE_SIZE_MAX, type OrdersPage, ordersInput } from '@shared/contracts'
+import { API, ORDERS_PAGE_SIZE_MAX, type OrdersPage } from '@shared/contracts'
 import { ok } from '@shared/result'
-import type { Caller } from '../../common/caller'
 import { database } from '../../common/cloud'
 import { callerMemberId } from '../../common/requireMember'
 import { defineAction } from '../../common/router'
 import { type OrderDocument, orderViewOf } from './documents'
 
 /** `mall.orders`: the caller's pickup orders with their pickup codes, newest first; one database request. */
-export const orders = defineAction({
-  input: ordersInput,
-  async run(_input, caller: Caller) {
-    const memberId = callerMemberId(caller)
-    if (!memberId.ok) return memberId
-    const { data } = await database()
-      .collection('orders')
-      .where({ memberId: memberId.data })
-      .orderBy('createdAtMs', 'desc')
-      .limit(ORDERS_PAGE_SIZE_MAX)
-      .get()
-    const page: OrdersPage = { orders: (data as OrderDocument[]).map(orderViewOf) }
-    return ok(page)
-  },
+export const orders = defineAction(API.mall.orders, async (_input, caller) => {
+  const memberId = callerMemberId(caller)
+  if (!memberId.ok) return memberId
+  const { data } = await database()
+    .collection('orders')
+    .where({ memberId: memberId.data })
+    .orderBy('createdAtMs', 'desc')
+    .limit(ORDERS_PAGE_SIZE_MAX)
+    .get()
+  const page: OrdersPage = { orders: (data as OrderDocument[]).map(orderViewOf) }
+  return ok(page)
 })

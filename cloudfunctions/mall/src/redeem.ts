@@ -1,10 +1,10 @@
-import { type RedeemResult, redeemInput } from '@shared/contracts'
+import type { ActionErrorCode } from '@shared/contracts'
+import { API, type RedeemResult } from '@shared/contracts'
 import type { CouponTemplate } from '@shared/coupon'
 import { draftEntry, spendPoints, usableBalance } from '@shared/ledger'
 import { type MallItem, redeemEligibility } from '@shared/mall'
 import type { Programme } from '@shared/programme/schema'
 import { err, ok, type Result } from '@shared/result'
-import type { Caller } from '../../common/caller'
 import { type Database, database, TRANSACTION_ATTEMPTS_MAX, type Transaction } from '../../common/cloud'
 import { newCouponDocument, walletCouponOf } from '../../common/couponDocument'
 import { loadCouponTemplate } from '../../common/couponTemplates'
@@ -41,7 +41,7 @@ interface Redeeming {
 
 /** The transaction's answer, and whether the reserved unit went into a redemption (else it goes back). */
 interface Settled {
-  readonly result: Result<RedeemResult>
+  readonly result: Result<RedeemResult, ActionErrorCode<'mall', 'redeem'>>
   readonly consumedUnit: boolean
 }
 
@@ -49,7 +49,7 @@ async function replayed(
   source: Parameters<typeof earlierRedemption>[0],
   redeeming: Redeeming,
   balance: () => Promise<number>,
-): Promise<Result<RedeemResult> | null> {
+): Promise<Result<RedeemResult, ActionErrorCode<'mall', 'redeem'>> | null> {
   const earlier = await earlierRedemption(source, {
     redemptionId: redeeming.redemptionId,
     itemId: redeeming.item.id,
@@ -202,53 +202,50 @@ async function settle(db: Database, redeeming: Redeeming): Promise<Settled> {
  * Requests for a pickup gift with the programme cached: member and item (2, at once), reserve (1),
  * transaction (9: start, 3 reads, 4 writes, commit): 12; a coupon item reads its template too: 13.
  */
-export const redeem = defineAction({
-  input: redeemInput,
-  async run(input, caller: Caller) {
-    const memberId = callerMemberId(caller)
-    if (!memberId.ok) return memberId
-    const db = database()
-    const [programme, member, item] = await Promise.all([
-      currentProgramme(db, caller.nowMs),
-      loadCallerMember(db, caller),
-      loadItem(db, input.itemId),
-    ])
-    if (!member.ok) return member
-    if (!item) return err('NOT_FOUND', '商品不存在或已下架')
-    const balance = usableBalance(member.data.points, caller.nowMs)
-    const partial = {
-      memberId: memberId.data,
-      requestId: input.requestId,
-      redemptionId: redemptionIdOf(memberId.data, input.requestId),
-      item,
-      programme,
-      nowMs: caller.nowMs,
-    }
-    const refuse = async (refusal: Result<never>) =>
-      (await replayed(db, { ...partial, template: null }, async () => balance)) ?? refusal
-    const precheck = redeemEligibility({
-      item,
-      tierId: member.data.tierId,
-      redeemedByMember: 0,
-      stock: item.stock,
-      usableBalance: balance,
-      nowMs: caller.nowMs,
-    })
-    if (!precheck.ok) return refuse(precheck)
-    const coupon = item.couponTemplateId === null ? null : await loadCouponTemplate(db, item.couponTemplateId)
-    if (item.couponTemplateId !== null && !coupon) {
-      console.error(`mall_items/${item.id} names coupon template ${item.couponTemplateId}, which is missing or invalid`)
-      return refuse(err('NOT_ON_SALE', '优惠券暂不可兑换'))
-    }
-    if (!(await reserveUnit(db, item.id))) return refuse(err('OUT_OF_STOCK'))
-    let settled: Settled
-    try {
-      settled = await settle(db, { ...partial, template: coupon?.template ?? null })
-    } catch (error) {
-      await releaseUnit(db, item.id)
-      throw error
-    }
-    if (!settled.consumedUnit) await releaseUnit(db, item.id)
-    return settled.result
-  },
+export const redeem = defineAction(API.mall.redeem, async (input, caller) => {
+  const memberId = callerMemberId(caller)
+  if (!memberId.ok) return memberId
+  const db = database()
+  const [programme, member, item] = await Promise.all([
+    currentProgramme(db, caller.nowMs),
+    loadCallerMember(db, caller),
+    loadItem(db, input.itemId),
+  ])
+  if (!member.ok) return member
+  if (!item) return err('ITEM_NOT_FOUND')
+  const balance = usableBalance(member.data.points, caller.nowMs)
+  const partial = {
+    memberId: memberId.data,
+    requestId: input.requestId,
+    redemptionId: redemptionIdOf(memberId.data, input.requestId),
+    item,
+    programme,
+    nowMs: caller.nowMs,
+  }
+  const refuse = async (refusal: Result<never, ActionErrorCode<'mall', 'redeem'>>) =>
+    (await replayed(db, { ...partial, template: null }, async () => balance)) ?? refusal
+  const precheck = redeemEligibility({
+    item,
+    tierId: member.data.tierId,
+    redeemedByMember: 0,
+    stock: item.stock,
+    usableBalance: balance,
+    nowMs: caller.nowMs,
+  })
+  if (!precheck.ok) return refuse(precheck)
+  const coupon = item.couponTemplateId === null ? null : await loadCouponTemplate(db, item.couponTemplateId)
+  if (item.couponTemplateId !== null && !coupon) {
+    console.error(`mall_items/${item.id} names coupon template ${item.couponTemplateId}, which is missing or invalid`)
+    return refuse(err('NOT_ON_SALE', '优惠券暂不可兑换'))
+  }
+  if (!(await reserveUnit(db, item.id))) return refuse(err('OUT_OF_STOCK'))
+  let settled: Settled
+  try {
+    settled = await settle(db, { ...partial, template: coupon?.template ?? null })
+  } catch (error) {
+    await releaseUnit(db, item.id)
+    throw error
+  }
+  if (!settled.consumedUnit) await releaseUnit(db, item.id)
+  return settled.result
 })

@@ -1,4 +1,4 @@
-import type { Redemption } from '@shared/contracts'
+import type { ActionErrorCode, Redemption } from '@shared/contracts'
 import type { Result } from '@shared/result'
 import { err, ok } from '@shared/result'
 import type { DocumentReference } from '../../common/cloud'
@@ -30,7 +30,7 @@ export interface EarlierRedemption {
 export async function earlierRedemption(
   source: DocumentSource,
   options: { readonly redemptionId: string; readonly itemId: string; readonly nowMs: number },
-): Promise<Result<EarlierRedemption> | null> {
+): Promise<Result<EarlierRedemption, ActionErrorCode<'mall', 'redeem'>> | null> {
   const { redemptionId, itemId, nowMs } = options
   const entry = await readDocument<LedgerDocument>(source.collection('ledger').doc(redemptionEntryKeyOf(redemptionId)))
   if (!entry) return null

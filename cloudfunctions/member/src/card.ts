@@ -1,11 +1,10 @@
 import type { MemberCard } from '@shared/contracts'
-import { emptyInput } from '@shared/contracts'
+import { API } from '@shared/contracts'
 import { expiringSoon, usableBalance } from '@shared/ledger'
 import { businessDayRuleOf } from '@shared/programme/businessDayRule'
 import type { Programme } from '@shared/programme/schema'
 import { ok } from '@shared/result'
 import { tierProgress } from '@shared/tier'
-import type { Caller } from '../../common/caller'
 import { database } from '../../common/cloud'
 import type { MemberDocument } from '../../common/memberDocument'
 import { currentProgramme } from '../../common/programmeStore'
@@ -54,13 +53,10 @@ export async function usableCouponCountOf(memberId: string, nowMs: number): Prom
 }
 
 /** `member.card`: two database requests, the member and the coupon count (the programme is cached). */
-export const card = defineAction({
-  input: emptyInput,
-  async run(_input, caller: Caller) {
-    const db = database()
-    const [programme, member] = await Promise.all([currentProgramme(db, caller.nowMs), loadCallerMember(db, caller)])
-    if (!member.ok) return member
-    const couponCount = await usableCouponCountOf(member.data._id, caller.nowMs)
-    return ok(cardOf(member.data, programme, couponCount, caller.nowMs))
-  },
+export const card = defineAction(API.member.card, async (_input, caller) => {
+  const db = database()
+  const [programme, member] = await Promise.all([currentProgramme(db, caller.nowMs), loadCallerMember(db, caller)])
+  if (!member.ok) return member
+  const couponCount = await usableCouponCountOf(member.data._id, caller.nowMs)
+  return ok(cardOf(member.data, programme, couponCount, caller.nowMs))
 })

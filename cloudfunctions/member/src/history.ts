@@ -1,6 +1,5 @@
-import { HISTORY_PAGE_SIZE_DEFAULT, type HistoryEntry, type HistoryPage, historyInput } from '@shared/contracts'
+import { API, HISTORY_PAGE_SIZE_DEFAULT, type HistoryEntry, type HistoryPage } from '@shared/contracts'
 import { err, ok } from '@shared/result'
-import type { Caller } from '../../common/caller'
 import { database } from '../../common/cloud'
 import type { LedgerDocument } from '../../common/memberDocument'
 import { callerMemberId } from '../../common/requireMember'
@@ -38,46 +37,41 @@ function decodeCursor(cursor: string): { createdAtMs: number; id: string } | nul
 }
 
 /** `member.history`: the points history, newest first, a page at a time; one database request. */
-export const history = defineAction({
-  input: historyInput,
-  async run(input, caller: Caller) {
-    const memberId = callerMemberId(caller)
-    if (!memberId.ok) return memberId
-    const after = input.cursor === undefined ? null : decodeCursor(input.cursor)
-    if (input.cursor !== undefined && after === null) return err('INVALID_INPUT', 'cursor')
-    const pageSize = input.pageSize ?? HISTORY_PAGE_SIZE_DEFAULT
-    const db = database()
-    const _ = db.command
-    const condition = after
-      ? _.and([
-          { memberId: memberId.data },
-          _.or([{ createdAtMs: _.lt(after.createdAtMs) }, { createdAtMs: after.createdAtMs, _id: _.lt(after.id) }]),
-        ])
-      : { memberId: memberId.data }
-    const { data } = await db
-      .collection('ledger')
-      .where(condition)
-      .orderBy('createdAtMs', 'desc')
-      .orderBy('_id', 'desc')
-      .limit(pageSize + 1)
-      .get()
-    const entries = (data as LedgerDocument[]).slice(0, pageSize)
-    const page: HistoryPage = {
-      entries: entries.map(
-        (entry): HistoryEntry => ({
-          id: entry._id,
-          type: entry.type,
-          amount: entry.amount,
-          balanceAfter: entry.balanceAfter,
-          title: titleOf(entry),
-          createdAtMs: entry.createdAtMs,
-        }),
-      ),
-      nextCursor:
-        data.length > pageSize && entries.length > 0
-          ? encodeCursor(entries[entries.length - 1] as LedgerDocument)
-          : null,
-    }
-    return ok(page)
-  },
+export const history = defineAction(API.member.history, async (input, caller) => {
+  const memberId = callerMemberId(caller)
+  if (!memberId.ok) return memberId
+  const after = input.cursor === undefined ? null : decodeCursor(input.cursor)
+  if (input.cursor !== undefined && after === null) return err('INVALID_INPUT', 'cursor')
+  const pageSize = input.pageSize ?? HISTORY_PAGE_SIZE_DEFAULT
+  const db = database()
+  const _ = db.command
+  const condition = after
+    ? _.and([
+        { memberId: memberId.data },
+        _.or([{ createdAtMs: _.lt(after.createdAtMs) }, { createdAtMs: after.createdAtMs, _id: _.lt(after.id) }]),
+      ])
+    : { memberId: memberId.data }
+  const { data } = await db
+    .collection('ledger')
+    .where(condition)
+    .orderBy('createdAtMs', 'desc')
+    .orderBy('_id', 'desc')
+    .limit(pageSize + 1)
+    .get()
+  const entries = (data as LedgerDocument[]).slice(0, pageSize)
+  const page: HistoryPage = {
+    entries: entries.map(
+      (entry): HistoryEntry => ({
+        id: entry._id,
+        type: entry.type,
+        amount: entry.amount,
+        balanceAfter: entry.balanceAfter,
+        title: titleOf(entry),
+        createdAtMs: entry.createdAtMs,
+      }),
+    ),
+    nextCursor:
+      data.length > pageSize && entries.length > 0 ? encodeCursor(entries[entries.length - 1] as LedgerDocument) : null,
+  }
+  return ok(page)
 })

@@ -1,3 +1,4 @@
+import { API } from '@shared/contracts'
 import { currentCaller } from '../../common/caller'
 import { createRouter } from '../../common/router'
 import { card } from './card'
@@ -7,4 +8,4 @@ import { memberCode } from './memberCode'
 import { profile, updateProfile } from './profile'
 
 /** `member`: joining, the member card, the member code, the points history and the profile. */
-export const main = createRouter({ join, card, memberCode, history, profile, updateProfile }, currentCaller)
+export const main = createRouter(API.member, { join, card, memberCode, history, profile, updateProfile }, currentCaller)

@@ -1,11 +1,10 @@
-import { type JoinResult, joinInput } from '@shared/contracts'
+import { API, type JoinResult } from '@shared/contracts'
 import { EMPTY_WALLET } from '@shared/ledger'
 import { businessDayRuleOf } from '@shared/programme/businessDayRule'
 import type { Programme } from '@shared/programme/schema'
 import { err, ok } from '@shared/result'
 import { tierForGrowth } from '@shared/tier'
 import { businessDayOf } from '@shared/time/businessDay'
-import type { Caller } from '../../common/caller'
 import { database } from '../../common/cloud'
 import { isDuplicateKeyError, isMissingDocumentError } from '../../common/databaseErrors'
 import { grantPoints } from '../../common/grantPoints'
@@ -56,49 +55,46 @@ function newMember(options: {
  * unique `_id` decides: among concurrent joins exactly one transaction creates the member and its
  * join gift together; the others find the member and grant nothing.
  */
-export const join = defineAction({
-  input: joinInput,
-  async run(input, caller: Caller) {
-    if (caller.openid === null) return err('FORBIDDEN', '需要微信用户身份')
-    const openid = caller.openid
-    const db = database()
-    const programme = await currentProgramme(db, caller.nowMs)
-    const memberId = memberIdOf(openid)
-    const fresh = newMember({
-      memberId,
-      openid,
-      programme,
-      nowMs: caller.nowMs,
-      storeId: input.storeId ?? null,
-      referrerMemberId: input.referrerMemberId ?? null,
+export const join = defineAction(API.member.join, async (input, caller) => {
+  if (caller.openid === null) return err('FORBIDDEN', '需要微信用户身份')
+  const openid = caller.openid
+  const db = database()
+  const programme = await currentProgramme(db, caller.nowMs)
+  const memberId = memberIdOf(openid)
+  const fresh = newMember({
+    memberId,
+    openid,
+    programme,
+    nowMs: caller.nowMs,
+    storeId: input.storeId ?? null,
+    referrerMemberId: input.referrerMemberId ?? null,
+  })
+  let joined = true
+  try {
+    await db.runTransaction(async (transaction) => {
+      await transaction.collection('members').add({ data: { ...fresh.member } })
+      if (fresh.giftEntry) await transaction.collection('ledger').add({ data: { ...fresh.giftEntry } })
     })
-    let joined = true
+  } catch (error) {
+    if (!isDuplicateKeyError(error)) throw error
+    joined = false
+  }
+  let member = fresh.member
+  if (!joined) {
     try {
-      await db.runTransaction(async (transaction) => {
-        await transaction.collection('members').add({ data: { ...fresh.member } })
-        if (fresh.giftEntry) await transaction.collection('ledger').add({ data: { ...fresh.giftEntry } })
-      })
+      member = (await db.collection('members').doc(memberId).get()).data as MemberDocument
     } catch (error) {
-      if (!isDuplicateKeyError(error)) throw error
-      joined = false
+      if (isMissingDocumentError(error)) throw new Error('a duplicate member id was reported but no member exists')
+      throw error
     }
-    let member = fresh.member
-    if (!joined) {
-      try {
-        member = (await db.collection('members').doc(memberId).get()).data as MemberDocument
-      } catch (error) {
-        if (isMissingDocumentError(error)) throw new Error('a duplicate member id was reported but no member exists')
-        throw error
-      }
-    }
-    const couponCount = joined ? 0 : await usableCouponCountOf(memberId, caller.nowMs)
-    const result: JoinResult = {
-      joined,
-      card: cardOf(member, programme, couponCount, caller.nowMs),
-      gift: joined
-        ? { points: programme.joinGift.points, couponTemplateIds: programme.joinGift.couponTemplateIds }
-        : null,
-    }
-    return ok(result)
-  },
+  }
+  const couponCount = joined ? 0 : await usableCouponCountOf(memberId, caller.nowMs)
+  const result: JoinResult = {
+    joined,
+    card: cardOf(member, programme, couponCount, caller.nowMs),
+    gift: joined
+      ? { points: programme.joinGift.points, couponTemplateIds: programme.joinGift.couponTemplateIds }
+      : null,
+  }
+  return ok(result)
 })

@@ -1,6 +1,6 @@
-import { emptyInput, type Profile, type UpdateProfileResult, updateProfileInput } from '@shared/contracts'
+import type { ActionErrorCode } from '@shared/contracts'
+import { API, type Profile, type UpdateProfileResult } from '@shared/contracts'
 import { err, ok, type Result } from '@shared/result'
-import type { Caller } from '../../common/caller'
 import { database, sdk, TRANSACTION_ATTEMPTS_MAX } from '../../common/cloud'
 import { grantPoints } from '../../common/grantPoints'
 import type { MemberDocument } from '../../common/memberDocument'
@@ -30,7 +30,7 @@ function isComplete(profile: MemberDocument['profile']): boolean {
 }
 
 /** Resolves getPhoneNumber's cloudID on the server, where WeChat vouches for the number. */
-async function phoneNumberOf(cloudId: string): Promise<Result<string>> {
+async function phoneNumberOf(cloudId: string): Promise<Result<string, 'PHONE_NUMBER_UNAVAILABLE'>> {
   try {
     const { list } = (await sdk().getOpenData({ list: [cloudId] })) as {
       list: { data?: { phoneNumber?: string } }[]
@@ -44,12 +44,9 @@ async function phoneNumberOf(cloudId: string): Promise<Result<string>> {
 }
 
 /** `member.profile`: the caller's profile, phone number masked. */
-export const profile = defineAction({
-  input: emptyInput,
-  async run(_input, caller: Caller) {
-    const member = await loadCallerMember(database(), caller)
-    return member.ok ? ok(profileOf(member.data)) : member
-  },
+export const profile = defineAction(API.member.profile, async (_input, caller) => {
+  const member = await loadCallerMember(database(), caller)
+  return member.ok ? ok(profileOf(member.data)) : member
 })
 
 /**
@@ -57,16 +54,15 @@ export const profile = defineAction({
  * phone number from getPhoneNumber's cloudID. Completing the profile pays its reward once: the
  * reward's ledger entry has a fixed id, written in the same transaction as the profile.
  */
-export const updateProfile = defineAction({
-  input: updateProfileInput,
-  async run(input, caller: Caller) {
-    const memberId = callerMemberId(caller)
-    if (!memberId.ok) return memberId
-    const phoneNumber = input.phoneCloudId === undefined ? null : await phoneNumberOf(input.phoneCloudId)
-    if (phoneNumber && !phoneNumber.ok) return phoneNumber
-    const db = database()
-    const programme = await currentProgramme(db, caller.nowMs)
-    return db.runTransaction(async (transaction): Promise<Result<UpdateProfileResult>> => {
+export const updateProfile = defineAction(API.member.updateProfile, async (input, caller) => {
+  const memberId = callerMemberId(caller)
+  if (!memberId.ok) return memberId
+  const phoneNumber = input.phoneCloudId === undefined ? null : await phoneNumberOf(input.phoneCloudId)
+  if (phoneNumber && !phoneNumber.ok) return phoneNumber
+  const db = database()
+  const programme = await currentProgramme(db, caller.nowMs)
+  return db.runTransaction(
+    async (transaction): Promise<Result<UpdateProfileResult, ActionErrorCode<'member', 'updateProfile'>>> => {
       const reference = transaction.collection('members').doc(memberId.data)
       const member = await readDocument<MemberDocument>(reference)
       if (!member) return err('NOT_A_MEMBER')
@@ -108,6 +104,7 @@ export const updateProfile = defineAction({
         data: { profile: nextProfile, profileCompletionRewarded: updated.profileCompletionRewarded, points },
       })
       return ok({ profile: profileOf(updated), completionPoints: rewardDue ? programme.profileCompletionPoints : 0 })
-    }, TRANSACTION_ATTEMPTS_MAX)
-  },
+    },
+    TRANSACTION_ATTEMPTS_MAX,
+  )
 })

@@ -1,6 +1,6 @@
-import { type AcceptInviteResult, acceptInviteInput } from '@shared/contracts'
+import type { ActionErrorCode } from '@shared/contracts'
+import { type AcceptInviteResult, API } from '@shared/contracts'
 import { err, ok, type Result } from '@shared/result'
-import type { Caller } from '../../common/caller'
 import { database, TRANSACTION_ATTEMPTS_MAX } from '../../common/cloud'
 import type { MemberDocument } from '../../common/memberDocument'
 import { memberIdOf } from '../../common/memberId'
@@ -13,7 +13,10 @@ import { loadStore } from './requireStaff'
 export const DEFAULT_STAFF_NAME = '店员'
 
 /** Why an invite cannot be accepted at `nowMs`, in precedence order; null when it can. */
-function inviteRefusal(invite: InviteDocument | null, nowMs: number): Result<never> | null {
+function inviteRefusal(
+  invite: InviteDocument | null,
+  nowMs: number,
+): Result<never, ActionErrorCode<'staff', 'acceptInvite'>> | null {
   if (!invite) return err('INVITE_NOT_FOUND')
   if (invite.usedAtMs !== null) return err('INVITE_USED')
   if (nowMs >= invite.expiresAtMs) return err('INVITE_EXPIRED')
@@ -28,17 +31,16 @@ function inviteRefusal(invite: InviteDocument | null, nowMs: number): Result<nev
  * unused). Requests: transaction: start, 2 reads, 3 writes, commit (7), the store's name (1): 8; one
  * more (the caller's member, for a default name) when no name is given.
  */
-export const acceptInvite = defineAction({
-  input: acceptInviteInput,
-  async run(input, caller: Caller) {
-    const openid = caller.openid
-    if (openid === null) return err('FORBIDDEN', '需要微信用户身份')
-    const db = database()
-    const member = input.name
-      ? null
-      : await readDocument<MemberDocument>(db.collection('members').doc(memberIdOf(openid)))
-    const name = input.name ?? member?.profile.nickname ?? DEFAULT_STAFF_NAME
-    const outcome = await db.runTransaction(async (transaction): Promise<Result<StaffDocument>> => {
+export const acceptInvite = defineAction(API.staff.acceptInvite, async (input, caller) => {
+  const openid = caller.openid
+  if (openid === null) return err('FORBIDDEN', '需要微信用户身份')
+  const db = database()
+  const member = input.name
+    ? null
+    : await readDocument<MemberDocument>(db.collection('members').doc(memberIdOf(openid)))
+  const name = input.name ?? member?.profile.nickname ?? DEFAULT_STAFF_NAME
+  const outcome = await db.runTransaction(
+    async (transaction): Promise<Result<StaffDocument, ActionErrorCode<'staff', 'acceptInvite'>>> => {
       const inviteReference = transaction.collection('invites').doc(input.code)
       const [invite, existing] = await Promise.all([
         readDocument<InviteDocument>(inviteReference),
@@ -69,9 +71,10 @@ export const acceptInvite = defineAction({
         transaction.collection('audit').add({ data: { ...audit } }),
       ])
       return ok(staff)
-    }, TRANSACTION_ATTEMPTS_MAX)
-    if (!outcome.ok) return outcome
-    const result: AcceptInviteResult = { staff: staffMeOf(outcome.data, await loadStore(db, outcome.data.storeId)) }
-    return ok(result)
-  },
+    },
+    TRANSACTION_ATTEMPTS_MAX,
+  )
+  if (!outcome.ok) return outcome
+  const result: AcceptInviteResult = { staff: staffMeOf(outcome.data, await loadStore(db, outcome.data.storeId)) }
+  return ok(result)
 })

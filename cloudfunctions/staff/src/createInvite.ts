@@ -1,8 +1,7 @@
 import { randomBytes } from 'node:crypto'
-import { createInviteInput, INVITE_CODE_LENGTH, INVITE_TTL_MS, type StaffInvite } from '@shared/contracts'
+import { API, INVITE_CODE_LENGTH, INVITE_TTL_MS, type StaffInvite } from '@shared/contracts'
 import { err, ok } from '@shared/result'
 import { inviteAuthority, ROLE_NAMES } from '@shared/staff'
-import type { Caller } from '../../common/caller'
 import { database, TRANSACTION_ATTEMPTS_MAX } from '../../common/cloud'
 import { defineAction } from '../../common/router'
 import { auditBase, bindingOf, type InviteDocument } from './documents'
@@ -21,48 +20,45 @@ function newInviteCode(): string {
  * member for their own store. The invite and its audit entry are written in one transaction.
  * Requests: staff and store (2, at once), transaction: start, 2 adds, commit: 6.
  */
-export const createInvite = defineAction({
-  input: createInviteInput,
-  async run(input, caller: Caller) {
-    const db = database()
-    const [staff, store] = await Promise.all([requireStaff(db, caller), loadStore(db, input.storeId)])
-    if (!staff.ok) return staff
-    const allowed = inviteAuthority(bindingOf(staff.data), input)
-    if (!allowed.ok) return allowed
-    if (!store) return err('NOT_FOUND', '门店不存在')
-    const code = newInviteCode()
-    const invite: InviteDocument = {
-      _id: code,
-      code,
-      role: input.role,
-      storeId: input.storeId,
-      createdBy: staff.data.openid,
-      createdAtMs: caller.nowMs,
-      expiresAtMs: caller.nowMs + INVITE_TTL_MS,
-      usedAtMs: null,
-      usedBy: null,
-    }
-    const audit = auditBase(staff.data, {
-      _id: `invite_${code}`,
-      action: 'createInvite',
-      createdAtMs: caller.nowMs,
-      storeId: input.storeId,
-      subjectId: code,
-      note: `${ROLE_NAMES[input.role]} · ${store.name}`,
-    })
-    await db.runTransaction(async (transaction) => {
-      await Promise.all([
-        transaction.collection('invites').add({ data: { ...invite } }),
-        transaction.collection('audit').add({ data: { ...audit } }),
-      ])
-    }, TRANSACTION_ATTEMPTS_MAX)
-    const result: StaffInvite = {
-      code,
-      role: input.role,
-      storeId: input.storeId,
-      expiresAtMs: invite.expiresAtMs,
-      path: `${INVITE_PAGE}?code=${code}`,
-    }
-    return ok(result)
-  },
+export const createInvite = defineAction(API.staff.createInvite, async (input, caller) => {
+  const db = database()
+  const [staff, store] = await Promise.all([requireStaff(db, caller), loadStore(db, input.storeId)])
+  if (!staff.ok) return staff
+  const allowed = inviteAuthority(bindingOf(staff.data), input)
+  if (!allowed.ok) return allowed
+  if (!store) return err('STORE_NOT_FOUND')
+  const code = newInviteCode()
+  const invite: InviteDocument = {
+    _id: code,
+    code,
+    role: input.role,
+    storeId: input.storeId,
+    createdBy: staff.data.openid,
+    createdAtMs: caller.nowMs,
+    expiresAtMs: caller.nowMs + INVITE_TTL_MS,
+    usedAtMs: null,
+    usedBy: null,
+  }
+  const audit = auditBase(staff.data, {
+    _id: `invite_${code}`,
+    action: 'createInvite',
+    createdAtMs: caller.nowMs,
+    storeId: input.storeId,
+    subjectId: code,
+    note: `${ROLE_NAMES[input.role]} · ${store.name}`,
+  })
+  await db.runTransaction(async (transaction) => {
+    await Promise.all([
+      transaction.collection('invites').add({ data: { ...invite } }),
+      transaction.collection('audit').add({ data: { ...audit } }),
+    ])
+  }, TRANSACTION_ATTEMPTS_MAX)
+  const result: StaffInvite = {
+    code,
+    role: input.role,
+    storeId: input.storeId,
+    expiresAtMs: invite.expiresAtMs,
+    path: `${INVITE_PAGE}?code=${code}`,
+  }
+  return ok(result)
 })

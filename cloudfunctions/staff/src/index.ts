@@ -1,3 +1,4 @@
+import { API } from '@shared/contracts'
 import { currentCaller } from '../../common/caller'
 import { createRouter } from '../../common/router'
 import { acceptInvite } from './acceptInvite'
@@ -18,6 +19,7 @@ import { verifyPickup } from './verifyPickup'
  * `staff/<OPENID>`, never from the payload.
  */
 export const main = createRouter(
+  API.staff,
   {
     me,
     createInvite,

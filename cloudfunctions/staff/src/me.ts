@@ -1,18 +1,14 @@
-import { staffMeInput } from '@shared/contracts'
+import { API } from '@shared/contracts'
 import { ok } from '@shared/result'
-import type { Caller } from '../../common/caller'
 import { database } from '../../common/cloud'
 import { defineAction } from '../../common/router'
 import { staffMeOf } from './documents'
 import { loadStore, requireStaff } from './requireStaff'
 
 /** `staff.me`: the caller's binding (role, store, name), NOT_STAFF when unbound. Requests: 2 (1 for an admin). */
-export const me = defineAction({
-  input: staffMeInput,
-  async run(_input, caller: Caller) {
-    const db = database()
-    const staff = await requireStaff(db, caller)
-    if (!staff.ok) return staff
-    return ok(staffMeOf(staff.data, await loadStore(db, staff.data.storeId)))
-  },
+export const me = defineAction(API.staff.me, async (_input, caller) => {
+  const db = database()
+  const staff = await requireStaff(db, caller)
+  if (!staff.ok) return staff
+  return ok(staffMeOf(staff.data, await loadStore(db, staff.data.storeId)))
 })

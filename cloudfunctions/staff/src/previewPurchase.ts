@@ -1,8 +1,7 @@
-import { type PurchasePreview, previewPurchaseInput } from '@shared/contracts'
+import { API, type PurchasePreview } from '@shared/contracts'
 import { err, ok } from '@shared/result'
 import { needsManagerApproval } from '@shared/staff'
 import { businessDayOf } from '@shared/time/businessDay'
-import type { Caller } from '../../common/caller'
 import { database } from '../../common/cloud'
 import type { MemberDocument } from '../../common/memberDocument'
 import { currentProgramme } from '../../common/programmeStore'
@@ -17,35 +16,32 @@ import { requireStaff } from './requireStaff'
  * keypad; and whether the caller could record it alone. Writes nothing. Requests with the programme
  * cached: staff (1), member and day counter (2, at once): 3.
  */
-export const previewPurchase = defineAction({
-  input: previewPurchaseInput,
-  async run(input, caller: Caller) {
-    const db = database()
-    const [staff, programme] = await Promise.all([requireStaff(db, caller), currentProgramme(db, caller.nowMs)])
-    if (!staff.ok) return staff
-    const day = businessDayOf(caller.nowMs, {
-      timeZone: programme.timeZone,
-      cutoffHour: programme.businessDayCutoffHour,
-    })
-    const [member, daily] = await Promise.all([
-      readDocument<MemberDocument>(db.collection('members').doc(input.memberId)),
-      readDocument<StaffDailyDocument>(db.collection('staff_daily').doc(staffDailyIdOf(staff.data.openid, day))),
-    ])
-    if (!member) return err('NOT_FOUND', '会员不存在')
-    const earning = purchaseEarningOf({ programme, member, amountFen: input.amountFen, nowMs: caller.nowMs })
-    const result: PurchasePreview = {
-      memberId: member._id,
+export const previewPurchase = defineAction(API.staff.previewPurchase, async (input, caller) => {
+  const db = database()
+  const [staff, programme] = await Promise.all([requireStaff(db, caller), currentProgramme(db, caller.nowMs)])
+  if (!staff.ok) return staff
+  const day = businessDayOf(caller.nowMs, {
+    timeZone: programme.timeZone,
+    cutoffHour: programme.businessDayCutoffHour,
+  })
+  const [member, daily] = await Promise.all([
+    readDocument<MemberDocument>(db.collection('members').doc(input.memberId)),
+    readDocument<StaffDailyDocument>(db.collection('staff_daily').doc(staffDailyIdOf(staff.data.openid, day))),
+  ])
+  if (!member) return err('MEMBER_NOT_FOUND')
+  const earning = purchaseEarningOf({ programme, member, amountFen: input.amountFen, nowMs: caller.nowMs })
+  const result: PurchasePreview = {
+    memberId: member._id,
+    amountFen: input.amountFen,
+    points: earning.points,
+    growth: earning.growth,
+    lines: earning.lines,
+    needsManagerApproval: needsManagerApproval({
+      role: staff.data.role,
       amountFen: input.amountFen,
-      points: earning.points,
-      growth: earning.growth,
-      lines: earning.lines,
-      needsManagerApproval: needsManagerApproval({
-        role: staff.data.role,
-        amountFen: input.amountFen,
-        dailyTotalFen: daily?.purchaseTotalFen ?? 0,
-        limits: programme.staffLimits,
-      }),
-    }
-    return ok(result)
-  },
+      dailyTotalFen: daily?.purchaseTotalFen ?? 0,
+      limits: programme.staffLimits,
+    }),
+  }
+  return ok(result)
 })

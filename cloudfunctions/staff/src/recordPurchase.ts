@@ -1,4 +1,5 @@
-import { type RecordPurchaseResult, recordPurchaseInput } from '@shared/contracts'
+import type { ActionErrorCode } from '@shared/contracts'
+import { API, type RecordPurchaseResult, type recordPurchaseInput } from '@shared/contracts'
 import { usableBalance } from '@shared/ledger'
 import type { Programme } from '@shared/programme/schema'
 import { err, ok, type Result } from '@shared/result'
@@ -6,7 +7,6 @@ import { purchaseWithinLimits } from '@shared/staff'
 import { businessDayOf } from '@shared/time/businessDay'
 import type { z } from 'zod'
 import { applyGrowth } from '../../common/applyGrowth'
-import type { Caller } from '../../common/caller'
 import { type Database, database, TRANSACTION_ATTEMPTS_MAX, type Transaction } from '../../common/cloud'
 import { isDuplicateKeyError } from '../../common/databaseErrors'
 import { grantPoints } from '../../common/grantPoints'
@@ -63,7 +63,10 @@ function resultOf(audit: AuditDocument, replayed: boolean): RecordPurchaseResult
  * The first recording of this purchase key, as a replay; REQUEST_ID_REUSED when the key (a receipt
  * number already used in the store, or a request id) was recorded for another member or amount.
  */
-function replayOf(earlier: AuditDocument, input: RecordPurchaseInput): Result<RecordPurchaseResult> {
+function replayOf(
+  earlier: AuditDocument,
+  input: RecordPurchaseInput,
+): Result<RecordPurchaseResult, ActionErrorCode<'staff', 'recordPurchase'>> {
   if (earlier.action !== 'purchase' || earlier.purchase === null) return err('INTERNAL')
   if (earlier.memberId !== input.memberId || earlier.amountFen !== input.amountFen) {
     return input.receiptNo === undefined
@@ -103,7 +106,7 @@ async function referralGrant(
 async function recordInTransaction(
   transaction: Transaction,
   recording: Recording,
-): Promise<Result<RecordPurchaseResult>> {
+): Promise<Result<RecordPurchaseResult, ActionErrorCode<'staff', 'recordPurchase'>>> {
   const { staff, programme, input, key, day, nowMs } = recording
   const auditReference = transaction.collection('audit').doc(key)
   const memberReference = transaction.collection('members').doc(input.memberId)
@@ -114,7 +117,7 @@ async function recordInTransaction(
     readDocument<StaffDailyDocument>(dailyReference),
   ])
   if (earlier) return replayOf(earlier, input)
-  if (!member) return err('NOT_FOUND', '会员不存在')
+  if (!member) return err('MEMBER_NOT_FOUND')
   const dailyTotalFen = daily?.purchaseTotalFen ?? 0
   const withinLimits = purchaseWithinLimits({
     role: staff.role,
@@ -192,7 +195,10 @@ async function recordInTransaction(
 }
 
 /** Runs the transaction; a concurrent twin that won the unique key answers as a replay. */
-async function settle(db: Database, recording: Recording): Promise<Result<RecordPurchaseResult>> {
+async function settle(
+  db: Database,
+  recording: Recording,
+): Promise<Result<RecordPurchaseResult, ActionErrorCode<'staff', 'recordPurchase'>>> {
   try {
     return await db.runTransaction(
       (transaction) => recordInTransaction(transaction, recording),
@@ -220,28 +226,25 @@ async function settle(db: Database, recording: Recording): Promise<Result<Record
  * counter + audit (4), commit: 10. A purchase that gives no points writes no entry (9); an upgrade
  * gift adds an entry; a referral adds a read and two writes.
  */
-export const recordPurchase = defineAction({
-  input: recordPurchaseInput,
-  async run(input, caller: Caller) {
-    const db = database()
-    const [staff, programme] = await Promise.all([requireStaff(db, caller), currentProgramme(db, caller.nowMs)])
-    if (!staff.ok) return staff
-    const recording: Recording = {
-      staff: staff.data,
-      programme,
-      input,
-      key: purchaseKeyOf({
-        storeId: staff.data.storeId,
-        receiptNo: input.receiptNo,
-        memberId: input.memberId,
-        requestId: input.requestId,
-      }),
-      day: businessDayOf(caller.nowMs, {
-        timeZone: programme.timeZone,
-        cutoffHour: programme.businessDayCutoffHour,
-      }),
-      nowMs: caller.nowMs,
-    }
-    return settle(db, recording)
-  },
+export const recordPurchase = defineAction(API.staff.recordPurchase, async (input, caller) => {
+  const db = database()
+  const [staff, programme] = await Promise.all([requireStaff(db, caller), currentProgramme(db, caller.nowMs)])
+  if (!staff.ok) return staff
+  const recording: Recording = {
+    staff: staff.data,
+    programme,
+    input,
+    key: purchaseKeyOf({
+      storeId: staff.data.storeId,
+      receiptNo: input.receiptNo,
+      memberId: input.memberId,
+      requestId: input.requestId,
+    }),
+    day: businessDayOf(caller.nowMs, {
+      timeZone: programme.timeZone,
+      cutoffHour: programme.businessDayCutoffHour,
+    }),
+    nowMs: caller.nowMs,
+  }
+  return settle(db, recording)
 })

@@ -11,7 +11,7 @@ const STAFF_ROLES: ReadonlySet<string> = new Set(['staff', 'manager', 'admin'])
  * payload). NOT_STAFF for a call without a user, an unbound user, or a document that names no known
  * role (refused rather than trusted). One request.
  */
-export async function requireStaff(db: Database, caller: Caller): Promise<Result<StaffDocument>> {
+export async function requireStaff(db: Database, caller: Caller): Promise<Result<StaffDocument, 'NOT_STAFF'>> {
   if (caller.openid === null) return err('NOT_STAFF')
   const staff = await readDocument<StaffDocument>(db.collection('staff').doc(caller.openid))
   if (!staff || staff.openid !== caller.openid || !STAFF_ROLES.has(staff.role)) return err('NOT_STAFF')

@@ -1,8 +1,7 @@
-import { COUNTER_COUPONS_MAX, type CounterMember, resolveMemberCodeInput } from '@shared/contracts'
+import { API, COUNTER_COUPONS_MAX, type CounterMember } from '@shared/contracts'
 import { couponStateAt } from '@shared/coupon'
 import { usableBalance } from '@shared/ledger'
 import { err, ok } from '@shared/result'
-import type { Caller } from '../../common/caller'
 import { database } from '../../common/cloud'
 import type { CouponDocument } from '../../common/couponDocument'
 import type { MemberDocument } from '../../common/memberDocument'
@@ -18,42 +17,39 @@ import { scannedSubject } from './scannedCodes'
  * tier, usable points and usable coupons (soonest to expire first). Requests with the programme
  * cached: staff (1), member and coupons (2, at once): 3.
  */
-export const resolveMemberCode = defineAction({
-  input: resolveMemberCodeInput,
-  async run(input, caller: Caller) {
-    const db = database()
-    const [staff, programme] = await Promise.all([requireStaff(db, caller), currentProgramme(db, caller.nowMs)])
-    if (!staff.ok) return staff
-    const memberId = scannedSubject(input.token, { kind: 'member', nowMs: caller.nowMs })
-    if (!memberId.ok) return memberId
-    const _ = db.command
-    const [member, coupons] = await Promise.all([
-      readDocument<MemberDocument>(db.collection('members').doc(memberId.data)),
-      db
-        .collection('coupons')
-        .where({ memberId: memberId.data, usedAtMs: null, validUntilMs: _.gt(caller.nowMs) })
-        .orderBy('validUntilMs', 'asc')
-        .limit(COUNTER_COUPONS_MAX)
-        .get(),
-    ])
-    if (!member) return err('NOT_FOUND', '会员不存在')
-    const tier = programme.tiers.find((candidate) => candidate.id === member.tierId)
-    const result: CounterMember = {
-      memberId: member._id,
-      nickname: member.profile.nickname,
-      avatarUrl: member.profile.avatarUrl,
-      tier: { id: member.tierId, name: tier?.name ?? member.tierId },
-      balance: usableBalance(member.points, caller.nowMs),
-      coupons: (coupons.data as CouponDocument[])
-        .filter((coupon) => couponStateAt({ coupon, nowMs: caller.nowMs }) === 'available')
-        .map((coupon) => ({
-          id: coupon._id,
-          title: coupon.title,
-          benefit: coupon.benefit,
-          validFromMs: coupon.validFromMs,
-          validUntilMs: coupon.validUntilMs,
-        })),
-    }
-    return ok(result)
-  },
+export const resolveMemberCode = defineAction(API.staff.resolveMemberCode, async (input, caller) => {
+  const db = database()
+  const [staff, programme] = await Promise.all([requireStaff(db, caller), currentProgramme(db, caller.nowMs)])
+  if (!staff.ok) return staff
+  const memberId = scannedSubject(input.token, { kind: 'member', nowMs: caller.nowMs })
+  if (!memberId.ok) return memberId
+  const _ = db.command
+  const [member, coupons] = await Promise.all([
+    readDocument<MemberDocument>(db.collection('members').doc(memberId.data)),
+    db
+      .collection('coupons')
+      .where({ memberId: memberId.data, usedAtMs: null, validUntilMs: _.gt(caller.nowMs) })
+      .orderBy('validUntilMs', 'asc')
+      .limit(COUNTER_COUPONS_MAX)
+      .get(),
+  ])
+  if (!member) return err('MEMBER_NOT_FOUND')
+  const tier = programme.tiers.find((candidate) => candidate.id === member.tierId)
+  const result: CounterMember = {
+    memberId: member._id,
+    nickname: member.profile.nickname,
+    avatarUrl: member.profile.avatarUrl,
+    tier: { id: member.tierId, name: tier?.name ?? member.tierId },
+    balance: usableBalance(member.points, caller.nowMs),
+    coupons: (coupons.data as CouponDocument[])
+      .filter((coupon) => couponStateAt({ coupon, nowMs: caller.nowMs }) === 'available')
+      .map((coupon) => ({
+        id: coupon._id,
+        title: coupon.title,
+        benefit: coupon.benefit,
+        validFromMs: coupon.validFromMs,
+        validUntilMs: coupon.validUntilMs,
+      })),
+  }
+  return ok(result)
 })

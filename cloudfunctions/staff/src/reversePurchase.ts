@@ -1,8 +1,8 @@
-import { type ReversePurchaseResult, reversePurchaseInput } from '@shared/contracts'
+import type { ActionErrorCode } from '@shared/contracts'
+import { API, type ReversePurchaseResult } from '@shared/contracts'
 import { draftEntry, reverseEarn, usableBalance } from '@shared/ledger'
 import { err, ok, type Result } from '@shared/result'
 import { reversalAuthority, reversalKeyOf } from '@shared/staff'
-import type { Caller } from '../../common/caller'
 import { database, TRANSACTION_ATTEMPTS_MAX, type Transaction } from '../../common/cloud'
 import type { LedgerDocument, MemberDocument } from '../../common/memberDocument'
 import { readDocument } from '../../common/readDocument'
@@ -32,7 +32,7 @@ async function reverseInTransaction(
   transaction: Transaction,
   reversing: Reversing,
   memberId: string,
-): Promise<Result<ReversePurchaseResult>> {
+): Promise<Result<ReversePurchaseResult, ActionErrorCode<'staff', 'reversePurchase'>>> {
   const { staff, purchaseEntryId, nowMs } = reversing
   const purchaseReference = transaction.collection('audit').doc(purchaseEntryId)
   const memberReference = transaction.collection('members').doc(memberId)
@@ -41,9 +41,9 @@ async function reverseInTransaction(
     readDocument<MemberDocument>(memberReference),
   ])
   const purchase = purchaseOf(stored)
-  if (!purchase) return err('NOT_FOUND', '消费记录不存在')
+  if (!purchase) return err('PURCHASE_NOT_FOUND')
   if (purchase.reversedAtMs !== null) return err('ALREADY_REVERSED')
-  if (!member) return err('NOT_FOUND', '会员不存在')
+  if (!member) return err('MEMBER_NOT_FOUND')
   const key = reversalKeyOf(purchaseEntryId)
   const points = purchase.points ?? 0
   const entries: LedgerDocument[] = []
@@ -120,30 +120,27 @@ async function reverseInTransaction(
  * two reversals at once reverse once (ALREADY_REVERSED). Requests: staff and purchase (2), transaction:
  * start, 2 reads, 4 writes, commit: 10 (9 for a purchase that gave no points).
  */
-export const reversePurchase = defineAction({
-  input: reversePurchaseInput,
-  async run(input, caller: Caller) {
-    const db = database()
-    const [staff, stored] = await Promise.all([
-      requireStaff(db, caller),
-      readDocument<AuditDocument>(db.collection('audit').doc(input.purchaseEntryId)),
-    ])
-    if (!staff.ok) return staff
-    const purchase = purchaseOf(stored)
-    if (!purchase || purchase.memberId === null) return err('NOT_FOUND', '消费记录不存在')
-    const allowed = reversalAuthority(bindingOf(staff.data), purchase.storeId)
-    if (!allowed.ok) return allowed
-    if (purchase.reversedAtMs !== null) return err('ALREADY_REVERSED')
-    const memberId = purchase.memberId
-    const reversing: Reversing = {
-      staff: staff.data,
-      purchaseEntryId: input.purchaseEntryId,
-      reason: input.reason,
-      nowMs: caller.nowMs,
-    }
-    return db.runTransaction(
-      (transaction) => reverseInTransaction(transaction, reversing, memberId),
-      TRANSACTION_ATTEMPTS_MAX,
-    )
-  },
+export const reversePurchase = defineAction(API.staff.reversePurchase, async (input, caller) => {
+  const db = database()
+  const [staff, stored] = await Promise.all([
+    requireStaff(db, caller),
+    readDocument<AuditDocument>(db.collection('audit').doc(input.purchaseEntryId)),
+  ])
+  if (!staff.ok) return staff
+  const purchase = purchaseOf(stored)
+  if (!purchase || purchase.memberId === null) return err('PURCHASE_NOT_FOUND')
+  const allowed = reversalAuthority(bindingOf(staff.data), purchase.storeId)
+  if (!allowed.ok) return allowed
+  if (purchase.reversedAtMs !== null) return err('ALREADY_REVERSED')
+  const memberId = purchase.memberId
+  const reversing: Reversing = {
+    staff: staff.data,
+    purchaseEntryId: input.purchaseEntryId,
+    reason: input.reason,
+    nowMs: caller.nowMs,
+  }
+  return db.runTransaction(
+    (transaction) => reverseInTransaction(transaction, reversing, memberId),
+    TRANSACTION_ATTEMPTS_MAX,
+  )
 })

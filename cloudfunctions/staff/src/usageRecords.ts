@@ -43,11 +43,11 @@ export async function usageRecordOf(
 }
 
 /** COUPON_USED or ALREADY_PICKED_UP saying who, when and where, in words and as `details`. */
-export function usageRefusal(
-  code: UsageRefusal['code'],
+export function usageRefusal<Code extends UsageRefusal['code']>(
+  code: Code,
   record: UsageRecord,
   options: { readonly timeZone: string; readonly verb: string },
-): UsageRefusal {
+): UsageRefusal & { readonly code: Code } {
   const where = record.storeName ?? record.storeId ?? '总部'
   const detail = `${record.byName} 于 ${localTimeText(record.atMs, options.timeZone)} 在 ${where}${options.verb}`
   return { ok: false, code, message: `${messageFor(code)}：${detail}`, details: record }

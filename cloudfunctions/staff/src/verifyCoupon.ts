@@ -1,7 +1,7 @@
-import { type VerifyCouponResult, verifyCouponInput } from '@shared/contracts'
+import type { ActionErrorCode } from '@shared/contracts'
+import { API, type VerifyCouponResult } from '@shared/contracts'
 import { redeemability } from '@shared/coupon'
 import { err, ok, type Result } from '@shared/result'
-import type { Caller } from '../../common/caller'
 import { type Database, database } from '../../common/cloud'
 import type { CouponDocument } from '../../common/couponDocument'
 import { currentProgramme } from '../../common/programmeStore'
@@ -17,7 +17,7 @@ async function refusalOf(
   db: Database,
   coupon: CouponDocument,
   options: { readonly nowMs: number; readonly timeZone: string },
-): Promise<Result<never>> {
+): Promise<Result<never, ActionErrorCode<'staff', 'verifyCoupon'>>> {
   const usable = redeemability({ coupon, nowMs: options.nowMs })
   if (usable.ok) return err('INTERNAL')
   if (usable.code !== 'COUPON_USED' || coupon.usedBy === null || coupon.usedAtMs === null) return usable
@@ -39,50 +39,47 @@ async function refusalOf(
  * coupon whose `usedBy`, `usedStoreId` and `usedAtMs` still say who used it.
  * Requests with the programme cached: staff (1), coupon (1), update (1), audit (1): 4.
  */
-export const verifyCoupon = defineAction({
-  input: verifyCouponInput,
-  async run(input, caller: Caller) {
-    const db = database()
-    const [staff, programme] = await Promise.all([requireStaff(db, caller), currentProgramme(db, caller.nowMs)])
-    if (!staff.ok) return staff
-    const couponId = scannedSubject(input.token, { kind: 'coupon', nowMs: caller.nowMs })
-    if (!couponId.ok) return couponId
-    const reference = db.collection('coupons').doc(couponId.data)
-    const coupon = await readDocument<CouponDocument>(reference)
-    if (!coupon) return err('NOT_FOUND', '优惠券不存在')
-    const options = { nowMs: caller.nowMs, timeZone: programme.timeZone }
-    if (!redeemability({ coupon, nowMs: caller.nowMs }).ok) return refusalOf(db, coupon, options)
-    const _ = db.command
-    const { stats } = await db
-      .collection('coupons')
-      .where({
-        _id: coupon._id,
-        usedAtMs: null,
-        validFromMs: _.lte(caller.nowMs),
-        validUntilMs: _.gt(caller.nowMs),
-      })
-      .update({ data: { usedAtMs: caller.nowMs, usedBy: staff.data.openid, usedStoreId: staff.data.storeId } })
-    if (stats.updated !== 1) {
-      const now = await readDocument<CouponDocument>(reference)
-      return now ? refusalOf(db, now, options) : err('NOT_FOUND', '优惠券不存在')
-    }
-    const audit = auditBase(staff.data, {
-      _id: `coupon_${coupon._id}`,
-      action: 'verifyCoupon',
-      createdAtMs: caller.nowMs,
-      memberId: coupon.memberId,
-      subjectId: coupon._id,
-      note: coupon.title,
+export const verifyCoupon = defineAction(API.staff.verifyCoupon, async (input, caller) => {
+  const db = database()
+  const [staff, programme] = await Promise.all([requireStaff(db, caller), currentProgramme(db, caller.nowMs)])
+  if (!staff.ok) return staff
+  const couponId = scannedSubject(input.token, { kind: 'coupon', nowMs: caller.nowMs })
+  if (!couponId.ok) return couponId
+  const reference = db.collection('coupons').doc(couponId.data)
+  const coupon = await readDocument<CouponDocument>(reference)
+  if (!coupon) return err('COUPON_NOT_FOUND')
+  const options = { nowMs: caller.nowMs, timeZone: programme.timeZone }
+  if (!redeemability({ coupon, nowMs: caller.nowMs }).ok) return refusalOf(db, coupon, options)
+  const _ = db.command
+  const { stats } = await db
+    .collection('coupons')
+    .where({
+      _id: coupon._id,
+      usedAtMs: null,
+      validFromMs: _.lte(caller.nowMs),
+      validUntilMs: _.gt(caller.nowMs),
     })
-    await db.collection('audit').add({ data: { ...audit } })
-    const result: VerifyCouponResult = {
-      couponId: coupon._id,
-      memberId: coupon.memberId,
-      title: coupon.title,
-      benefit: coupon.benefit,
-      usedAtMs: caller.nowMs,
-      storeId: staff.data.storeId,
-    }
-    return ok(result)
-  },
+    .update({ data: { usedAtMs: caller.nowMs, usedBy: staff.data.openid, usedStoreId: staff.data.storeId } })
+  if (stats.updated !== 1) {
+    const now = await readDocument<CouponDocument>(reference)
+    return now ? refusalOf(db, now, options) : err('COUPON_NOT_FOUND')
+  }
+  const audit = auditBase(staff.data, {
+    _id: `coupon_${coupon._id}`,
+    action: 'verifyCoupon',
+    createdAtMs: caller.nowMs,
+    memberId: coupon.memberId,
+    subjectId: coupon._id,
+    note: coupon.title,
+  })
+  await db.collection('audit').add({ data: { ...audit } })
+  const result: VerifyCouponResult = {
+    couponId: coupon._id,
+    memberId: coupon.memberId,
+    title: coupon.title,
+    benefit: coupon.benefit,
+    usedAtMs: caller.nowMs,
+    storeId: staff.data.storeId,
+  }
+  return ok(result)
 })

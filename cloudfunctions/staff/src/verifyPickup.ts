@@ -1,6 +1,6 @@
-import { type VerifyPickupResult, verifyPickupInput } from '@shared/contracts'
+import type { ActionErrorCode } from '@shared/contracts'
+import { API, type VerifyPickupResult } from '@shared/contracts'
 import { err, ok, type Result } from '@shared/result'
-import type { Caller } from '../../common/caller'
 import { type Database, database } from '../../common/cloud'
 import { currentProgramme } from '../../common/programmeStore'
 import { readDocument } from '../../common/readDocument'
@@ -10,7 +10,11 @@ import { requireStaff } from './requireStaff'
 import { usageRecordOf, usageRefusal } from './usageRecords'
 
 /** Why an order cannot be handed over: ALREADY_PICKED_UP with who, when and where, or ORDER_CANCELLED. */
-async function refusalOf(db: Database, order: OrderDocument, timeZone: string): Promise<Result<never>> {
+async function refusalOf(
+  db: Database,
+  order: OrderDocument,
+  timeZone: string,
+): Promise<Result<never, ActionErrorCode<'staff', 'verifyPickup'>>> {
   if (order.status === 'cancelled') return err('ORDER_CANCELLED')
   if (order.status !== 'pickedUp' || order.pickedUpBy === null || order.pickedUpAtMs === null) return err('INTERNAL')
   const record = await usageRecordOf(db, {
@@ -30,49 +34,46 @@ async function refusalOf(db: Database, order: OrderDocument, timeZone: string): 
  * and where; a cancelled order ORDER_CANCELLED. The audit entry follows the update (see
  * `verifyCoupon`). Requests with the programme cached: staff (1), order (1), update (1), audit (1): 4.
  */
-export const verifyPickup = defineAction({
-  input: verifyPickupInput,
-  async run(input, caller: Caller) {
-    const db = database()
-    const [staff, programme] = await Promise.all([requireStaff(db, caller), currentProgramme(db, caller.nowMs)])
-    if (!staff.ok) return staff
-    const { data } = await db.collection('orders').where({ pickupCode: input.pickupCode }).limit(1).get()
-    const order = data[0] as OrderDocument | undefined
-    if (!order) return err('NOT_FOUND', '取货码不存在')
-    if (order.status !== 'awaitingPickup') return refusalOf(db, order, programme.timeZone)
-    const { stats } = await db
-      .collection('orders')
-      .where({ _id: order._id, status: 'awaitingPickup' })
-      .update({
-        data: {
-          status: 'pickedUp',
-          pickedUpAtMs: caller.nowMs,
-          pickedUpBy: staff.data.openid,
-          pickedUpStoreId: staff.data.storeId,
-        },
-      })
-    if (stats.updated !== 1) {
-      const now = await readDocument<OrderDocument>(db.collection('orders').doc(order._id))
-      return now ? refusalOf(db, now, programme.timeZone) : err('NOT_FOUND', '取货码不存在')
-    }
-    const audit = auditBase(staff.data, {
-      _id: `pickup_${order._id}`,
-      action: 'verifyPickup',
-      createdAtMs: caller.nowMs,
-      memberId: order.memberId,
-      points: null,
-      subjectId: order._id,
-      note: order.title,
+export const verifyPickup = defineAction(API.staff.verifyPickup, async (input, caller) => {
+  const db = database()
+  const [staff, programme] = await Promise.all([requireStaff(db, caller), currentProgramme(db, caller.nowMs)])
+  if (!staff.ok) return staff
+  const { data } = await db.collection('orders').where({ pickupCode: input.pickupCode }).limit(1).get()
+  const order = data[0] as OrderDocument | undefined
+  if (!order) return err('PICKUP_CODE_NOT_FOUND')
+  if (order.status !== 'awaitingPickup') return refusalOf(db, order, programme.timeZone)
+  const { stats } = await db
+    .collection('orders')
+    .where({ _id: order._id, status: 'awaitingPickup' })
+    .update({
+      data: {
+        status: 'pickedUp',
+        pickedUpAtMs: caller.nowMs,
+        pickedUpBy: staff.data.openid,
+        pickedUpStoreId: staff.data.storeId,
+      },
     })
-    await db.collection('audit').add({ data: { ...audit } })
-    const result: VerifyPickupResult = {
-      orderId: order._id,
-      memberId: order.memberId,
-      title: order.title,
-      pickupCode: order.pickupCode,
-      pickedUpAtMs: caller.nowMs,
-      storeId: staff.data.storeId,
-    }
-    return ok(result)
-  },
+  if (stats.updated !== 1) {
+    const now = await readDocument<OrderDocument>(db.collection('orders').doc(order._id))
+    return now ? refusalOf(db, now, programme.timeZone) : err('PICKUP_CODE_NOT_FOUND')
+  }
+  const audit = auditBase(staff.data, {
+    _id: `pickup_${order._id}`,
+    action: 'verifyPickup',
+    createdAtMs: caller.nowMs,
+    memberId: order.memberId,
+    points: null,
+    subjectId: order._id,
+    note: order.title,
+  })
+  await db.collection('audit').add({ data: { ...audit } })
+  const result: VerifyPickupResult = {
+    orderId: order._id,
+    memberId: order.memberId,
+    title: order.title,
+    pickupCode: order.pickupCode,
+    pickedUpAtMs: caller.nowMs,
+    storeId: staff.data.storeId,
+  }
+  return ok(result)
 })

@@ -89,7 +89,7 @@ describe('coupon.claim and coupon.claimable', () => {
     const member = await seedMember(harness, { prefix: 'o-claim-unknown', points: 1, atMs: NOW })
     await expect(claim(member.openid, 'no-such-template', 'unknown-template')).resolves.toMatchObject({
       ok: false,
-      code: 'NOT_FOUND',
+      code: 'COUPON_NOT_FOUND',
     })
     await expect(claim('o-nobody', 'five-off-thirty', 'not-a-member')).resolves.toMatchObject({
       ok: false,

@@ -95,8 +95,11 @@ describe('coupon.wallet, coupon.couponCode and coupon.preview', () => {
     const couponId = await claimed(owner.openid, 'one-day', 'refused-code-1')
     const codeOf = (openid: string, id: string, atMs = NOW) =>
       harness.call('coupon', 'couponCode', { couponId: id }, { as: openid, atMs })
-    await expect(codeOf(stranger.openid, couponId)).resolves.toMatchObject({ ok: false, code: 'NOT_FOUND' })
-    await expect(codeOf(owner.openid, 'c-no-such-coupon')).resolves.toMatchObject({ ok: false, code: 'NOT_FOUND' })
+    await expect(codeOf(stranger.openid, couponId)).resolves.toMatchObject({ ok: false, code: 'COUPON_NOT_FOUND' })
+    await expect(codeOf(owner.openid, 'c-no-such-coupon')).resolves.toMatchObject({
+      ok: false,
+      code: 'COUPON_NOT_FOUND',
+    })
     await expect(codeOf(owner.openid, couponId, NOW + DAY_MS)).resolves.toMatchObject({
       ok: false,
       code: 'COUPON_EXPIRED',
@@ -119,7 +122,7 @@ describe('coupon.wallet, coupon.couponCode and coupon.preview', () => {
     })
     await expect(
       harness.call('coupon', 'preview', { couponId, orderAmountFen: 3800 }, { as: 'o-someone-else', atMs: NOW }),
-    ).resolves.toMatchObject({ ok: false, code: 'NOT_FOUND' })
+    ).resolves.toMatchObject({ ok: false, code: 'COUPON_NOT_FOUND' })
   })
 
   it.each([

@@ -79,7 +79,7 @@ describe('mall.catalogue and mall.item', () => {
       harness.call('mall', 'item', { itemId: 'broken' }, { as: 'o-visitor', atMs: NOW }),
     ).resolves.toMatchObject({
       ok: false,
-      code: 'NOT_FOUND',
+      code: 'ITEM_NOT_FOUND',
     })
   })
 
@@ -107,7 +107,7 @@ describe('mall.catalogue and mall.item', () => {
     ).resolves.toMatchObject({ ok: true, data: { kind: 'pickup', couponTemplate: null } })
     await expect(
       harness.call('mall', 'item', { itemId: 'no-such-item' }, { as: member.openid, atMs: NOW }),
-    ).resolves.toMatchObject({ ok: false, code: 'NOT_FOUND' })
+    ).resolves.toMatchObject({ ok: false, code: 'ITEM_NOT_FOUND' })
   })
 
   it('costs 3 database requests for the catalogue, made at once', async () => {

@@ -113,7 +113,7 @@ describe('mall.orders and mall.cancelOrder', () => {
     const member = await seedMember(harness, { prefix: 'o-picked-1', points: 1000, atMs: NOW })
     const stranger = await seedMember(harness, { prefix: 'o-picked-2', points: 1000, atMs: NOW })
     const orderId = orderIdOf(await redeem(member.openid, 'item-tote-bag', 'picked-request-1'))
-    await expect(cancel(stranger.openid, orderId)).resolves.toMatchObject({ ok: false, code: 'NOT_FOUND' })
+    await expect(cancel(stranger.openid, orderId)).resolves.toMatchObject({ ok: false, code: 'ORDER_NOT_FOUND' })
     await harness.db
       .collection('orders')
       .doc(orderId)

@@ -190,7 +190,7 @@ describe('mall.redeem', () => {
     const member = await seedMember(harness, { prefix: 'o-unknown', points: 500, atMs: NOW })
     await expect(redeem(member.openid, 'no-such-item', 'unknown-item')).resolves.toMatchObject({
       ok: false,
-      code: 'NOT_FOUND',
+      code: 'ITEM_NOT_FOUND',
     })
     await expect(redeem('o-nobody', 'item-tote-bag', 'not-a-member')).resolves.toMatchObject({
       ok: false,

@@ -86,7 +86,7 @@ describe('staff at the counter: members and purchases', () => {
     })
   })
 
-  it('answers NOT_FOUND for a valid code whose member is gone', async () => {
+  it('answers MEMBER_NOT_FOUND for a valid code whose member is gone', async () => {
     await expect(
       harness.call(
         'staff',
@@ -94,7 +94,7 @@ describe('staff at the counter: members and purchases', () => {
         { token: codeFor('member', 'm-no-such-member') },
         { as: STAFF, atMs: NOW },
       ),
-    ).resolves.toMatchObject({ ok: false, code: 'NOT_FOUND' })
+    ).resolves.toMatchObject({ ok: false, code: 'MEMBER_NOT_FOUND' })
   })
 
   it('previews a purchase without writing anything, and says when a manager must confirm it', async () => {
@@ -322,13 +322,13 @@ describe('staff at the counter: members and purchases', () => {
     await expect(memberState(harness, referrer.memberId)).resolves.toMatchObject({ balance: 100 })
   })
 
-  it('answers NOT_FOUND for a member that does not exist, changing nothing', async () => {
+  it('answers MEMBER_NOT_FOUND for a member that does not exist, changing nothing', async () => {
     const before = await snapshotOf(harness)
     await expect(
       record(STAFF, { memberId: 'm-missing', amountFen: 1000, requestId: 'missing-0001' }),
     ).resolves.toMatchObject({
       ok: false,
-      code: 'NOT_FOUND',
+      code: 'MEMBER_NOT_FOUND',
     })
     await expect(snapshotOf(harness)).resolves.toEqual(before)
   })

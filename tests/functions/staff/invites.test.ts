@@ -54,7 +54,7 @@ describe('staff binding: invites and unbinding', () => {
     await expect(invite(MANAGER, 'staff', 'store-2')).resolves.toMatchObject({ ok: false, code: 'FORBIDDEN' })
     await expect(invite(STAFF, 'staff', 'store-1')).resolves.toMatchObject({ ok: false, code: 'FORBIDDEN' })
     await expect(invite('o-customer', 'staff', 'store-1')).resolves.toMatchObject({ ok: false, code: 'NOT_STAFF' })
-    await expect(invite(ADMIN, 'staff', 'store-9')).resolves.toMatchObject({ ok: false, code: 'NOT_FOUND' })
+    await expect(invite(ADMIN, 'staff', 'store-9')).resolves.toMatchObject({ ok: false, code: 'STORE_NOT_FOUND' })
     await expect(snapshotOf(harness)).resolves.toEqual(before)
     await expect(accept('o-new-hire', created.code)).resolves.toMatchObject({
       ok: true,

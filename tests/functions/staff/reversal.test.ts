@@ -150,10 +150,16 @@ describe('staff.reversePurchase', () => {
     await expect(snapshotOf(harness)).resolves.toEqual(before)
   })
 
-  it('answers NOT_FOUND for an entry that is not a purchase', async () => {
+  it('answers PURCHASE_NOT_FOUND for an entry that is not a purchase', async () => {
     const member = await seedCustomer(harness, { prefix: 'o-not-purchase', points: 10 })
-    await expect(reverse(ADMIN, `join_${member.memberId}`)).resolves.toMatchObject({ ok: false, code: 'NOT_FOUND' })
-    await expect(reverse(ADMIN, 'purchase_store-1_NOPE')).resolves.toMatchObject({ ok: false, code: 'NOT_FOUND' })
+    await expect(reverse(ADMIN, `join_${member.memberId}`)).resolves.toMatchObject({
+      ok: false,
+      code: 'PURCHASE_NOT_FOUND',
+    })
+    await expect(reverse(ADMIN, 'purchase_store-1_NOPE')).resolves.toMatchObject({
+      ok: false,
+      code: 'PURCHASE_NOT_FOUND',
+    })
   })
 
   it('costs 10 database requests', async () => {

@@ -92,8 +92,11 @@ describe('staff: verifying coupons and pickup orders', () => {
       await expect(snapshotOf(harness)).resolves.toEqual(before)
     })
 
-    it('answers NOT_FOUND for a genuine code of a coupon that does not exist', async () => {
-      await expect(verifyCoupon(STAFF, 'no-such-coupon')).resolves.toMatchObject({ ok: false, code: 'NOT_FOUND' })
+    it('answers COUPON_NOT_FOUND for a genuine code of a coupon that does not exist', async () => {
+      await expect(verifyCoupon(STAFF, 'no-such-coupon')).resolves.toMatchObject({
+        ok: false,
+        code: 'COUPON_NOT_FOUND',
+      })
     })
 
     it('records an admin’s verification without a store', async () => {
@@ -180,7 +183,7 @@ describe('staff: verifying coupons and pickup orders', () => {
       })
       const before = await snapshotOf(harness)
       await expect(verifyPickup(STAFF, '87654321')).resolves.toMatchObject({ ok: false, code: 'ORDER_CANCELLED' })
-      await expect(verifyPickup(STAFF, '11112222')).resolves.toMatchObject({ ok: false, code: 'NOT_FOUND' })
+      await expect(verifyPickup(STAFF, '11112222')).resolves.toMatchObject({ ok: false, code: 'PICKUP_CODE_NOT_FOUND' })
       await expect(snapshotOf(harness)).resolves.toEqual(before)
     })
   })

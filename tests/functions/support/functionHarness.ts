@@ -3,7 +3,16 @@
  * wx-server-sdk, the database emulator, the demo seed. Tests call actions as a given OPENID, at a
  * given instant, and read the database through the same SDK to check invariants afterwards.
  */
-import type { ActionInput, ActionName, ActionOutput, ApiEnvelope, FunctionName } from '@shared/contracts'
+import {
+  type ActionInput,
+  type ActionName,
+  type ActionOutput,
+  type AnyActionContract,
+  API,
+  type ApiEnvelope,
+  type FunctionName,
+  ROUTER_ERROR_CODES,
+} from '@shared/contracts'
 import { DEVELOPMENT_FUNCTION_ENVIRONMENT } from '../../../emulator/developmentSecrets'
 import { clientCaller, functionCaller } from '../../../emulator/functions/identity'
 import { type LocalCloud, startLocalCloud } from '../../../emulator/localCloud'
@@ -36,6 +45,19 @@ export interface FunctionHarness {
   stop(): Promise<void>
 }
 
+/**
+ * Every refusal an action answers must be one its contract lists (or the router's own): checked on
+ * every call the tests make, so a new failure path that the contract (and so the client) does not
+ * know about fails the test that reaches it.
+ */
+function expectListedCode(contract: AnyActionContract, answer: ApiEnvelope<unknown>, name: string): void {
+  if (answer.ok) return
+  const listed: readonly string[] = [...contract.errors, ...ROUTER_ERROR_CODES]
+  if (!listed.includes(answer.code)) {
+    throw new Error(`${name} answered ${answer.code}, which its contract does not list: ${listed.join(', ')}`)
+  }
+}
+
 export async function startFunctionHarness(): Promise<FunctionHarness> {
   const cloud = await startLocalCloud({
     functionEnvironment: DEVELOPMENT_FUNCTION_ENVIRONMENT,
@@ -59,8 +81,11 @@ export async function startFunctionHarness(): Promise<FunctionHarness> {
     cloud,
     db,
     callRaw,
-    call: (functionName, action, input, options) =>
-      callRaw(functionName, { action, input }, options) as Promise<ApiEnvelope<never>>,
+    async call(functionName, action, input, options) {
+      const answer = (await callRaw(functionName, { action, input }, options)) as ApiEnvelope<never>
+      expectListedCode(API[functionName][action] as AnyActionContract, answer, `${functionName}.${action}`)
+      return answer
+    },
     async countRequests(work) {
       const before = cloud.database.requestCounts().total
       await work()

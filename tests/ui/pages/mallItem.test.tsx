@@ -73,10 +73,10 @@ describe('the mall item page', () => {
     let fail = true
     itemAnswers(BAG, {
       'mall.item': async () =>
-        fail ? { ok: false, code: 'NOT_FOUND', message: '找不到相关记录' } : { ok: true, data: BAG },
+        fail ? { ok: false, code: 'ITEM_NOT_FOUND', message: '商品不存在或已下架' } : { ok: true, data: BAG },
     })
     const { container } = render(<MallItemPage />)
-    await screen.findByText('找不到相关记录')
+    await screen.findByText('商品不存在或已下架')
     fail = false
     fireEvent.click(byId(container, 'load-state-retry'))
     await screen.findByText('小满帆布袋')

@@ -58,7 +58,7 @@ describe('the invite page', () => {
   it('lets an admin invite a manager to a store they name, and says why an invite was refused', async () => {
     const callFunction = answerCloudFunctions({
       'staff.me': { ok: true, data: ADMIN },
-      'staff.createInvite': { ok: false, code: 'NOT_FOUND', message: '找不到相关记录' },
+      'staff.createInvite': { ok: false, code: 'STORE_NOT_FOUND', message: '门店不存在' },
     })
     const { container } = render(<InvitePage />)
     const create = (await findById(container, 'invite-create')) as HTMLButtonElement
@@ -66,7 +66,7 @@ describe('the invite page', () => {
     fireEvent.click(await findById(container, 'invite-role-manager'))
     fireEvent.change(await findById(container, 'invite-store'), { target: { value: ' store-9 ' } })
     fireEvent.click(create)
-    expect((await findById(container, 'invite-error')).textContent).toBe('找不到相关记录')
+    expect((await findById(container, 'invite-error')).textContent).toBe('门店不存在')
     expect(
       callFunction.mock.calls.filter(([o]) => o.data.action === 'createInvite').map(([o]) => o.data.input),
     ).toEqual([{ role: 'manager', storeId: 'store-9' }])
