@@ -5,40 +5,44 @@
  * bundle works in any CloudBase environment and, locally, against the emulator.
  */
 import * as cloud from 'wx-server-sdk'
+import type { CollectionName, DocumentOf } from './documents'
 
-/** A query or collection: the chainable reads and writes of the SDK. */
-export interface Query {
-  where(condition: Record<string, unknown>): Query
-  orderBy(field: string, order: 'asc' | 'desc'): Query
-  limit(count: number): Query
-  skip(count: number): Query
-  get(): Promise<{ data: unknown[] }>
+/** A query or collection of documents of type `D`: the chainable reads and writes of the SDK. */
+export interface Query<D> {
+  where(condition: Readonly<Record<string, unknown>>): Query<D>
+  orderBy(field: string, order: 'asc' | 'desc'): Query<D>
+  limit(count: number): Query<D>
+  skip(count: number): Query<D>
+  get(): Promise<{ data: D[] }>
   count(): Promise<{ total: number }>
-  update(options: { data: Record<string, unknown> }): Promise<{ stats: { updated: number } }>
+  update(options: { data: Readonly<Record<string, unknown>> }): Promise<{ stats: { updated: number } }>
 }
 
-export interface DocumentReference {
-  get(): Promise<{ data: unknown }>
-  set(options: { data: Record<string, unknown> }): Promise<unknown>
-  update(options: { data: Record<string, unknown> }): Promise<{ stats: { updated: number } }>
+/** A document by id. `get` answers null for a missing document (the SDK is initialised with `throwOnNotFound: false`). */
+export interface DocumentReference<D> {
+  get(): Promise<{ data: D | null }>
+  set(options: { data: Readonly<Record<string, unknown>> }): Promise<unknown>
+  update(options: { data: Readonly<Record<string, unknown>> }): Promise<{ stats: { updated: number } }>
   remove(): Promise<unknown>
 }
 
-export interface Collection extends Query {
-  doc(id: string): DocumentReference
-  add(options: { data: Record<string, unknown> | Record<string, unknown>[] }): Promise<{ _id: string }>
+export interface Collection<D> extends Query<D> {
+  doc(id: string): DocumentReference<D>
+  add(options: { data: Readonly<Record<string, unknown>> }): Promise<{ _id: string }>
 }
 
 /** Inside a transaction only single documents by id may be touched: CloudBase's rule. */
 export interface Transaction {
-  collection(name: string): {
-    doc(id: string): DocumentReference
-    add(options: { data: Record<string, unknown> }): Promise<unknown>
+  collection<Name extends CollectionName>(
+    name: Name,
+  ): {
+    doc(id: string): DocumentReference<DocumentOf<Name>>
+    add(options: { data: Readonly<Record<string, unknown>> }): Promise<unknown>
   }
 }
 
 export interface Database {
-  collection(name: string): Collection
+  collection<Name extends CollectionName>(name: Name): Collection<DocumentOf<Name>>
   runTransaction<T>(work: (transaction: Transaction) => Promise<T>, retries?: number): Promise<T>
   // biome-ignore lint/suspicious/noExplicitAny: query commands are built dynamically (_.gte(1), _.or([...])).
   readonly command: any
@@ -56,7 +60,8 @@ let initialised = false
 /** The initialised SDK. */
 export function sdk(): typeof cloud {
   if (!initialised) {
-    cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV as unknown as string })
+    // A missing document reads as null instead of an error whose only mark is its message text.
+    cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV as unknown as string, throwOnNotFound: false } as never)
     initialised = true
   }
   return cloud

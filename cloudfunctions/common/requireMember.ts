@@ -1,9 +1,9 @@
+import type { Member } from '@shared/member'
 import { err, type Result } from '@shared/result'
 import type { Caller } from './caller'
 import type { Database } from './cloud'
-import { isMissingDocumentError } from './databaseErrors'
-import type { MemberDocument } from './memberDocument'
 import { memberIdOf } from './memberId'
+import { readDocument } from './readDocument'
 
 /** The caller's member id, or FORBIDDEN for a call that carries no user (only users have members). */
 export function callerMemberId(caller: Caller): Result<string, 'FORBIDDEN'> {
@@ -14,14 +14,9 @@ export function callerMemberId(caller: Caller): Result<string, 'FORBIDDEN'> {
 export async function loadCallerMember(
   db: Database,
   caller: Caller,
-): Promise<Result<MemberDocument, 'FORBIDDEN' | 'NOT_A_MEMBER'>> {
+): Promise<Result<Member, 'FORBIDDEN' | 'NOT_A_MEMBER'>> {
   const memberId = callerMemberId(caller)
   if (!memberId.ok) return memberId
-  try {
-    const { data } = await db.collection('members').doc(memberId.data).get()
-    return { ok: true, data: data as MemberDocument }
-  } catch (error) {
-    if (isMissingDocumentError(error)) return err('NOT_A_MEMBER')
-    throw error
-  }
+  const member = await readDocument(db.collection('members').doc(memberId.data))
+  return member ? { ok: true, data: member } : err('NOT_A_MEMBER')
 }

@@ -9,6 +9,7 @@ export {
 } from './calendar'
 export { type CheckInOutcome, checkIn } from './checkIn'
 export { type MakeupRefusal, makeupEligibility } from './makeup'
+export { viewableMonths, withCheckedDay } from './recentDays'
 export { type CheckInReward, makeupReward, rewardForCycleDay } from './reward'
 export { RUN_LOOKBACK_DAYS_MAX, runLengthEndingAt, stateAfterMakeup } from './runLength'
 export {

@@ -1,20 +1,17 @@
-import { cycleDayOf, makeupEligibility, makeupReward, stateAfterMakeup } from '@shared/checkin'
+import { cycleDayOf, makeupEligibility, makeupReward, stateAfterMakeup, withCheckedDay } from '@shared/checkin'
 import type { ActionErrorCode } from '@shared/contracts'
 import { API, type CheckInResult } from '@shared/contracts'
 import { draftEntry, spendPoints, usableBalance } from '@shared/ledger'
+import { applyGrowth, grantPoints, type LedgerEntry, type Member } from '@shared/member'
 import { businessDayRuleOf } from '@shared/programme/businessDayRule'
 import { err, ok, type Result } from '@shared/result'
 import { businessDayOf } from '@shared/time/businessDay'
 import { monthKeyOf } from '@shared/time/calendarDay'
-import { applyGrowth } from '../../common/applyGrowth'
 import { database, TRANSACTION_ATTEMPTS_MAX } from '../../common/cloud'
-import { grantPoints } from '../../common/grantPoints'
-import type { LedgerDocument, MemberDocument } from '../../common/memberDocument'
 import { currentProgramme } from '../../common/programmeStore'
 import { readDocument } from '../../common/readDocument'
 import { callerMemberId } from '../../common/requireMember'
 import { defineAction } from '../../common/router'
-import { withCheckedDay } from './checkInRecord'
 
 /**
  * `checkin.makeup`: fills a missed day, in one transaction: the cost is spent and the base reward
@@ -32,7 +29,7 @@ export const makeup = defineAction(API.checkin.makeup, async (input, caller) => 
   return db.runTransaction(
     async (transaction): Promise<Result<CheckInResult, ActionErrorCode<'checkin', 'makeup'>>> => {
       const reference = transaction.collection('members').doc(memberId.data)
-      const member = await readDocument<MemberDocument>(reference)
+      const member = await readDocument<Member>(reference)
       if (!member) return err('NOT_A_MEMBER')
       const checkedDays = new Set(member.checkIn.recentDays)
       const eligibility = makeupEligibility({
@@ -45,7 +42,7 @@ export const makeup = defineAction(API.checkin.makeup, async (input, caller) => 
         joinedDay: businessDayOf(member.joinedAtMs, businessDayRuleOf(programme)),
       })
       if (!eligibility.ok) return eligibility
-      const entries: LedgerDocument[] = []
+      const entries: LedgerEntry[] = []
       let updated = member
       const cost = eligibility.data.costPoints
       if (cost > 0) {

@@ -1,4 +1,4 @@
-import { checkIn, monthCalendar } from '@shared/checkin'
+import { checkIn, monthCalendar, viewableMonths } from '@shared/checkin'
 import { API, type CheckInStatus } from '@shared/contracts'
 import { usableBalance } from '@shared/ledger'
 import { businessDayRuleOf } from '@shared/programme/businessDayRule'
@@ -9,7 +9,6 @@ import { database } from '../../common/cloud'
 import { currentProgramme } from '../../common/programmeStore'
 import { loadCallerMember } from '../../common/requireMember'
 import { defineAction } from '../../common/router'
-import { viewableMonths } from './checkInRecord'
 
 /** `checkin.status`: the month calendar and what checking in today gives; one database request. */
 export const status = defineAction(API.checkin.status, async (input, caller) => {

@@ -12,12 +12,13 @@ import {
 } from '../../common/cloud'
 import { type CouponDocument, newCouponDocument, walletCouponOf } from '../../common/couponDocument'
 import { loadCouponTemplate } from '../../common/couponTemplates'
+import type { ClaimCounterDocument } from '../../common/documents/couponClaims'
 import { currentProgramme } from '../../common/programmeStore'
 import { readDocument } from '../../common/readDocument'
 import { claimIdOf } from '../../common/requestKeys'
 import { callerMemberId, loadCallerMember } from '../../common/requireMember'
 import { defineAction } from '../../common/router'
-import { type ClaimCounterDocument, claimCounterIdOf } from './claimCounters'
+import { claimCounterIdOf } from './claimCounters'
 import { releaseCoupon, reserveCoupon } from './quantity'
 
 interface Claiming {
@@ -44,7 +45,7 @@ function replayOf(
   return ok({ replayed: true, coupon: walletCouponOf(existing, claiming.nowMs) })
 }
 
-async function existingCoupon(source: { doc(id: string): DocumentReference }, couponId: string) {
+async function existingCoupon(source: { doc(id: string): DocumentReference<CouponDocument> }, couponId: string) {
   return readDocument<CouponDocument>(source.doc(couponId))
 }
 

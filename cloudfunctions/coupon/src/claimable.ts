@@ -3,9 +3,9 @@ import { claimEligibility } from '@shared/coupon'
 import { ok } from '@shared/result'
 import { database } from '../../common/cloud'
 import { type CouponTemplateDocument, templateFromDocument } from '../../common/couponTemplates'
+import type { ClaimCounterDocument } from '../../common/documents/couponClaims'
 import { callerMemberId, loadCallerMember } from '../../common/requireMember'
 import { defineAction } from '../../common/router'
-import type { ClaimCounterDocument } from './claimCounters'
 
 /** Claim counters a member can hold: one per template they ever claimed. */
 const COUNTERS_READ_MAX = 1000

@@ -2,16 +2,17 @@ import type { ActionErrorCode } from '@shared/contracts'
 import { API, type CancelOrderResult } from '@shared/contracts'
 import { draftEntry, lotExpiryMs, usableBalance } from '@shared/ledger'
 import { orderCancellability, refundSpend } from '@shared/mall'
+import type { LedgerEntry, Member } from '@shared/member'
 import { businessDayRuleOf } from '@shared/programme/businessDayRule'
 import type { Programme } from '@shared/programme/schema'
 import { err, ok, type Result } from '@shared/result'
 import { database, TRANSACTION_ATTEMPTS_MAX, type Transaction } from '../../common/cloud'
-import type { LedgerDocument, MemberDocument } from '../../common/memberDocument'
+import type { OrderDocument, RedemptionCounterDocument } from '../../common/documents/mall'
 import { currentProgramme } from '../../common/programmeStore'
 import { readDocument } from '../../common/readDocument'
 import { callerMemberId } from '../../common/requireMember'
 import { defineAction } from '../../common/router'
-import { type OrderDocument, orderViewOf, type RedemptionCounterDocument, redemptionCounterIdOf } from './documents'
+import { orderViewOf, redemptionCounterIdOf } from './documents'
 import { releaseUnit } from './stock'
 
 /** The ledger key of a cancelled order's refund: written once per order, whatever the retries. */
@@ -39,7 +40,7 @@ async function cancelInTransaction(
   const memberReference = transaction.collection('members').doc(memberId)
   const [order, member] = await Promise.all([
     readDocument<OrderDocument>(orderReference),
-    readDocument<MemberDocument>(memberReference),
+    readDocument<Member>(memberReference),
   ])
   // Someone else's order answers as a missing one: order ids are not secrets, but they are not an API either.
   if (!order || order.memberId !== memberId) return { result: err('ORDER_NOT_FOUND'), returnUnit: false }
@@ -76,7 +77,7 @@ async function cancelInTransaction(
     createdAtMs: nowMs,
     reason: null,
   })
-  const entry: LedgerDocument = { _id: entryKey, memberId, ...draft, lotChanges: [...draft.lotChanges] }
+  const entry: LedgerEntry = { _id: entryKey, memberId, ...draft, lotChanges: [...draft.lotChanges] }
   const cancelledOrder: OrderDocument = { ...order, status: 'cancelled', cancelledAtMs: nowMs }
   const { _id: orderKey, ...orderFields } = cancelledOrder
   const { _id: memberKey, ...memberFields } = { ...member, points: refund.wallet }

@@ -1,23 +1,20 @@
 import { API, CATALOGUE_SIZE_MAX, type Catalogue } from '@shared/contracts'
 import { usableBalance } from '@shared/ledger'
 import type { MallItem } from '@shared/mall'
+import type { Member } from '@shared/member'
 import { ok } from '@shared/result'
 import { database } from '../../common/cloud'
-import type { MemberDocument } from '../../common/memberDocument'
+import type { MallItemDocument, RedemptionCounterDocument } from '../../common/documents/mall'
 import { callerMemberId, loadCallerMember } from '../../common/requireMember'
 import { defineAction } from '../../common/router'
-import { itemFromDocument, type MallItemDocument, type RedemptionCounterDocument } from './documents'
+import { itemFromDocument } from './documents'
 import { itemViewOf, type Viewer } from './itemView'
 
 /** Counters a member can hold: one per item they ever redeemed, far below the query cap. */
 const COUNTERS_READ_MAX = 1000
 
 /** The caller's view of the mall: their tier, usable points and what they already hold. */
-export function viewerOf(
-  member: MemberDocument,
-  counters: readonly RedemptionCounterDocument[],
-  nowMs: number,
-): Viewer {
+export function viewerOf(member: Member, counters: readonly RedemptionCounterDocument[], nowMs: number): Viewer {
   return {
     tierId: member.tierId,
     usableBalance: usableBalance(member.points, nowMs),

@@ -2,11 +2,12 @@ import { API, type MallItemDetail } from '@shared/contracts'
 import { err, ok } from '@shared/result'
 import { database } from '../../common/cloud'
 import { loadCouponTemplate } from '../../common/couponTemplates'
+import type { RedemptionCounterDocument } from '../../common/documents/mall'
 import { readDocument } from '../../common/readDocument'
 import { callerMemberId, loadCallerMember } from '../../common/requireMember'
 import { defineAction } from '../../common/router'
 import { viewerOf } from './catalogue'
-import { loadItem, type RedemptionCounterDocument, redemptionCounterIdOf } from './documents'
+import { loadItem, redemptionCounterIdOf } from './documents'
 import { itemViewOf } from './itemView'
 
 /**

@@ -1,9 +1,10 @@
 import { API, ORDERS_PAGE_SIZE_MAX, type OrdersPage } from '@shared/contracts'
 import { ok } from '@shared/result'
 import { database } from '../../common/cloud'
+import type { OrderDocument } from '../../common/documents/mall'
 import { callerMemberId } from '../../common/requireMember'
 import { defineAction } from '../../common/router'
-import { type OrderDocument, orderViewOf } from './documents'
+import { orderViewOf } from './documents'
 
 /** `mall.orders`: the caller's pickup orders with their pickup codes, newest first; one database request. */
 export const orders = defineAction(API.mall.orders, async (_input, caller) => {

@@ -3,25 +3,20 @@ import { API, type RedeemResult } from '@shared/contracts'
 import type { CouponTemplate } from '@shared/coupon'
 import { draftEntry, spendPoints, usableBalance } from '@shared/ledger'
 import { type MallItem, redeemEligibility } from '@shared/mall'
+import type { LedgerEntry, Member } from '@shared/member'
 import type { Programme } from '@shared/programme/schema'
 import { err, ok, type Result } from '@shared/result'
 import { type Database, database, TRANSACTION_ATTEMPTS_MAX, type Transaction } from '../../common/cloud'
 import { newCouponDocument, walletCouponOf } from '../../common/couponDocument'
 import { loadCouponTemplate } from '../../common/couponTemplates'
 import { isDuplicateKeyError } from '../../common/databaseErrors'
-import type { LedgerDocument, MemberDocument } from '../../common/memberDocument'
+import type { OrderDocument, RedemptionCounterDocument } from '../../common/documents/mall'
 import { currentProgramme } from '../../common/programmeStore'
 import { readDocument } from '../../common/readDocument'
 import { redemptionIdOf } from '../../common/requestKeys'
 import { callerMemberId, loadCallerMember } from '../../common/requireMember'
 import { defineAction } from '../../common/router'
-import {
-  loadItem,
-  type OrderDocument,
-  orderViewOf,
-  type RedemptionCounterDocument,
-  redemptionCounterIdOf,
-} from './documents'
+import { loadItem, orderViewOf, redemptionCounterIdOf } from './documents'
 import { newPickupCode } from './pickupCodes'
 import { earlierRedemption, redemptionEntryKeyOf } from './redemptionRecords'
 import { releaseUnit, reserveUnit } from './stock'
@@ -70,8 +65,8 @@ async function redeemReserved(transaction: Transaction, redeeming: Redeeming, pi
   const memberReference = transaction.collection('members').doc(memberId)
   const counterReference = transaction.collection('redemptions').doc(redemptionCounterIdOf(memberId, item.id))
   const [entry, member, counter] = await Promise.all([
-    readDocument<LedgerDocument>(transaction.collection('ledger').doc(entryKey)),
-    readDocument<MemberDocument>(memberReference),
+    readDocument<LedgerEntry>(transaction.collection('ledger').doc(entryKey)),
+    readDocument<Member>(memberReference),
     readDocument<RedemptionCounterDocument>(counterReference),
   ])
   if (!member) return { result: err('NOT_A_MEMBER'), consumedUnit: false }
@@ -99,7 +94,7 @@ async function redeemReserved(transaction: Transaction, redeeming: Redeeming, pi
     createdAtMs: nowMs,
     reason: null,
   })
-  const ledgerEntry: LedgerDocument = { _id: entryKey, memberId, ...draft, lotChanges: [...draft.lotChanges] }
+  const ledgerEntry: LedgerEntry = { _id: entryKey, memberId, ...draft, lotChanges: [...draft.lotChanges] }
   const created = createdBy(redeeming, { pickupCode, lotChanges: ledgerEntry.lotChanges })
   const { _id, ...memberFields } = { ...member, points: spent.data.wallet }
   const counterFields: RedemptionCounterDocument = {
@@ -129,8 +124,8 @@ async function redeemReserved(transaction: Transaction, redeeming: Redeeming, pi
 /** The order (pickup gift) or coupon (coupon item) a redemption creates, and how the member sees it. */
 function createdBy(
   redeeming: Redeeming,
-  spend: { readonly pickupCode: string; readonly lotChanges: LedgerDocument['lotChanges'] },
-): { collection: string; document: Record<string, unknown>; redemption: RedeemResult['redemption'] } {
+  spend: { readonly pickupCode: string; readonly lotChanges: LedgerEntry['lotChanges'] },
+): { collection: 'coupons' | 'orders'; document: Record<string, unknown>; redemption: RedeemResult['redemption'] } {
   const { item, template, nowMs } = redeeming
   if (template) {
     const coupon = newCouponDocument({

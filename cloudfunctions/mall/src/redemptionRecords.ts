@@ -1,14 +1,15 @@
 import type { ActionErrorCode, Redemption } from '@shared/contracts'
+import type { LedgerEntry } from '@shared/member'
 import type { Result } from '@shared/result'
 import { err, ok } from '@shared/result'
-import type { DocumentReference } from '../../common/cloud'
+import type { Transaction } from '../../common/cloud'
 import { type CouponDocument, walletCouponOf } from '../../common/couponDocument'
-import type { LedgerDocument } from '../../common/memberDocument'
+import type { OrderDocument } from '../../common/documents/mall'
 import { readDocument } from '../../common/readDocument'
-import { type OrderDocument, orderViewOf } from './documents'
+import { orderViewOf } from './documents'
 
 /** Reads single documents by id, the same way in and out of a transaction. */
-export type DocumentSource = { collection(name: string): { doc(id: string): DocumentReference } }
+export type DocumentSource = Pick<Transaction, 'collection'>
 
 /** The ledger key of a redemption's spend: its presence means the request already redeemed. */
 export function redemptionEntryKeyOf(redemptionId: string): string {
@@ -32,7 +33,7 @@ export async function earlierRedemption(
   options: { readonly redemptionId: string; readonly itemId: string; readonly nowMs: number },
 ): Promise<Result<EarlierRedemption, ActionErrorCode<'mall', 'redeem'>> | null> {
   const { redemptionId, itemId, nowMs } = options
-  const entry = await readDocument<LedgerDocument>(source.collection('ledger').doc(redemptionEntryKeyOf(redemptionId)))
+  const entry = await readDocument<LedgerEntry>(source.collection('ledger').doc(redemptionEntryKeyOf(redemptionId)))
   if (!entry) return null
   if (entry.source !== `redeem:${itemId}`) return err('REQUEST_ID_REUSED', '该请求编号已兑换过其他商品')
   const [order, coupon] = await Promise.all([

@@ -1,12 +1,12 @@
 import type { MemberCard } from '@shared/contracts'
 import { API } from '@shared/contracts'
 import { expiringSoon, usableBalance } from '@shared/ledger'
+import type { Member } from '@shared/member'
 import { businessDayRuleOf } from '@shared/programme/businessDayRule'
 import type { Programme } from '@shared/programme/schema'
 import { ok } from '@shared/result'
 import { tierProgress } from '@shared/tier'
 import { database } from '../../common/cloud'
-import type { MemberDocument } from '../../common/memberDocument'
 import { currentProgramme } from '../../common/programmeStore'
 import { loadCallerMember } from '../../common/requireMember'
 import { defineAction } from '../../common/router'
@@ -15,12 +15,7 @@ import { defineAction } from '../../common/router'
 export const EXPIRING_SOON_WINDOW_MS = 30 * 86_400_000
 
 /** The card a member sees, from their document; points already past expiry are not shown as usable. */
-export function cardOf(
-  member: MemberDocument,
-  programme: Programme,
-  usableCouponCount: number,
-  nowMs: number,
-): MemberCard {
+export function cardOf(member: Member, programme: Programme, usableCouponCount: number, nowMs: number): MemberCard {
   const progress = tierProgress(programme.tiers, { tierId: member.tierId, growth: member.growth })
   return {
     memberId: member._id,

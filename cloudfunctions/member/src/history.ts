@@ -1,7 +1,7 @@
 import { API, HISTORY_PAGE_SIZE_DEFAULT, type HistoryEntry, type HistoryPage } from '@shared/contracts'
+import type { LedgerEntry } from '@shared/member'
 import { err, ok } from '@shared/result'
 import { database } from '../../common/cloud'
-import type { LedgerDocument } from '../../common/memberDocument'
 import { callerMemberId } from '../../common/requireMember'
 import { defineAction } from '../../common/router'
 
@@ -22,12 +22,12 @@ const SOURCE_TITLES: Readonly<Record<string, string>> = {
   adjust: '积分调整',
 }
 
-function titleOf(entry: LedgerDocument): string {
+function titleOf(entry: LedgerEntry): string {
   return SOURCE_TITLES[entry.source.split(':')[0] ?? ''] ?? SOURCE_TITLES[entry.type] ?? '积分变动'
 }
 
 /** Cursors name the last entry shown: its time and id, so equal times never skip or repeat a line. */
-function encodeCursor(entry: LedgerDocument): string {
+function encodeCursor(entry: LedgerEntry): string {
   return `${entry.createdAtMs}.${entry._id}`
 }
 
@@ -58,7 +58,7 @@ export const history = defineAction(API.member.history, async (input, caller) =>
     .orderBy('_id', 'desc')
     .limit(pageSize + 1)
     .get()
-  const entries = (data as LedgerDocument[]).slice(0, pageSize)
+  const entries = (data as LedgerEntry[]).slice(0, pageSize)
   const page: HistoryPage = {
     entries: entries.map(
       (entry): HistoryEntry => ({
@@ -71,7 +71,7 @@ export const history = defineAction(API.member.history, async (input, caller) =>
       }),
     ),
     nextCursor:
-      data.length > pageSize && entries.length > 0 ? encodeCursor(entries[entries.length - 1] as LedgerDocument) : null,
+      data.length > pageSize && entries.length > 0 ? encodeCursor(entries[entries.length - 1] as LedgerEntry) : null,
   }
   return ok(page)
 })

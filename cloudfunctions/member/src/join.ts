@@ -1,16 +1,16 @@
 import { API, type JoinResult } from '@shared/contracts'
 import { EMPTY_WALLET } from '@shared/ledger'
+import { grantPoints, type LedgerEntry, type Member } from '@shared/member'
 import { businessDayRuleOf } from '@shared/programme/businessDayRule'
 import type { Programme } from '@shared/programme/schema'
 import { err, ok } from '@shared/result'
 import { tierForGrowth } from '@shared/tier'
 import { businessDayOf } from '@shared/time/businessDay'
 import { database } from '../../common/cloud'
-import { isDuplicateKeyError, isMissingDocumentError } from '../../common/databaseErrors'
-import { grantPoints } from '../../common/grantPoints'
-import type { LedgerDocument, MemberDocument } from '../../common/memberDocument'
+import { isDuplicateKeyError } from '../../common/databaseErrors'
 import { memberIdOf } from '../../common/memberId'
 import { currentProgramme } from '../../common/programmeStore'
+import { readDocument } from '../../common/readDocument'
 import { defineAction } from '../../common/router'
 import { cardOf, usableCouponCountOf } from './card'
 
@@ -21,9 +21,9 @@ function newMember(options: {
   nowMs: number
   storeId: string | null
   referrerMemberId: string | null
-}): { member: MemberDocument; giftEntry: LedgerDocument | null } {
+}): { member: Member; giftEntry: LedgerEntry | null } {
   const { programme, nowMs, memberId } = options
-  const base: MemberDocument = {
+  const base: Member = {
     _id: memberId,
     openid: options.openid,
     joinedAtMs: nowMs,
@@ -81,12 +81,9 @@ export const join = defineAction(API.member.join, async (input, caller) => {
   }
   let member = fresh.member
   if (!joined) {
-    try {
-      member = (await db.collection('members').doc(memberId).get()).data as MemberDocument
-    } catch (error) {
-      if (isMissingDocumentError(error)) throw new Error('a duplicate member id was reported but no member exists')
-      throw error
-    }
+    const existing = await readDocument(db.collection('members').doc(memberId))
+    if (!existing) throw new Error('a duplicate member id was reported but no member exists')
+    member = existing
   }
   const couponCount = joined ? 0 : await usableCouponCountOf(memberId, caller.nowMs)
   const result: JoinResult = {

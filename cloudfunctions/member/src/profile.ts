@@ -1,9 +1,8 @@
 import type { ActionErrorCode } from '@shared/contracts'
 import { API, type Profile, type UpdateProfileResult } from '@shared/contracts'
+import { grantPoints, type Member } from '@shared/member'
 import { err, ok, type Result } from '@shared/result'
 import { database, sdk, TRANSACTION_ATTEMPTS_MAX } from '../../common/cloud'
-import { grantPoints } from '../../common/grantPoints'
-import type { MemberDocument } from '../../common/memberDocument'
 import { currentProgramme } from '../../common/programmeStore'
 import { readDocument } from '../../common/readDocument'
 import { callerMemberId, loadCallerMember } from '../../common/requireMember'
@@ -14,7 +13,7 @@ export function maskPhoneNumber(phoneNumber: string): string {
   return phoneNumber.length < 7 ? phoneNumber : `${phoneNumber.slice(0, 3)}****${phoneNumber.slice(-4)}`
 }
 
-function profileOf(member: MemberDocument): Profile {
+function profileOf(member: Member): Profile {
   const { nickname, avatarUrl, birthday, phoneNumber } = member.profile
   return {
     nickname,
@@ -25,7 +24,7 @@ function profileOf(member: MemberDocument): Profile {
   }
 }
 
-function isComplete(profile: MemberDocument['profile']): boolean {
+function isComplete(profile: Member['profile']): boolean {
   return Object.values(profile).every((value) => value !== null)
 }
 
@@ -64,7 +63,7 @@ export const updateProfile = defineAction(API.member.updateProfile, async (input
   return db.runTransaction(
     async (transaction): Promise<Result<UpdateProfileResult, ActionErrorCode<'member', 'updateProfile'>>> => {
       const reference = transaction.collection('members').doc(memberId.data)
-      const member = await readDocument<MemberDocument>(reference)
+      const member = await readDocument<Member>(reference)
       if (!member) return err('NOT_A_MEMBER')
       if (
         input.birthday !== undefined &&
@@ -73,7 +72,7 @@ export const updateProfile = defineAction(API.member.updateProfile, async (input
       ) {
         return err('BIRTHDAY_ALREADY_SET')
       }
-      const nextProfile: MemberDocument['profile'] = {
+      const nextProfile: Member['profile'] = {
         nickname: input.nickname ?? member.profile.nickname,
         avatarUrl: input.avatarUrl ?? member.profile.avatarUrl,
         birthday: input.birthday ?? member.profile.birthday,
@@ -94,7 +93,7 @@ export const updateProfile = defineAction(API.member.updateProfile, async (input
         points = grant.points
         await transaction.collection('ledger').add({ data: { ...grant.entry } })
       }
-      const updated: MemberDocument = {
+      const updated: Member = {
         ...member,
         profile: nextProfile,
         profileCompletionRewarded: member.profileCompletionRewarded || rewardDue,

@@ -1,12 +1,13 @@
 import type { ActionErrorCode } from '@shared/contracts'
 import { type AcceptInviteResult, API } from '@shared/contracts'
+import type { Member } from '@shared/member'
 import { err, ok, type Result } from '@shared/result'
 import { database, TRANSACTION_ATTEMPTS_MAX } from '../../common/cloud'
-import type { MemberDocument } from '../../common/memberDocument'
+import type { InviteDocument, StaffDocument } from '../../common/documents/staff'
 import { memberIdOf } from '../../common/memberId'
 import { readDocument } from '../../common/readDocument'
 import { defineAction } from '../../common/router'
-import { auditBase, type InviteDocument, type StaffDocument, staffMeOf } from './documents'
+import { auditBase, staffMeOf } from './documents'
 import { loadStore } from './requireStaff'
 
 /** The name a new staff member gets when they give none and have no nickname. */
@@ -35,9 +36,7 @@ export const acceptInvite = defineAction(API.staff.acceptInvite, async (input, c
   const openid = caller.openid
   if (openid === null) return err('FORBIDDEN', '需要微信用户身份')
   const db = database()
-  const member = input.name
-    ? null
-    : await readDocument<MemberDocument>(db.collection('members').doc(memberIdOf(openid)))
+  const member = input.name ? null : await readDocument<Member>(db.collection('members').doc(memberIdOf(openid)))
   const name = input.name ?? member?.profile.nickname ?? DEFAULT_STAFF_NAME
   const outcome = await db.runTransaction(
     async (transaction): Promise<Result<StaffDocument, ActionErrorCode<'staff', 'acceptInvite'>>> => {

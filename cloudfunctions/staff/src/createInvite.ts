@@ -3,8 +3,9 @@ import { API, INVITE_CODE_LENGTH, INVITE_TTL_MS, type StaffInvite } from '@share
 import { err, ok } from '@shared/result'
 import { inviteAuthority, ROLE_NAMES } from '@shared/staff'
 import { database, TRANSACTION_ATTEMPTS_MAX } from '../../common/cloud'
+import type { InviteDocument } from '../../common/documents/staff'
 import { defineAction } from '../../common/router'
-import { auditBase, bindingOf, type InviteDocument } from './documents'
+import { auditBase, bindingOf } from './documents'
 import { loadStore, requireStaff } from './requireStaff'
 
 /** The page that accepts an invite; its QR code or link carries the code. */

@@ -1,102 +1,10 @@
 import type { AuditEntryView, StaffMe } from '@shared/contracts'
-import type { EarningLine } from '@shared/earning'
-import type { LotChange } from '@shared/ledger'
-import type { OrderStatus } from '@shared/mall'
-import type { InvitableRole, StaffBinding, StaffRole } from '@shared/staff'
-
-/** `staff/{openid}`: a bound staff member. The `_id` is the OPENID, so a role is one read by id away. */
-export interface StaffDocument {
-  readonly _id: string
-  readonly openid: string
-  readonly role: StaffRole
-  /** Null for admins. */
-  readonly storeId: string | null
-  readonly name: string
-  readonly boundAtMs: number
-  /** The invite that bound them; absent for staff set up by the operator. */
-  readonly inviteCode?: string | null
-}
-
-/**
- * `orders/{id}`: the fields of a points-mall pickup order (written by the mall function) that the
- * counter reads and changes. `pickupCode` is unique (an index).
- */
-export interface OrderDocument {
-  readonly _id: string
-  readonly memberId: string
-  readonly title: string
-  readonly pickupCode: string
-  readonly status: OrderStatus
-  readonly pickedUpAtMs: number | null
-  readonly pickedUpBy: string | null
-  readonly pickedUpStoreId: string | null
-}
-
-/** `stores/{storeId}`. */
-export interface StoreDocument {
-  readonly _id: string
-  readonly name: string
-}
-
-/** `invites/{code}`: single-use, expiring. `code` repeats the id for the collection's unique index. */
-export interface InviteDocument {
-  readonly _id: string
-  readonly code: string
-  readonly role: InvitableRole
-  readonly storeId: string
-  readonly createdBy: string
-  readonly createdAtMs: number
-  readonly expiresAtMs: number
-  readonly usedAtMs: number | null
-  readonly usedBy: string | null
-}
-
-/** `staff_daily/{openid}_{businessDay}`: what one staff member recorded on one business day. */
-export interface StaffDailyDocument {
-  readonly openid: string
-  readonly day: string
-  readonly purchaseTotalFen: number
-  readonly purchaseCount: number
-  readonly updatedAtMs: number
-}
+import type { StaffBinding } from '@shared/staff'
+import type { AuditDocument, StaffDocument, StoreDocument } from '../../common/documents/staff'
 
 /** The id of a staff member's counter for a business day. */
 export function staffDailyIdOf(openid: string, day: string): string {
   return `${openid}_${day}`
-}
-
-/** What a purchase's audit entry keeps besides the common fields: enough to replay and reverse it. */
-export interface PurchaseRecord {
-  readonly receiptNo: string | null
-  readonly requestId: string
-  readonly growth: number
-  readonly lines: readonly EarningLine[]
-  /** The purchase's own points, as they went into the lots (empty when it gave no points). */
-  readonly lotChanges: readonly LotChange[]
-  readonly upgradedTo: { readonly id: string; readonly name: string } | null
-  readonly upgradeGiftPoints: number
-  readonly referralReward: { readonly referrerMemberId: string; readonly points: number } | null
-}
-
-/** What a reversal's audit entry keeps. */
-export interface ReversalRecord {
-  readonly purchaseEntryId: string
-  readonly reason: string
-  readonly takenBack: number
-  readonly shortfall: number
-  readonly growthTakenBack: number
-}
-
-/**
- * `audit/{id}`: one staff action. Ids are derived from what the action concerned (`purchase_…`,
- * `reverse_…`, `coupon_<id>`, `pickup_<id>`, `invite_<code>`, …), so an action is audited once.
- */
-export interface AuditDocument extends Omit<AuditEntryView, 'id' | 'reversed'> {
-  readonly _id: string
-  /** Set on a purchase's entry when it is reversed (in the reversal's transaction). */
-  readonly reversedAtMs: number | null
-  readonly purchase: PurchaseRecord | null
-  readonly reversal: ReversalRecord | null
 }
 
 /** The fields every audit entry starts from: who acted, where, when. */

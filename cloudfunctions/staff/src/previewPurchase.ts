@@ -1,13 +1,14 @@
 import { API, type PurchasePreview } from '@shared/contracts'
+import type { Member } from '@shared/member'
 import { err, ok } from '@shared/result'
 import { needsManagerApproval } from '@shared/staff'
 import { businessDayOf } from '@shared/time/businessDay'
 import { database } from '../../common/cloud'
-import type { MemberDocument } from '../../common/memberDocument'
+import type { StaffDailyDocument } from '../../common/documents/staff'
 import { currentProgramme } from '../../common/programmeStore'
 import { readDocument } from '../../common/readDocument'
 import { defineAction } from '../../common/router'
-import { type StaffDailyDocument, staffDailyIdOf } from './documents'
+import { staffDailyIdOf } from './documents'
 import { purchaseEarningOf } from './purchaseEarningOf'
 import { requireStaff } from './requireStaff'
 
@@ -25,7 +26,7 @@ export const previewPurchase = defineAction(API.staff.previewPurchase, async (in
     cutoffHour: programme.businessDayCutoffHour,
   })
   const [member, daily] = await Promise.all([
-    readDocument<MemberDocument>(db.collection('members').doc(input.memberId)),
+    readDocument<Member>(db.collection('members').doc(input.memberId)),
     readDocument<StaffDailyDocument>(db.collection('staff_daily').doc(staffDailyIdOf(staff.data.openid, day))),
   ])
   if (!member) return err('MEMBER_NOT_FOUND')

@@ -1,9 +1,9 @@
 import { type Birthday, type PurchaseEarning, purchaseEarning } from '@shared/earning'
+import type { Member } from '@shared/member'
 import type { Programme } from '@shared/programme/schema'
-import type { MemberDocument } from '../../common/memberDocument'
 
 /** A member's `MM-DD` birthday as the birthday-month campaign reads it; null when unset or unreadable. */
-export function birthdayOf(member: Pick<MemberDocument, 'profile'>): Birthday | null {
+export function birthdayOf(member: Pick<Member, 'profile'>): Birthday | null {
   const match = /^(\d{2})-(\d{2})$/.exec(member.profile.birthday ?? '')
   return match ? { month: Number(match[1]), day: Number(match[2]) } : null
 }
@@ -14,7 +14,7 @@ export function birthdayOf(member: Pick<MemberDocument, 'profile'>): Birthday | 
  */
 export function purchaseEarningOf(options: {
   readonly programme: Programme
-  readonly member: MemberDocument
+  readonly member: Member
   readonly amountFen: number
   readonly nowMs: number
 }): PurchaseEarning {

@@ -1,27 +1,19 @@
 import type { ActionErrorCode } from '@shared/contracts'
 import { API, type RecordPurchaseResult, type recordPurchaseInput } from '@shared/contracts'
 import { usableBalance } from '@shared/ledger'
+import { applyGrowth, grantPoints, type LedgerEntry, type Member } from '@shared/member'
 import type { Programme } from '@shared/programme/schema'
 import { err, ok, type Result } from '@shared/result'
 import { purchaseWithinLimits } from '@shared/staff'
 import { businessDayOf } from '@shared/time/businessDay'
 import type { z } from 'zod'
-import { applyGrowth } from '../../common/applyGrowth'
 import { type Database, database, TRANSACTION_ATTEMPTS_MAX, type Transaction } from '../../common/cloud'
 import { isDuplicateKeyError } from '../../common/databaseErrors'
-import { grantPoints } from '../../common/grantPoints'
-import type { LedgerDocument, MemberDocument } from '../../common/memberDocument'
+import type { AuditDocument, PurchaseRecord, StaffDailyDocument, StaffDocument } from '../../common/documents/staff'
 import { currentProgramme } from '../../common/programmeStore'
 import { readDocument } from '../../common/readDocument'
 import { defineAction } from '../../common/router'
-import {
-  type AuditDocument,
-  auditBase,
-  type PurchaseRecord,
-  type StaffDailyDocument,
-  type StaffDocument,
-  staffDailyIdOf,
-} from './documents'
+import { auditBase, staffDailyIdOf } from './documents'
 import { purchaseEarningOf } from './purchaseEarningOf'
 import { purchaseKeyOf } from './purchaseKeys'
 import { requireStaff } from './requireStaff'
@@ -80,12 +72,12 @@ function replayOf(
 async function referralGrant(
   transaction: Transaction,
   recording: Recording,
-  member: MemberDocument,
-): Promise<{ referrer: MemberDocument; entry: LedgerDocument } | null> {
+  member: Member,
+): Promise<{ referrer: Member; entry: LedgerEntry } | null> {
   const referrerId = member.referrerMemberId
   const points = recording.programme.referralPoints
   if (member.firstPurchaseAtMs !== null || referrerId === null || referrerId === member._id || points <= 0) return null
-  const referrer = await readDocument<MemberDocument>(transaction.collection('members').doc(referrerId))
+  const referrer = await readDocument<Member>(transaction.collection('members').doc(referrerId))
   if (!referrer) return null
   const grant = grantPoints({
     member: referrer,
@@ -113,7 +105,7 @@ async function recordInTransaction(
   const dailyReference = transaction.collection('staff_daily').doc(staffDailyIdOf(staff.openid, day))
   const [earlier, member, daily] = await Promise.all([
     readDocument<AuditDocument>(auditReference),
-    readDocument<MemberDocument>(memberReference),
+    readDocument<Member>(memberReference),
     readDocument<StaffDailyDocument>(dailyReference),
   ])
   if (earlier) return replayOf(earlier, input)
@@ -128,8 +120,8 @@ async function recordInTransaction(
   if (!withinLimits.ok) return withinLimits
 
   const earning = purchaseEarningOf({ programme, member, amountFen: input.amountFen, nowMs })
-  const entries: LedgerDocument[] = []
-  let updated: MemberDocument = member
+  const entries: LedgerEntry[] = []
+  let updated: Member = member
   if (earning.points > 0) {
     const grant = grantPoints({
       member,

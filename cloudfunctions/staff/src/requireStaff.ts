@@ -1,8 +1,8 @@
 import { err, ok, type Result } from '@shared/result'
 import type { Caller } from '../../common/caller'
 import type { Database } from '../../common/cloud'
+import type { StaffDocument, StoreDocument } from '../../common/documents/staff'
 import { readDocument } from '../../common/readDocument'
-import type { StaffDocument, StoreDocument } from './documents'
 
 const STAFF_ROLES: ReadonlySet<string> = new Set(['staff', 'manager', 'admin'])
 

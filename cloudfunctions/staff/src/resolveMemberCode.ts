@@ -1,10 +1,10 @@
 import { API, COUNTER_COUPONS_MAX, type CounterMember } from '@shared/contracts'
 import { couponStateAt } from '@shared/coupon'
 import { usableBalance } from '@shared/ledger'
+import type { Member } from '@shared/member'
 import { err, ok } from '@shared/result'
 import { database } from '../../common/cloud'
 import type { CouponDocument } from '../../common/couponDocument'
-import type { MemberDocument } from '../../common/memberDocument'
 import { currentProgramme } from '../../common/programmeStore'
 import { readDocument } from '../../common/readDocument'
 import { defineAction } from '../../common/router'
@@ -25,7 +25,7 @@ export const resolveMemberCode = defineAction(API.staff.resolveMemberCode, async
   if (!memberId.ok) return memberId
   const _ = db.command
   const [member, coupons] = await Promise.all([
-    readDocument<MemberDocument>(db.collection('members').doc(memberId.data)),
+    readDocument<Member>(db.collection('members').doc(memberId.data)),
     db
       .collection('coupons')
       .where({ memberId: memberId.data, usedAtMs: null, validUntilMs: _.gt(caller.nowMs) })

@@ -1,13 +1,14 @@
 import type { ActionErrorCode } from '@shared/contracts'
 import { API, type ReversePurchaseResult } from '@shared/contracts'
 import { draftEntry, reverseEarn, usableBalance } from '@shared/ledger'
+import type { LedgerEntry, Member } from '@shared/member'
 import { err, ok, type Result } from '@shared/result'
 import { reversalAuthority, reversalKeyOf } from '@shared/staff'
 import { database, TRANSACTION_ATTEMPTS_MAX, type Transaction } from '../../common/cloud'
-import type { LedgerDocument, MemberDocument } from '../../common/memberDocument'
+import type { AuditDocument, PurchaseRecord, StaffDocument } from '../../common/documents/staff'
 import { readDocument } from '../../common/readDocument'
 import { defineAction } from '../../common/router'
-import { type AuditDocument, auditBase, bindingOf, type PurchaseRecord, type StaffDocument } from './documents'
+import { auditBase, bindingOf } from './documents'
 import { requireStaff } from './requireStaff'
 
 interface Reversing {
@@ -38,7 +39,7 @@ async function reverseInTransaction(
   const memberReference = transaction.collection('members').doc(memberId)
   const [stored, member] = await Promise.all([
     readDocument<AuditDocument>(purchaseReference),
-    readDocument<MemberDocument>(memberReference),
+    readDocument<Member>(memberReference),
   ])
   const purchase = purchaseOf(stored)
   if (!purchase) return err('PURCHASE_NOT_FOUND')
@@ -46,7 +47,7 @@ async function reverseInTransaction(
   if (!member) return err('MEMBER_NOT_FOUND')
   const key = reversalKeyOf(purchaseEntryId)
   const points = purchase.points ?? 0
-  const entries: LedgerDocument[] = []
+  const entries: LedgerEntry[] = []
   let wallet = member.points
   let takenBack = 0
   let shortfall = 0
@@ -65,7 +66,7 @@ async function reverseInTransaction(
     shortfall = outcome.shortfall
   }
   const growthTakenBack = Math.min(member.growth, purchase.purchase.growth)
-  const updated: MemberDocument = { ...member, points: wallet, growth: member.growth - growthTakenBack }
+  const updated: Member = { ...member, points: wallet, growth: member.growth - growthTakenBack }
   const balanceBefore = usableBalance(member.points, nowMs)
   const balanceAfter = usableBalance(wallet, nowMs)
   const audit = auditBase(staff, {

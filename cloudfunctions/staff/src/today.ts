@@ -3,9 +3,10 @@ import { ok } from '@shared/result'
 import { auditScopeOf } from '@shared/staff'
 import { businessDayOf, startOfBusinessDayMs } from '@shared/time/businessDay'
 import { database } from '../../common/cloud'
+import type { AuditDocument } from '../../common/documents/staff'
 import { currentProgramme } from '../../common/programmeStore'
 import { defineAction } from '../../common/router'
-import { type AuditDocument, auditViewOf, bindingOf } from './documents'
+import { auditViewOf, bindingOf } from './documents'
 import { requireStaff } from './requireStaff'
 
 /**

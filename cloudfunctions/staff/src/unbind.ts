@@ -2,9 +2,10 @@ import { API, type UnbindResult } from '@shared/contracts'
 import { ok } from '@shared/result'
 import { ROLE_NAMES, unbindAuthority } from '@shared/staff'
 import { database, TRANSACTION_ATTEMPTS_MAX } from '../../common/cloud'
+import type { StaffDocument } from '../../common/documents/staff'
 import { readDocument } from '../../common/readDocument'
 import { defineAction } from '../../common/router'
-import { auditBase, bindingOf, type StaffDocument } from './documents'
+import { auditBase, bindingOf } from './documents'
 import { requireStaff } from './requireStaff'
 
 /**

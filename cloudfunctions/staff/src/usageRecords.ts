@@ -2,8 +2,8 @@ import type { UsageRecord, UsageRefusal } from '@shared/contracts'
 import { messageFor } from '@shared/errors'
 import { localDateTimeOf } from '@shared/time/zonedTime'
 import type { Database } from '../../common/cloud'
+import type { AuditDocument, StaffDocument } from '../../common/documents/staff'
 import { readDocument } from '../../common/readDocument'
-import type { AuditDocument, StaffDocument } from './documents'
 import { loadStore } from './requireStaff'
 
 const two = (value: number) => String(value).padStart(2, '0')

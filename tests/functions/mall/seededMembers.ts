@@ -4,7 +4,7 @@
  * Inserting 100 members this way takes two requests instead of 100 join calls.
  */
 import { draftEntry, EMPTY_WALLET, earnPoints } from '@shared/ledger'
-import type { LedgerDocument, MemberDocument } from '../../../cloudfunctions/common/memberDocument'
+import type { LedgerEntry, Member } from '@shared/member'
 import { memberIdOf } from '../../../cloudfunctions/common/memberId'
 import type { FunctionHarness } from '../support/functionHarness'
 
@@ -26,8 +26,8 @@ export async function seedMembers(
     readonly atMs: number
   },
 ): Promise<SeededMember[]> {
-  const members: MemberDocument[] = []
-  const entries: LedgerDocument[] = []
+  const members: Member[] = []
+  const entries: LedgerEntry[] = []
   for (let index = 0; index < options.count; index += 1) {
     const openid = `${options.prefix}-${index}`
     const memberId = memberIdOf(openid)

@@ -1,5 +1,5 @@
-import type { PointsWallet } from '@shared/ledger'
-import type { DayKey } from '@shared/time/calendarDay'
+import type { PointsWallet } from '../ledger'
+import type { DayKey } from '../time/calendarDay'
 
 /** The check-in state kept on the member, so the calendar and a check-in need no other read. */
 export interface MemberCheckIn {
@@ -13,10 +13,10 @@ export interface MemberCheckIn {
 }
 
 /**
- * `members/{memberId}`: everything that must change together lives in this one document (points
+ * A member as stored (`members/{memberId}`): everything that must change together lives in this one document (points
  * wallet, growth, tier, check-in state), so a transaction touching one member touches one document.
  */
-export interface MemberDocument {
+export interface Member {
   readonly _id: string
   readonly openid: string
   readonly joinedAtMs: number
@@ -39,8 +39,8 @@ export interface MemberDocument {
   readonly firstPurchaseAtMs: number | null
 }
 
-/** `ledger/{idempotencyKey}`: one points change; the unique `_id` makes a replay fail instead of paying twice. */
-export interface LedgerDocument {
+/** A ledger entry as stored (`ledger/{idempotencyKey}`): one points change; the unique `_id` makes a replay fail instead of paying twice. */
+export interface LedgerEntry {
   readonly _id: string
   readonly memberId: string
   readonly type: 'earn' | 'spend' | 'expire' | 'reverse' | 'adjust'

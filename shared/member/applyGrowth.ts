@@ -1,13 +1,13 @@
-import type { Programme } from '@shared/programme/schema'
-import { qualificationPeriodAt, tierUpgrade, upgradeGiftKey } from '@shared/tier'
+import type { Programme } from '../programme/schema'
+import { qualificationPeriodAt, tierUpgrade, upgradeGiftKey } from '../tier'
 import { grantPoints } from './grantPoints'
-import type { LedgerDocument, MemberDocument } from './memberDocument'
+import type { LedgerEntry, Member } from './member'
 
 /** A member after a growth gain: tier, growth, wallet, and the upgrade-gift entries to write. */
 export interface GrowthOutcome {
-  readonly member: MemberDocument
+  readonly member: Member
   readonly upgradedTo: { readonly id: string; readonly name: string } | null
-  readonly giftEntries: readonly LedgerDocument[]
+  readonly giftEntries: readonly LedgerEntry[]
 }
 
 /**
@@ -16,7 +16,7 @@ export interface GrowthOutcome {
  * so a gift is paid once per tier per period however often the member drops and climbs back. (Coupon gifts are issued by the coupon issuance of the mall and coupons work.)
  */
 export function applyGrowth(options: {
-  readonly member: MemberDocument
+  readonly member: Member
   readonly programme: Programme
   readonly growth: number
   readonly nowMs: number
@@ -24,8 +24,8 @@ export function applyGrowth(options: {
   const { programme, nowMs } = options
   const growth = options.member.growth + options.growth
   const upgrade = tierUpgrade(programme.tiers, { tierId: options.member.tierId, growth })
-  let member: MemberDocument = { ...options.member, growth, tierId: upgrade.tier.id }
-  const giftEntries: LedgerDocument[] = []
+  let member: Member = { ...options.member, growth, tierId: upgrade.tier.id }
+  const giftEntries: LedgerEntry[] = []
   const period = qualificationPeriodAt({
     policy: programme.qualificationPeriod,
     nowMs,

@@ -1,11 +1,11 @@
-import { draftEntry, earnPoints, lotExpiryMs } from '@shared/ledger'
-import type { Programme } from '@shared/programme/schema'
-import type { LedgerDocument, MemberDocument } from './memberDocument'
+import { draftEntry, earnPoints, lotExpiryMs } from '../ledger'
+import type { Programme } from '../programme/schema'
+import type { LedgerEntry, Member } from './member'
 
 /** A points grant as it will be written: the member's new wallet and the ledger entry recording it. */
 export interface PointsGrant {
-  readonly points: MemberDocument['points']
-  readonly entry: LedgerDocument
+  readonly points: Member['points']
+  readonly entry: LedgerEntry
 }
 
 /**
@@ -13,7 +13,7 @@ export interface PointsGrant {
  * by `idempotencyKey`, so the caller writes both in one transaction.
  */
 export function grantPoints(options: {
-  readonly member: Pick<MemberDocument, '_id' | 'points'>
+  readonly member: Pick<Member, '_id' | 'points'>
   readonly programme: Programme
   readonly amount: number
   readonly nowMs: number

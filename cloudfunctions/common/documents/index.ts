@@ -1,0 +1,35 @@
+/**
+ * Every collection the functions use, with the type of its documents: the one place collection
+ * names are written. `database().collection(name)` only takes these names and answers these types,
+ * so a misspelt collection or a field read from the wrong document fails the typecheck.
+ */
+import type { LedgerEntry, Member } from '@shared/member'
+import type { CouponDocument } from '../couponDocument'
+import type { CouponTemplateDocument } from '../couponTemplates'
+import type { ClaimCounterDocument } from './couponClaims'
+import type { MallItemDocument, OrderDocument, RedemptionCounterDocument } from './mall'
+import type { ProgrammeDocument } from './programme'
+import type { AuditDocument, InviteDocument, StaffDailyDocument, StaffDocument, StoreDocument } from './staff'
+
+/** A document type with the `_id` the database keys it by (counters are keyed by a derived id). */
+export type Stored<T> = T extends { readonly _id: string } ? T : T & { readonly _id: string }
+
+export interface Collections {
+  readonly members: Member
+  readonly ledger: LedgerEntry
+  readonly programme: ProgrammeDocument
+  readonly stores: StoreDocument
+  readonly staff: StaffDocument
+  readonly staff_daily: Stored<StaffDailyDocument>
+  readonly invites: InviteDocument
+  readonly audit: AuditDocument
+  readonly mall_items: MallItemDocument
+  readonly orders: OrderDocument
+  readonly redemptions: Stored<RedemptionCounterDocument>
+  readonly coupon_templates: CouponTemplateDocument
+  readonly coupons: CouponDocument
+  readonly coupon_claims: Stored<ClaimCounterDocument>
+}
+
+export type CollectionName = keyof Collections
+export type DocumentOf<Name extends CollectionName> = Collections[Name]
