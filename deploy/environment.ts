@@ -12,9 +12,7 @@ import {
 import { DEVELOPMENT_FUNCTION_ENVIRONMENT } from '../emulator/developmentSecrets'
 import { EMULATOR_SECRET_ID, EMULATOR_SECRET_KEY } from '../emulator/environment'
 import type { DeployConfiguration } from './configuration'
-
-/** The Tencent Cloud API key pair a deploy (and the cloud conformance run) authenticates with. */
-export const CREDENTIAL_VARIABLES = ['TENCENTCLOUD_SECRETID', 'TENCENTCLOUD_SECRETKEY'] as const
+import { CREDENTIAL_VARIABLES } from './credentialVariables'
 
 /** The variable cloudbaserc.json's `{{env.CLOUDBASE_ENV_ID}}` names; `--env` overrides it. */
 const PLACEHOLDER_PATTERN = /^\{\{env\.([A-Za-z_][A-Za-z0-9_]*)\}\}$/
