@@ -26,7 +26,11 @@ describe('npm run test:cloud', () => {
       { TENCENTCLOUD_SECRETID: 'id', TENCENTCLOUD_SECRETKEY: 'key', CLOUDBASE_TEST_ENV_ID: 'loyalty-test' },
       ['--listTests'],
     )
-    const listed = run.stdout.trim().split('\n').map((file) => path.relative(REPOSITORY_ROOT, file)).sort()
+    const listed = run.stdout
+      .trim()
+      .split('\n')
+      .map((file) => path.relative(REPOSITORY_ROOT, file))
+      .sort()
     expect(listed).toEqual(['tests/cloud/database.contract.test.ts', 'tests/cloud/transactions.contract.test.ts'])
   })
 })
