@@ -56,6 +56,13 @@ module.exports = {
       transformIgnorePatterns: ['/node_modules/', '<rootDir>/dist/'],
     },
     {
+      // The deploy: plan from the repository, refusals, and the calls against a fake management API.
+      displayName: 'deploy',
+      testEnvironment: 'node',
+      testMatch: ['<rootDir>/tests/deploy/**/*.test.ts'],
+      moduleNameMapper: sharedAlias,
+    },
+    {
       // Headless Chromium against the local stack: database emulator, function host, dev server
       // and the H5 build (from npm run build:h5).
       displayName: 'e2e',

@@ -1,20 +1,49 @@
 import { createHmac, randomBytes } from 'node:crypto'
-import type { Signer } from '@shared/codes'
+import { type CodeFailureCode, type CodeKind, type Signer, type VerifiedCode, verifyCode } from '@shared/codes'
+import type { Result } from '@shared/result'
 
 /** Secrets shorter than this are refused: an HMAC key should not be guessable. */
 export const CODE_SECRET_LENGTH_MIN = 16
 
+/** The variable that holds the secret codes are signed with. */
+export const CODE_SECRET_VARIABLE = 'MEMBER_CODE_SECRET'
 /**
- * The HMAC that signs member and coupon codes, keyed by MEMBER_CODE_SECRET from the function's
- * environment (set in the CloudBase console; never in the repository). A missing or short secret is
- * a deployment error, so it throws rather than signing with something weak.
+ * The variable that holds the secret in use before the last rotation. Codes it signed are still
+ * accepted, and never for longer than they were issued for (a code's expiry is inside it), so it can
+ * be removed once one code lifetime (COUPON_CODE_TTL_MS, the longest) has passed since the rotation.
  */
-export function codeSigner(): Signer {
-  const secret = process.env.MEMBER_CODE_SECRET ?? ''
+export const PREVIOUS_CODE_SECRET_VARIABLE = 'MEMBER_CODE_SECRET_PREVIOUS'
+
+function signerOf(variable: string): Signer {
+  const secret = process.env[variable] ?? ''
   if (secret.length < CODE_SECRET_LENGTH_MIN) {
-    throw new Error(`MEMBER_CODE_SECRET must be set to at least ${CODE_SECRET_LENGTH_MIN} characters`)
+    throw new Error(`${variable} must be set to at least ${CODE_SECRET_LENGTH_MIN} characters`)
   }
   return (message) => createHmac('sha256', secret).update(message).digest()
+}
+
+/**
+ * The HMAC that signs member and coupon codes, keyed by MEMBER_CODE_SECRET from the function's
+ * environment (set by the deploy from the deployer's environment; never in the repository). A missing
+ * or short secret is a deployment error, so it throws rather than signing with something weak.
+ */
+export function codeSigner(): Signer {
+  return signerOf(CODE_SECRET_VARIABLE)
+}
+
+/**
+ * Verifies a scanned code with the current secret, then, only if its signature does not match and
+ * MEMBER_CODE_SECRET_PREVIOUS is set, with the previous one: rotating the secret never turns away a
+ * code a member is showing. Every other failure (malformed, expired, wrong kind) is the current
+ * secret's answer, so the previous secret can only rescue a signature.
+ */
+export function verifyCodeWithSecrets(
+  token: string,
+  options: { expectedKind: CodeKind; nowMs: number },
+): Result<VerifiedCode, CodeFailureCode> {
+  const verified = verifyCode(token, { ...options, sign: codeSigner() })
+  if (verified.ok || verified.code !== 'CODE_INVALID' || !process.env[PREVIOUS_CODE_SECRET_VARIABLE]) return verified
+  return verifyCode(token, { ...options, sign: signerOf(PREVIOUS_CODE_SECRET_VARIABLE) })
 }
 
 /** A fresh nonce for a code: 8 URL-safe characters (48 random bits). */

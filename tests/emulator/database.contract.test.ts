@@ -1,357 +1,39 @@
 import { functionNotFound } from '../../emulator'
-import { failureOf, type Harness, startHarness } from './sdkHarness'
+import { databaseContract } from '../conformance/database.contract'
+import { emulatorTarget } from '../conformance/emulatorTarget'
+import { registerTarget } from '../conformance/target'
+import { failureOf } from './sdkHarness'
 
-let harness: Harness
-const FIXED_NOW_MS = Date.UTC(2025, 0, 15, 8, 30)
+const target = emulatorTarget()
+databaseContract(registerTarget(target))
 
-beforeAll(async () => {
-  harness = await startHarness({ nowMs: () => FIXED_NOW_MS })
-})
-afterAll(() => harness.emulator.stop())
-beforeEach(() => harness.emulator.reset())
-
-const members = () => harness.db.collection('members')
-const ledger = () => harness.db.collection('ledger')
-
-async function seedLedger(count: number): Promise<void> {
-  const entries = Array.from({ length: count }, (_, position) => ({
-    _id: `entry-${String(position).padStart(4, '0')}`,
-    requestId: `request-${position}`,
-    memberId: position % 2 === 0 ? 'even' : 'odd',
-    points: position,
-  }))
-  for (let start = 0; start < entries.length; start += 500) {
-    await ledger().add({ data: entries.slice(start, start + 500) })
-  }
-}
-
-describe('add', () => {
-  it('generates a 32-character _id when none is given and stores the document', async () => {
-    const added = await members().add({ data: { openid: 'o-1', name: 'Ann', balance: 5 } })
-    expect(added._id).toMatch(/^[0-9a-f]{32}$/)
-    const read = await members().doc(added._id).get()
-    expect(read.data).toEqual({ _id: added._id, openid: 'o-1', name: 'Ann', balance: 5 })
-  })
-
-  it('keeps the _id it is given', async () => {
-    const added = await members().add({ data: { _id: 'member-1', openid: 'o-1' } })
-    expect(added._id).toBe('member-1')
-  })
-
-  it('refuses a second document with the same _id, as CloudBase does', async () => {
-    await members().add({ data: { _id: 'member-1', openid: 'o-1' } })
-    const failure = await failureOf(members().add({ data: { _id: 'member-1', openid: 'o-2' } }))
-    expect(failure.errCode).toBe(-502001)
-    expect(failure.errMsg).toContain('E11000 duplicate key')
-  })
-
-  it('round-trips dates, nested objects, arrays and non-integer numbers', async () => {
-    const when = new Date(Date.UTC(2024, 5, 1))
-    await members().add({ data: { _id: 'm', openid: 'o', joinedAt: when, tags: ['a', 'b'], nested: { ratio: 1.5 } } })
-    const read = await members().doc('m').get()
-    expect(read.data.joinedAt).toEqual(when)
-    expect(read.data.tags).toEqual(['a', 'b'])
-    expect(read.data.nested).toEqual({ ratio: 1.5 })
-  })
-
-  it('refuses a collection that was never created, with the production code', async () => {
-    const failure = await failureOf(harness.db.collection('nowhere').add({ data: { a: 1 } }))
-    expect(failure.errCode).toBe(-502005)
-    expect(failure.errMsg).toContain('Db or Table not exist')
-  })
-
-  it('accepts a collection made with createCollection', async () => {
-    await harness.db.createCollection('scratch')
-    const added = await harness.db.collection('scratch').add({ data: { a: 1 } })
-    expect((await harness.db.collection('scratch').doc(added._id).get()).data.a).toBe(1)
-  })
-})
-
-describe('doc().get()', () => {
-  it('fails for a missing document, as production does', async () => {
-    const failure = await failureOf(members().doc('missing').get())
-    expect(failure.errMsg).toContain('document with _id missing does not exist')
-  })
-
-  it('projects fields with field()', async () => {
-    await members().add({ data: { _id: 'm', openid: 'o', name: 'Ann', balance: 3 } })
-    const read = await members().doc('m').field({ name: true }).get()
-    expect(read.data).toEqual({ _id: 'm', name: 'Ann' })
-  })
-})
-
-describe('where().get()', () => {
-  it('answers 100 documents when no limit is given', async () => {
-    await seedLedger(150)
-    const page = await ledger().get()
-    expect(page.data).toHaveLength(100)
-  })
-
-  it('answers at most 1000 documents even when asked for more', async () => {
-    await seedLedger(1200)
-    const page = await ledger().limit(5000).get()
-    expect(page.data).toHaveLength(1000)
-  })
-
-  it('filters with command operators, orders, skips and limits', async () => {
-    await seedLedger(20)
-    const _ = harness.db.command
-    const page = await ledger()
-      .where({ memberId: 'even', points: _.gte(4).and(_.lt(16)) })
-      .orderBy('points', 'desc')
-      .skip(1)
-      .limit(3)
-      .get()
-    expect(page.data.map((entry: { points: number }) => entry.points)).toEqual([12, 10, 8])
-  })
-
-  it('projects fields and keeps _id unless excluded', async () => {
-    await seedLedger(2)
-    const page = await ledger().where({ points: 1 }).field({ points: true }).get()
-    expect(page.data).toEqual([{ _id: 'entry-0001', points: 1 }])
-    const without = await ledger().where({ points: 1 }).field({ points: true, _id: false }).get()
-    expect(without.data).toEqual([{ points: 1 }])
-  })
-
-  it('answers documents in insertion order without orderBy', async () => {
-    await members().add({ data: { _id: 'z', openid: 'o-z' } })
-    await members().add({ data: { _id: 'a', openid: 'o-a' } })
-    const page = await members().get()
-    expect(page.data.map((member: { _id: string }) => member._id)).toEqual(['z', 'a'])
-  })
-
-  it('supports in, neq, exists, or and regular expressions', async () => {
-    await seedLedger(10)
-    const _ = harness.db.command
-    const byIn = await ledger()
-      .where({ points: _.in([1, 3, 99]) })
-      .get()
-    expect(byIn.data.map((entry: { points: number }) => entry.points)).toEqual([1, 3])
-    const byOr = await ledger()
-      .where(_.or([{ points: 0 }, { points: 9 }]))
-      .get()
-    expect(byOr.data).toHaveLength(2)
-    const byNeq = await ledger()
-      .where({ memberId: _.neq('even') })
-      .count()
-    expect(byNeq.total).toBe(5)
-    const byRegExp = await ledger()
-      .where({ requestId: harness.db.RegExp({ regexp: '^request-1$' }) })
-      .get()
-    expect(byRegExp.data).toHaveLength(1)
-    const byExists = await ledger()
-      .where({ missing: _.exists(false) })
-      .count()
-    expect(byExists.total).toBe(10)
-  })
-})
-
-describe('count()', () => {
-  it('counts the documents a query matches, and the whole collection', async () => {
-    await seedLedger(30)
-    expect((await ledger().where({ memberId: 'odd' }).count()).total).toBe(15)
-    expect((await ledger().count()).total).toBe(30)
-  })
-})
-
-describe('update', () => {
-  it('applies inc, set, push, pull, addToSet, remove and mul on one document', async () => {
-    const _ = harness.db.command
-    await members().add({ data: { _id: 'm', openid: 'o', balance: 10, tags: ['a', 'b'], gone: 1, factor: 2 } })
-    const result = await members()
-      .doc('m')
-      .update({
-        data: {
-          balance: _.inc(-3),
-          name: _.set('Ann'),
-          tags: _.push(['c']),
-          gone: _.remove(),
-          factor: _.mul(5),
-          'profile.level': 2,
-        },
-      })
-    expect(result.stats.updated).toBe(1)
-    await members()
-      .doc('m')
-      .update({ data: { tags: _.pull('a') } })
-    await members()
-      .doc('m')
-      .update({ data: { tags: _.addToSet('b') } })
-    const read = await members().doc('m').get()
-    expect(read.data).toEqual({
-      _id: 'm',
-      openid: 'o',
-      balance: 7,
-      name: 'Ann',
-      tags: ['b', 'c'],
-      factor: 10,
-      profile: { level: 2 },
-    })
-  })
-
-  it('answers updated 0 for a missing document and for a write that changes nothing', async () => {
-    await members().add({ data: { _id: 'm', openid: 'o', balance: 1 } })
-    expect(
-      (
-        await members()
-          .doc('missing')
-          .update({ data: { balance: 2 } })
-      ).stats.updated,
-    ).toBe(0)
-    expect(
-      (
-        await members()
-          .doc('m')
-          .update({ data: { balance: 1 } })
-      ).stats.updated,
-    ).toBe(0)
-  })
-
-  it('updates every matching document with where().update()', async () => {
-    await seedLedger(10)
-    const _ = harness.db.command
-    const result = await ledger()
-      .where({ memberId: 'odd' })
-      .update({ data: { points: _.inc(100) } })
-    expect(result.stats.updated).toBe(5)
-    expect(
-      (
-        await ledger()
-          .where({ points: _.gte(100) })
-          .count()
-      ).total,
-    ).toBe(5)
-  })
-
-  it('fills db.serverDate() with the emulator clock', async () => {
-    await members().add({ data: { _id: 'm', openid: 'o', createdAt: harness.db.serverDate() } })
-    await members()
-      .doc('m')
-      .update({ data: { seenAt: harness.db.serverDate({ offset: 60_000 }) } })
-    const read = await members().doc('m').get()
-    expect(read.data.createdAt).toEqual(new Date(FIXED_NOW_MS))
-    expect(read.data.seenAt).toEqual(new Date(FIXED_NOW_MS + 60_000))
-  })
-})
-
-describe('set', () => {
-  it('replaces the whole document except _id', async () => {
-    await members().add({ data: { _id: 'm', openid: 'o', balance: 1, name: 'Ann' } })
-    const result = await members()
-      .doc('m')
-      .set({ data: { openid: 'o', balance: 9 } })
-    expect(result.stats).toEqual({ updated: 1, created: 0 })
-    expect((await members().doc('m').get()).data).toEqual({ _id: 'm', openid: 'o', balance: 9 })
-  })
-
-  it('creates the document when it does not exist', async () => {
-    const result = await members()
-      .doc('new')
-      .set({ data: { openid: 'o-new' } })
-    expect(result.stats).toEqual({ updated: 0, created: 1 })
-    expect((await members().doc('new').get()).data).toEqual({ _id: 'new', openid: 'o-new' })
-  })
-})
-
-describe('remove', () => {
-  it('removes one document by id and many by query', async () => {
-    await seedLedger(10)
-    expect((await ledger().doc('entry-0000').remove()).stats.removed).toBe(1)
-    expect((await ledger().doc('entry-0000').remove()).stats.removed).toBe(0)
-    expect((await ledger().where({ memberId: 'odd' }).remove()).stats.removed).toBe(5)
-    expect((await ledger().count()).total).toBe(4)
-  })
-})
-
-describe('aggregate', () => {
-  it('matches, groups and sorts', async () => {
-    await seedLedger(10)
-    const $ = harness.db.command.aggregate
-    const result = await ledger()
-      .aggregate()
-      .match({ points: harness.db.command.gte(2) })
-      .group({ _id: '$memberId', total: $.sum('$points'), entries: $.sum(1) })
-      .sort({ total: -1 })
-      .end()
-    expect(result.list).toEqual([
-      { _id: 'odd', total: 3 + 5 + 7 + 9, entries: 4 },
-      { _id: 'even', total: 2 + 4 + 6 + 8, entries: 4 },
-    ])
-  })
-
-  it('answers at most 20 documents when the pipeline has no limit, as CloudBase does', async () => {
-    await seedLedger(30)
-    const result = await ledger().aggregate().project({ points: 1 }).end()
-    expect(result.list).toHaveLength(20)
-    const limited = await ledger().aggregate().project({ points: 1 }).limit(30).end()
-    expect(limited.list).toHaveLength(30)
-  })
-})
-
-describe('unique indexes from database/indexes.json', () => {
-  it('refuses a second member with the same openid, like a duplicate _id', async () => {
-    await members().add({ data: { openid: 'o-1' } })
-    const failure = await failureOf(members().add({ data: { openid: 'o-1' } }))
-    expect(failure.errCode).toBe(-502001)
-    expect(failure.errMsg).toContain('index: openid_unique')
-  })
-
-  it('refuses an update that would take another document’s unique key, and leaves both unchanged', async () => {
-    await members().add({ data: { _id: 'a', openid: 'o-a' } })
-    await members().add({ data: { _id: 'b', openid: 'o-b' } })
-    const failure = await failureOf(
-      members()
-        .doc('b')
-        .update({ data: { openid: 'o-a' } }),
-    )
-    expect(failure.errCode).toBe(-502001)
-    expect((await members().doc('b').get()).data.openid).toBe('o-b')
-  })
-
-  it('frees the key when the document is removed or changed', async () => {
-    await members().add({ data: { _id: 'a', openid: 'o-a' } })
-    await members()
-      .doc('a')
-      .update({ data: { openid: 'o-changed' } })
-    await members().add({ data: { _id: 'b', openid: 'o-a' } })
-    await members().doc('b').remove()
-    await members().add({ data: { _id: 'c', openid: 'o-a' } })
-    expect((await members().where({ openid: 'o-a' }).get()).data.map((m: { _id: string }) => m._id)).toEqual(['c'])
-  })
-
-  it('rolls back a whole batch add when one document breaks uniqueness', async () => {
-    const failure = await failureOf(members().add({ data: [{ openid: 'x' }, { openid: 'y' }, { openid: 'x' }] }))
-    expect(failure.errCode).toBe(-502001)
-    expect((await members().count()).total).toBe(0)
-  })
-})
-
+// Emulator only: the function handler is injected, which a real environment cannot do.
 describe('callFunction', () => {
   it('answers the production error for a function that does not exist', async () => {
-    harness.emulator.setFunctionHandler(undefined)
-    const failure = await failureOf(harness.cloud.callFunction({ name: 'nothing', data: {} }) as Promise<unknown>)
+    target.harness.emulator.setFunctionHandler(undefined)
+    const failure = await failureOf(target.cloud.callFunction({ name: 'nothing', data: {} }) as Promise<unknown>)
     expect(failure.errMsg).toContain('FunctionName parameter could not be found')
   })
 
   it('delegates to the injected handler with the data and the caller', async () => {
     const calls: unknown[] = []
-    harness.emulator.setFunctionHandler(async (name, data, caller) => {
+    target.harness.emulator.setFunctionHandler(async (name, data, caller) => {
       if (name !== 'echo') throw functionNotFound(name)
       calls.push({ data, caller })
       return { echoed: data }
     })
-    const result = await (harness.cloud.callFunction({ name: 'echo', data: { x: 1 } }) as Promise<{ result: unknown }>)
+    const result = await (target.cloud.callFunction({ name: 'echo', data: { x: 1 } }) as Promise<{ result: unknown }>)
     expect(result.result).toEqual({ echoed: { x: 1 } })
     expect(calls).toEqual([{ data: { x: 1 }, caller: { invocationId: null, envId: 'test-env' } }])
-    const missing = await failureOf(harness.cloud.callFunction({ name: 'other', data: {} }) as Promise<unknown>)
+    const missing = await failureOf(target.cloud.callFunction({ name: 'other', data: {} }) as Promise<unknown>)
     expect(missing.errMsg).toContain('FunctionName parameter could not be found')
   })
 
   it('reports a function that throws as FUNCTIONS_EXECUTE_FAIL', async () => {
-    harness.emulator.setFunctionHandler(async () => {
+    target.harness.emulator.setFunctionHandler(async () => {
       throw new Error('boom')
     })
-    const failure = await failureOf(harness.cloud.callFunction({ name: 'any', data: {} }) as Promise<unknown>)
+    const failure = await failureOf(target.cloud.callFunction({ name: 'any', data: {} }) as Promise<unknown>)
     expect(failure).toMatchObject({ code: 'FUNCTIONS_EXECUTE_FAIL' })
     expect(failure.errMsg).toContain('Error: boom')
   })
