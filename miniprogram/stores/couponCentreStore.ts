@@ -3,7 +3,7 @@ import { create } from 'zustand'
 import { callAction } from '@/api/client'
 import { isOutcomeUnknown } from '@/utils/refusals'
 import { newRequestId } from '@/utils/requestId'
-import type { Loadable } from './loadable'
+import { type Loadable, loadInto } from './loadable'
 
 interface CouponCentreStore {
   readonly state: Loadable<readonly ClaimableTemplate[]>
@@ -24,11 +24,12 @@ export const useCouponCentreStore = create<CouponCentreStore>((set, get) => ({
   claiming: null,
   pendingRequestIds: {},
   async load() {
-    const hadTemplates = get().state.status === 'ready'
-    if (!hadTemplates) set({ state: { status: 'loading' } })
-    const answer = await callAction('coupon', 'claimable', {})
-    if (answer.ok) set({ state: { status: 'ready', data: answer.data.templates } })
-    else if (!hadTemplates) set({ state: { status: 'error', message: answer.message } })
+    await loadInto({
+      current: get().state,
+      write: (state) => set({ state }),
+      request: () => callAction('coupon', 'claimable', {}),
+      pick: (answer) => answer.templates,
+    })
   },
   async claim(templateId) {
     // A claim whose answer never arrived may have gone through: asking again with its id cannot claim twice.

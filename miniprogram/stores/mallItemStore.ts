@@ -4,7 +4,7 @@ import { create } from 'zustand'
 import { callAction } from '@/api/client'
 import { isOutcomeUnknown } from '@/utils/refusals'
 import { newRequestId } from '@/utils/requestId'
-import type { Loadable } from './loadable'
+import { type Loadable, loadInto } from './loadable'
 
 /** Where the member's redemption stands. `failed` with `retryable` means the outcome is unknown. */
 export type RedemptionState =
@@ -59,12 +59,14 @@ export const useMallItemStore = create<MallItemStore>((set, get) => {
     async load(itemId) {
       const requested = generation
       const current = get()
-      const keep = current.itemId === itemId && current.state.status === 'ready'
-      if (!keep) set({ itemId, state: { status: 'loading' } })
-      const answer = await callAction('mall', 'item', { itemId })
-      if (requested !== generation) return
-      if (answer.ok) set({ state: { status: 'ready', data: answer.data } })
-      else if (!keep) set({ state: { status: 'error', message: answer.message } })
+      set({ itemId })
+      await loadInto({
+        current: current.state,
+        write: (state) => set({ state }),
+        request: () => callAction('mall', 'item', { itemId }),
+        quiet: current.itemId === itemId && current.state.status === 'ready',
+        stillWanted: () => requested === generation,
+      })
     },
     redeem() {
       const { itemId } = get()

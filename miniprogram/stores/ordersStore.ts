@@ -1,7 +1,7 @@
 import type { ApiEnvelope, CancelOrderResult, PickupOrderView } from '@shared/contracts'
 import { create } from 'zustand'
 import { callAction } from '@/api/client'
-import type { Loadable } from './loadable'
+import { type Loadable, loadInto } from './loadable'
 
 interface OrdersStore {
   readonly state: Loadable<readonly PickupOrderView[]>
@@ -19,11 +19,12 @@ export const useOrdersStore = create<OrdersStore>((set, get) => ({
   state: { status: 'idle' },
   cancelling: null,
   async load() {
-    const hadOrders = get().state.status === 'ready'
-    if (!hadOrders) set({ state: { status: 'loading' } })
-    const answer = await callAction('mall', 'orders', {})
-    if (answer.ok) set({ state: { status: 'ready', data: answer.data.orders } })
-    else if (!hadOrders) set({ state: { status: 'error', message: answer.message } })
+    await loadInto({
+      current: get().state,
+      write: (state) => set({ state }),
+      request: () => callAction('mall', 'orders', {}),
+      pick: (answer) => answer.orders,
+    })
   },
   async cancel(orderId) {
     set({ cancelling: orderId })

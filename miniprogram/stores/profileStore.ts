@@ -3,11 +3,9 @@ import type { z } from 'zod'
 import { create } from 'zustand'
 import { callAction } from '@/api/client'
 import { uploadAvatar } from '@/api/uploadAvatar'
+import { type Loadable, loadInto } from './loadable'
 
-type ProfileState =
-  | { readonly status: 'idle' | 'loading' | 'notMember' }
-  | { readonly status: 'ready'; readonly profile: Profile }
-  | { readonly status: 'error'; readonly message: string }
+type ProfileState = Loadable<Profile, 'notMember'>
 
 /** One change to the profile, as `member.updateProfile` takes it. */
 export type ProfileChange = z.input<typeof updateProfileInput>
@@ -28,16 +26,17 @@ export const useProfileStore = create<ProfileStore>((set, get) => ({
   state: { status: 'idle' },
   saving: false,
   async load() {
-    if (get().state.status !== 'ready') set({ state: { status: 'loading' } })
-    const answer = await callAction('member', 'profile', {})
-    if (answer.ok) set({ state: { status: 'ready', profile: answer.data } })
-    else if (answer.code === 'NOT_A_MEMBER') set({ state: { status: 'notMember' } })
-    else if (get().state.status !== 'ready') set({ state: { status: 'error', message: answer.message } })
+    await loadInto({
+      current: get().state,
+      write: (state) => set({ state }),
+      request: () => callAction('member', 'profile', {}),
+      refusals: { NOT_A_MEMBER: 'notMember' },
+    })
   },
   async update(change) {
     set({ saving: true })
     const answer = await callAction('member', 'updateProfile', change)
-    set(answer.ok ? { saving: false, state: { status: 'ready', profile: answer.data.profile } } : { saving: false })
+    set(answer.ok ? { saving: false, state: { status: 'ready', data: answer.data.profile } } : { saving: false })
     return answer
   },
   async updateAvatarFile(temporaryFilePath) {

@@ -1,7 +1,7 @@
 import type { ReversePurchaseResult, TodayActivity } from '@shared/contracts'
 import { create } from 'zustand'
 import { callAction } from '@/api/client'
-import type { Loadable } from '@/stores/loadable'
+import { type Loadable, loadInto } from '@/stores/loadable'
 
 /** Whose actions the list shows: the caller's own, or the whole store's (managers and admins). */
 export type TodayScope = 'mine' | 'store'
@@ -36,12 +36,15 @@ export const useTodayStore = create<TodayStore>((set, get) => ({
   reversal: { status: 'idle' },
   async load(scope = get().scope) {
     const requested = generation
-    const keep = scope === get().scope && get().state.status === 'ready'
-    set(keep ? { scope } : { scope, state: { status: 'loading' } })
-    const answer = await callAction('staff', 'today', { scope })
-    if (requested !== generation || get().scope !== scope) return
-    if (answer.ok) set({ state: { status: 'ready', data: answer.data } })
-    else if (!keep) set({ state: { status: 'error', message: answer.message } })
+    const current = get()
+    set({ scope })
+    await loadInto({
+      current: current.state,
+      write: (state) => set({ state }),
+      request: () => callAction('staff', 'today', { scope }),
+      quiet: scope === current.scope && current.state.status === 'ready',
+      stillWanted: () => requested === generation && get().scope === scope,
+    })
   },
   async reverse({ purchaseEntryId, reason }) {
     const requested = generation
