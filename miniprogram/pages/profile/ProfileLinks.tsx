@@ -1,5 +1,7 @@
-import { Text, View } from '@tarojs/components'
-import { navigate } from '@/navigation'
+import { Button, Text, View } from '@tarojs/components'
+import { LoadState } from '@/components/LoadState'
+import { navigate, relaunch } from '@/navigation'
+import { useProgrammeStore } from '@/stores/programmeStore'
 import { useStaffAccessStore } from '@/stores/staffAccessStore'
 
 const LINKS = [
@@ -34,5 +36,39 @@ export function StaffEntry() {
         <Text className='profile-page__chevron'>›</Text>
       </View>
     </View>
+  )
+}
+
+function completionHintText(completionPoints: number): string {
+  return completionPoints > 0
+    ? `完善头像、昵称、生日和手机号，可得 ${completionPoints} 积分（仅一次）`
+    : '完善头像、昵称、生日和手机号，可得积分奖励（仅一次）'
+}
+
+/** What a visitor who has not joined sees instead of a profile. */
+export function JoinPrompt() {
+  return (
+    <View className='profile-page__join' id='profile-not-member'>
+      <LoadState state='empty' message='加入会员后即可完善资料' />
+      <Button
+        className='button button--primary profile-page__join-button'
+        id='profile-join'
+        onClick={() => void relaunch('join')}
+      >
+        立即加入会员
+      </Button>
+    </View>
+  )
+}
+
+/** How to earn the one-time completion reward, with its points once the programme is here. */
+export function CompletionHint() {
+  const completionPoints = useProgrammeStore((store) =>
+    store.state.status === 'ready' ? store.state.data.profileCompletionPoints : 0,
+  )
+  return (
+    <Text className='profile-page__hint' id='profile-completion-hint'>
+      {completionHintText(completionPoints)}
+    </Text>
   )
 }
