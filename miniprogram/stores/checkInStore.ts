@@ -3,6 +3,7 @@ import { addMonths, monthKeyOf } from '@shared/time/calendarDay'
 import { create } from 'zustand'
 import { callAction } from '@/api/client'
 import { type Loadable, loadInto } from './loadable'
+import { submitOnce } from './submitOnce'
 
 /** The calendar on screen; a failed load remembers the month it asked for, so 重试 asks for it again. */
 type CalendarState =
@@ -21,10 +22,13 @@ interface CheckInStore {
   refresh(): Promise<void>
   /** Shows the month before (-1) or after (+1) the one on screen. */
   showMonth(step: -1 | 1): Promise<void>
-  /** Checks in for today; whatever the answer, the calendar is reloaded so it shows the truth. */
-  checkIn(): Promise<ApiEnvelope<CheckInResult>>
+  /**
+   * Checks in for today; whatever the answer, the calendar is reloaded so it shows the truth.
+   * Null when a check-in or makeup was already on its way (nothing sent).
+   */
+  checkIn(): Promise<ApiEnvelope<CheckInResult> | null>
   /** Makes up a missed day (costs points when the programme says so). */
-  makeup(day: string): Promise<ApiEnvelope<CheckInResult>>
+  makeup(day: string): Promise<ApiEnvelope<CheckInResult> | null>
   reset(): void
 }
 
@@ -40,7 +44,8 @@ function monthOf(state: CalendarState): string | undefined {
 
 /** The check-in calendar, today's check-in and makeups, from the `checkin` function. */
 export const useCheckInStore = create<CheckInStore>((set, get) => {
-  async function act(
+  // One check-in or makeup at a time, however often the buttons are tapped.
+  const act = submitOnce(async function act(
     kind: 'checkIn' | 'makeup',
     call: () => Promise<ApiEnvelope<CheckInResult>>,
   ): Promise<ApiEnvelope<CheckInResult>> {
@@ -50,7 +55,7 @@ export const useCheckInStore = create<CheckInStore>((set, get) => {
     await get().refresh()
     set({ busy: false })
     return answer
-  }
+  })
 
   return {
     state: { status: 'idle' },

@@ -25,7 +25,8 @@ export default function CheckInPage() {
 
   async function onCheckIn() {
     const answer = await checkIn()
-    if (!answer.ok) await Taro.showToast({ title: answer.message, icon: 'none' })
+    if (answer === null) return
+    await Taro.showToast(answer.ok ? { title: '签到成功', icon: 'success' } : { title: answer.message, icon: 'none' })
   }
 
   async function onMakeup(day: CalendarDay, calendar: CheckInStatus) {
@@ -37,7 +38,7 @@ export default function CheckInPage() {
     })
     if (!confirm) return
     const answer = await makeup(day.day)
-    if (!answer.ok) await Taro.showToast({ title: answer.message, icon: 'none' })
+    if (answer !== null && !answer.ok) await Taro.showToast({ title: answer.message, icon: 'none' })
   }
 
   return (

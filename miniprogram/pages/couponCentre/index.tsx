@@ -24,6 +24,7 @@ export default function CouponCentrePage() {
 
   async function onClaim(templateId: string) {
     const answer = await claim(templateId)
+    if (answer === null) return
     await Taro.showToast(
       answer.ok
         ? { title: '领取成功，已放入卡券包', icon: 'success' }

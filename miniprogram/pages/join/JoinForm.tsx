@@ -26,7 +26,7 @@ export function JoinForm({ programme, input }: { programme: PublicProgramme; inp
 
   async function onJoin() {
     const answer = await join(input)
-    if (!answer.ok) return
+    if (answer === null || !answer.ok) return
     const gift = answer.data.gift
     await Taro.showToast({
       title: answer.data.joined ? giftMessage(gift?.points, gift?.couponTemplateIds.length ?? 0) : '欢迎回来',

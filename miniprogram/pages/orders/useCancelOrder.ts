@@ -23,6 +23,7 @@ export function useCancelOrder(): {
     })
     if (!confirm) return
     const answer = await cancel(order.id)
+    if (answer === null) return
     if (!answer.ok) {
       setNotice(null)
       await Taro.showToast({ title: answer.message, icon: 'none' })

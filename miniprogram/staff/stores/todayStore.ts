@@ -2,6 +2,7 @@ import type { ReversePurchaseResult, TodayActivity } from '@shared/contracts'
 import { create } from 'zustand'
 import { callAction } from '@/api/client'
 import { type Loadable, loadInto } from '@/stores/loadable'
+import { submitOnce } from '@/stores/submitOnce'
 
 /** Whose actions the list shows: the caller's own, or the whole store's (managers and admins). */
 export type TodayScope = 'mine' | 'store'
@@ -20,7 +21,7 @@ interface TodayStore {
   /** Loads today's actions for `scope` (the current one by default); a reload keeps the list on screen. */
   load(scope?: TodayScope): Promise<void>
   /** Reverses a purchase after the manager confirmed it with a reason, then reloads the list. */
-  reverse(input: { purchaseEntryId: string; reason: string }): Promise<void>
+  reverse(input: { purchaseEntryId: string; reason: string }): Promise<unknown>
   /** Closes the reversal's result. */
   dismissReversal(): void
   reset(): void
@@ -46,7 +47,8 @@ export const useTodayStore = create<TodayStore>((set, get) => ({
       stillWanted: () => requested === generation && get().scope === scope,
     })
   },
-  async reverse({ purchaseEntryId, reason }) {
+  // One reversal at a time: a tap while one is on its way sends nothing.
+  reverse: submitOnce(async ({ purchaseEntryId, reason }: { purchaseEntryId: string; reason: string }) => {
     const requested = generation
     set({ reversal: { status: 'reversing', entryId: purchaseEntryId } })
     const answer = await callAction('staff', 'reversePurchase', { purchaseEntryId, reason: reason.trim() })
@@ -55,7 +57,7 @@ export const useTodayStore = create<TodayStore>((set, get) => ({
       reversal: answer.ok ? { status: 'done', result: answer.data } : { status: 'failed', message: answer.message },
     })
     await get().load()
-  },
+  }),
   dismissReversal() {
     set({ reversal: { status: 'idle' } })
   },
