@@ -25,6 +25,31 @@ export const ROUTES = {
 export type RouteName = keyof typeof ROUTES
 
 /**
+ * The query each page takes, by page name; a page not listed takes none. Values travel as strings.
+ * `navigate` and friends demand the required ones, and `useRouteQuery` reads them with these names.
+ */
+export interface RouteQueries {
+  /** The join landing: `scene` is the store id of the QR code (URL-encoded by WeChat), `referrer` a member id. */
+  readonly join: { readonly scene?: string; readonly referrer?: string }
+  readonly mallItem: { readonly id: string }
+  readonly couponDetail: { readonly id: string }
+  /** `code`: an invite code, for someone not yet bound who opened the counter from an invite. */
+  readonly staffCounter: { readonly code?: string }
+  /** `token`: the member code scanned at the counter. */
+  readonly staffMember: { readonly token: string }
+  /** `code`: the invite being accepted; without it managers create invites. */
+  readonly staffInvite: { readonly code?: string }
+}
+
+/** A page that takes a query. */
+export type RouteWithQuery = keyof RouteQueries
+
+/** The query of a page: its own for pages that take one, none for the others. */
+export type RouteQueryOf<Name extends RouteName> = Name extends RouteWithQuery
+  ? RouteQueries[Name]
+  : Record<never, never>
+
+/**
  * The tabBar's pages, in tab order; WeChat opens them with `switchTab`, which takes no query.
  * `icon` names a pair of PNGs in `assets/tabbar/` (`<icon>.png`, `<icon>-selected.png`).
  */

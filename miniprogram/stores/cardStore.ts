@@ -1,12 +1,10 @@
 import type { MemberCard } from '@shared/contracts'
 import { create } from 'zustand'
 import { callAction } from '@/api/client'
+import { type Loadable, loadInto } from './loadable'
 
 /** The member card, or why there is none: `notMember` sends the customer to the join page. */
-export type CardState =
-  | { readonly status: 'idle' | 'loading' | 'notMember' }
-  | { readonly status: 'ready'; readonly card: MemberCard }
-  | { readonly status: 'error'; readonly message: string }
+export type CardState = Loadable<MemberCard, 'notMember'>
 
 interface CardStore {
   readonly state: CardState
@@ -24,17 +22,22 @@ interface CardStore {
 export const useCardStore = create<CardStore>((set, get) => ({
   state: { status: 'idle' },
   async load() {
-    const hadCard = get().state.status === 'ready'
-    if (!hadCard) set({ state: { status: 'loading' } })
-    const answer = await callAction('member', 'card', {})
-    if (answer.ok) set({ state: { status: 'ready', card: answer.data } })
-    else if (answer.code === 'NOT_A_MEMBER') set({ state: { status: 'notMember' } })
-    else if (!hadCard) set({ state: { status: 'error', message: answer.message } })
+    await loadInto({
+      current: get().state,
+      write: (state) => set({ state }),
+      request: () => callAction('member', 'card', {}),
+      refusals: { NOT_A_MEMBER: 'notMember' },
+    })
   },
   setCard(card) {
-    set({ state: { status: 'ready', card } })
+    set({ state: { status: 'ready', data: card } })
   },
   reset() {
     set({ state: { status: 'idle' } })
   },
 }))
+
+/** The card, or null while there is none on screen. */
+export function selectCard(store: CardStore): MemberCard | null {
+  return store.state.status === 'ready' ? store.state.data : null
+}

@@ -2,10 +2,12 @@ import type { ApiEnvelope, CheckInResult, CheckInStatus } from '@shared/contract
 import { addMonths, monthKeyOf } from '@shared/time/calendarDay'
 import { create } from 'zustand'
 import { callAction } from '@/api/client'
+import { type Loadable, loadInto } from './loadable'
+import { submitOnce } from './submitOnce'
 
+/** The calendar on screen; a failed load remembers the month it asked for, so 重试 asks for it again. */
 type CalendarState =
-  | { readonly status: 'idle' | 'loading' }
-  | { readonly status: 'ready'; readonly calendar: CheckInStatus }
+  | Exclude<Loadable<CheckInStatus>, { readonly status: 'error' }>
   | { readonly status: 'error'; readonly message: string; readonly month: string | undefined }
 
 interface CheckInStore {
@@ -16,12 +18,17 @@ interface CheckInStore {
   readonly lastResult: (CheckInResult & { readonly kind: 'checkIn' | 'makeup' }) | null
   /** Loads the calendar of a month (`YYYY-MM`), or of the current business month. */
   load(month?: string): Promise<void>
+  /** Loads the month on screen again (the current business month when none is): on return and for 重试. */
+  refresh(): Promise<void>
   /** Shows the month before (-1) or after (+1) the one on screen. */
   showMonth(step: -1 | 1): Promise<void>
-  /** Checks in for today; whatever the answer, the calendar is reloaded so it shows the truth. */
-  checkIn(): Promise<ApiEnvelope<CheckInResult>>
+  /**
+   * Checks in for today; whatever the answer, the calendar is reloaded so it shows the truth.
+   * Null when a check-in or makeup was already on its way (nothing sent).
+   */
+  checkIn(): Promise<ApiEnvelope<CheckInResult> | null>
   /** Makes up a missed day (costs points when the programme says so). */
-  makeup(day: string): Promise<ApiEnvelope<CheckInResult>>
+  makeup(day: string): Promise<ApiEnvelope<CheckInResult> | null>
   reset(): void
 }
 
@@ -31,23 +38,24 @@ export function canShowNextMonth(calendar: CheckInStatus): boolean {
 }
 
 function monthOf(state: CalendarState): string | undefined {
-  if (state.status === 'ready') return state.calendar.month
+  if (state.status === 'ready') return state.data.month
   return state.status === 'error' ? state.month : undefined
 }
 
 /** The check-in calendar, today's check-in and makeups, from the `checkin` function. */
 export const useCheckInStore = create<CheckInStore>((set, get) => {
-  async function act(
+  // One check-in or makeup at a time, however often the buttons are tapped.
+  const act = submitOnce(async function act(
     kind: 'checkIn' | 'makeup',
     call: () => Promise<ApiEnvelope<CheckInResult>>,
   ): Promise<ApiEnvelope<CheckInResult>> {
     set({ busy: true })
     const answer = await call()
     if (answer.ok) set({ lastResult: { ...answer.data, kind } })
-    await get().load(monthOf(get().state))
+    await get().refresh()
     set({ busy: false })
     return answer
-  }
+  })
 
   return {
     state: { status: 'idle' },
@@ -55,20 +63,22 @@ export const useCheckInStore = create<CheckInStore>((set, get) => {
     lastResult: null,
     async load(month) {
       const current = get().state
-      // Keep the calendar up while reloading the same month, so a check-in does not flash a spinner.
-      if (!(current.status === 'ready' && current.calendar.month === month)) set({ state: { status: 'loading' } })
-      const answer = await callAction('checkin', 'status', month === undefined ? {} : { month })
-      set({
-        state: answer.ok
-          ? { status: 'ready', calendar: answer.data }
-          : { status: 'error', message: answer.message, month },
+      await loadInto<CheckInStatus>({
+        current,
+        write: (state) => set({ state: state.status === 'error' ? { ...state, month } : state }),
+        request: () => callAction('checkin', 'status', month === undefined ? {} : { month }),
+        // Keep the calendar up while reloading the same month, so a check-in does not flash a spinner.
+        quiet: current.status === 'ready' && current.data.month === month,
       })
+    },
+    refresh() {
+      return get().load(monthOf(get().state))
     },
     async showMonth(step) {
       const current = get().state
       if (current.status !== 'ready') return
-      if (step === 1 && !canShowNextMonth(current.calendar)) return
-      await get().load(monthKeyOf(addMonths(`${current.calendar.month}-01`, step)))
+      if (step === 1 && !canShowNextMonth(current.data)) return
+      await get().load(monthKeyOf(addMonths(`${current.data.month}-01`, step)))
     },
     checkIn() {
       return act('checkIn', () => callAction('checkin', 'checkIn', {}))

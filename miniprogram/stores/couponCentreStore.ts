@@ -3,7 +3,8 @@ import { create } from 'zustand'
 import { callAction } from '@/api/client'
 import { isOutcomeUnknown } from '@/utils/refusals'
 import { newRequestId } from '@/utils/requestId'
-import type { Loadable } from './loadable'
+import { type Loadable, loadInto } from './loadable'
+import { submitOnce } from './submitOnce'
 
 interface CouponCentreStore {
   readonly state: Loadable<readonly ClaimableTemplate[]>
@@ -14,7 +15,7 @@ interface CouponCentreStore {
   /** Fetches the claim centre; with templates on screen it refreshes quietly. */
   load(): Promise<void>
   /** Claims one coupon of a template, then reloads the centre so counts and buttons show the truth. */
-  claim(templateId: string): Promise<ApiEnvelope<ClaimResult>>
+  claim(templateId: string): Promise<ApiEnvelope<ClaimResult> | null>
   reset(): void
 }
 
@@ -24,13 +25,15 @@ export const useCouponCentreStore = create<CouponCentreStore>((set, get) => ({
   claiming: null,
   pendingRequestIds: {},
   async load() {
-    const hadTemplates = get().state.status === 'ready'
-    if (!hadTemplates) set({ state: { status: 'loading' } })
-    const answer = await callAction('coupon', 'claimable', {})
-    if (answer.ok) set({ state: { status: 'ready', data: answer.data.templates } })
-    else if (!hadTemplates) set({ state: { status: 'error', message: answer.message } })
+    await loadInto({
+      current: get().state,
+      write: (state) => set({ state }),
+      request: () => callAction('coupon', 'claimable', {}),
+      pick: (answer) => answer.templates,
+    })
   },
-  async claim(templateId) {
+  // One claim at a time: a tap while one is on its way sends nothing (null).
+  claim: submitOnce(async (templateId: string): Promise<ApiEnvelope<ClaimResult>> => {
     // A claim whose answer never arrived may have gone through: asking again with its id cannot claim twice.
     const requestId = get().pendingRequestIds[templateId] ?? newRequestId()
     set({ claiming: templateId, pendingRequestIds: { ...get().pendingRequestIds, [templateId]: requestId } })
@@ -42,7 +45,7 @@ export const useCouponCentreStore = create<CouponCentreStore>((set, get) => ({
     }
     set({ claiming: null })
     return answer
-  },
+  }),
   reset() {
     set({ state: { status: 'idle' }, claiming: null, pendingRequestIds: {} })
   },

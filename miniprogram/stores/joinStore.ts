@@ -3,6 +3,7 @@ import type { z } from 'zod'
 import { create } from 'zustand'
 import { callAction } from '@/api/client'
 import { useCardStore } from './cardStore'
+import { submitOnce } from './submitOnce'
 
 type JoinState =
   | { readonly status: 'idle' | 'joining' }
@@ -12,14 +13,12 @@ type JoinState =
 interface JoinStore {
   readonly state: JoinState
   /**
-   * Joins; a second tap while the first is on its way gets the same answer instead of a second
-   * request (the server is idempotent anyway, this just saves the round trip).
+   * Joins; a second tap while the first is on its way sends nothing and gets null (the server is
+   * idempotent anyway, this just saves the round trip).
    */
-  join(input: z.input<typeof joinInput>): Promise<ApiEnvelope<JoinResult>>
+  join(input: z.input<typeof joinInput>): Promise<ApiEnvelope<JoinResult> | null>
   reset(): void
 }
-
-let inFlight: Promise<ApiEnvelope<JoinResult>> | null = null
 
 async function requestJoin(
   input: z.input<typeof joinInput>,
@@ -39,12 +38,7 @@ async function requestJoin(
 /** The one-tap join on the landing page; the card it returns goes straight into the card store. */
 export const useJoinStore = create<JoinStore>((set) => ({
   state: { status: 'idle' },
-  join(input) {
-    inFlight ??= requestJoin(input, set).finally(() => {
-      inFlight = null
-    })
-    return inFlight
-  },
+  join: submitOnce((input: z.input<typeof joinInput>) => requestJoin(input, set)),
   reset() {
     set({ state: { status: 'idle' } })
   },

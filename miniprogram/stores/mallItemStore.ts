@@ -4,7 +4,8 @@ import { create } from 'zustand'
 import { callAction } from '@/api/client'
 import { isOutcomeUnknown } from '@/utils/refusals'
 import { newRequestId } from '@/utils/requestId'
-import type { Loadable } from './loadable'
+import { type Loadable, loadInto } from './loadable'
+import { submitOnce } from './submitOnce'
 
 /** Where the member's redemption stands. `failed` with `retryable` means the outcome is unknown. */
 export type RedemptionState =
@@ -21,9 +22,9 @@ interface MallItemStore {
   /** Loads an item; reloading the same item keeps it on screen. */
   load(itemId: string): Promise<void>
   /** Redeems after the member confirmed: a new confirmation, so a new request id. */
-  redeem(): Promise<ApiEnvelope<RedeemResult>>
+  redeem(): Promise<ApiEnvelope<RedeemResult> | null>
   /** Sends the confirmation whose outcome is unknown again, with the same request id. */
-  retry(): Promise<ApiEnvelope<RedeemResult>>
+  retry(): Promise<ApiEnvelope<RedeemResult> | null>
   reset(): void
 }
 
@@ -32,7 +33,8 @@ let generation = 0
 
 /** One mall item and redeeming it through `mall.item` and `mall.redeem`. */
 export const useMallItemStore = create<MallItemStore>((set, get) => {
-  async function submit(itemId: string, requestId: string): Promise<ApiEnvelope<RedeemResult>> {
+  // One redemption at a time: a confirmation while one is on its way sends nothing (null).
+  const submit = submitOnce(async (itemId: string, requestId: string): Promise<ApiEnvelope<RedeemResult>> => {
     const requested = generation
     set({ redemption: { status: 'redeeming' }, pendingRequestId: requestId })
     const answer = await callAction('mall', 'redeem', { itemId, requestId })
@@ -49,7 +51,7 @@ export const useMallItemStore = create<MallItemStore>((set, get) => {
     // Balance, stock and the reason shown change with any definite answer: show the truth.
     if (answer.ok || !isOutcomeUnknown(answer.code)) await get().load(itemId)
     return answer
-  }
+  })
 
   return {
     itemId: null,
@@ -59,12 +61,14 @@ export const useMallItemStore = create<MallItemStore>((set, get) => {
     async load(itemId) {
       const requested = generation
       const current = get()
-      const keep = current.itemId === itemId && current.state.status === 'ready'
-      if (!keep) set({ itemId, state: { status: 'loading' } })
-      const answer = await callAction('mall', 'item', { itemId })
-      if (requested !== generation) return
-      if (answer.ok) set({ state: { status: 'ready', data: answer.data } })
-      else if (!keep) set({ state: { status: 'error', message: answer.message } })
+      set({ itemId })
+      await loadInto({
+        current: current.state,
+        write: (state) => set({ state }),
+        request: () => callAction('mall', 'item', { itemId }),
+        quiet: current.itemId === itemId && current.state.status === 'ready',
+        stillWanted: () => requested === generation,
+      })
     },
     redeem() {
       const { itemId } = get()

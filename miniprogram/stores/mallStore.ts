@@ -1,7 +1,7 @@
 import type { Catalogue } from '@shared/contracts'
 import { create } from 'zustand'
 import { callAction } from '@/api/client'
-import type { Loadable } from './loadable'
+import { type Loadable, loadInto } from './loadable'
 
 interface MallStore {
   readonly state: Loadable<Catalogue>
@@ -14,11 +14,11 @@ interface MallStore {
 export const useMallStore = create<MallStore>((set, get) => ({
   state: { status: 'idle' },
   async load() {
-    const hadCatalogue = get().state.status === 'ready'
-    if (!hadCatalogue) set({ state: { status: 'loading' } })
-    const answer = await callAction('mall', 'catalogue', {})
-    if (answer.ok) set({ state: { status: 'ready', data: answer.data } })
-    else if (!hadCatalogue) set({ state: { status: 'error', message: answer.message } })
+    await loadInto({
+      current: get().state,
+      write: (state) => set({ state }),
+      request: () => callAction('mall', 'catalogue', {}),
+    })
   },
   reset() {
     set({ state: { status: 'idle' } })

@@ -1,7 +1,8 @@
 import type { ApiEnvelope, CancelOrderResult, PickupOrderView } from '@shared/contracts'
 import { create } from 'zustand'
 import { callAction } from '@/api/client'
-import type { Loadable } from './loadable'
+import { type Loadable, loadInto } from './loadable'
+import { submitOnce } from './submitOnce'
 
 interface OrdersStore {
   readonly state: Loadable<readonly PickupOrderView[]>
@@ -10,7 +11,7 @@ interface OrdersStore {
   /** Fetches the orders; with a list on screen it refreshes quietly. */
   load(): Promise<void>
   /** Cancels an unclaimed pickup order; the list shows the cancelled order on success, the truth on refusal. */
-  cancel(orderId: string): Promise<ApiEnvelope<CancelOrderResult>>
+  cancel(orderId: string): Promise<ApiEnvelope<CancelOrderResult> | null>
   reset(): void
 }
 
@@ -19,13 +20,15 @@ export const useOrdersStore = create<OrdersStore>((set, get) => ({
   state: { status: 'idle' },
   cancelling: null,
   async load() {
-    const hadOrders = get().state.status === 'ready'
-    if (!hadOrders) set({ state: { status: 'loading' } })
-    const answer = await callAction('mall', 'orders', {})
-    if (answer.ok) set({ state: { status: 'ready', data: answer.data.orders } })
-    else if (!hadOrders) set({ state: { status: 'error', message: answer.message } })
+    await loadInto({
+      current: get().state,
+      write: (state) => set({ state }),
+      request: () => callAction('mall', 'orders', {}),
+      pick: (answer) => answer.orders,
+    })
   },
-  async cancel(orderId) {
+  // One cancellation at a time: a tap while one is on its way sends nothing (null).
+  cancel: submitOnce(async (orderId: string): Promise<ApiEnvelope<CancelOrderResult>> => {
     set({ cancelling: orderId })
     const answer = await callAction('mall', 'cancelOrder', { orderId })
     const current = get().state
@@ -39,7 +42,7 @@ export const useOrdersStore = create<OrdersStore>((set, get) => ({
     }
     set({ cancelling: null })
     return answer
-  },
+  }),
   reset() {
     set({ state: { status: 'idle' }, cancelling: null })
   },

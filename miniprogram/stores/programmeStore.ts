@@ -1,11 +1,9 @@
 import type { PublicProgramme } from '@shared/contracts'
 import { create } from 'zustand'
 import { callAction } from '@/api/client'
+import { type Loadable, loadInto } from './loadable'
 
-type ProgrammeState =
-  | { readonly status: 'idle' | 'loading' }
-  | { readonly status: 'ready'; readonly programme: PublicProgramme }
-  | { readonly status: 'error'; readonly message: string }
+type ProgrammeState = Loadable<PublicProgramme>
 
 interface ProgrammeStore {
   readonly state: ProgrammeState
@@ -18,10 +16,12 @@ interface ProgrammeStore {
 export const useProgrammeStore = create<ProgrammeStore>((set, get) => ({
   state: { status: 'idle' },
   async load() {
-    set({ state: { status: 'loading' } })
-    const answer = await callAction('programme', 'get', {})
-    set({
-      state: answer.ok ? { status: 'ready', programme: answer.data } : { status: 'error', message: answer.message },
+    // Not quiet: the tiers page asks again on purpose and shows the answer it gets.
+    await loadInto({
+      current: get().state,
+      write: (state) => set({ state }),
+      request: () => callAction('programme', 'get', {}),
+      quiet: false,
     })
   },
   async ensureLoaded() {
@@ -29,3 +29,15 @@ export const useProgrammeStore = create<ProgrammeStore>((set, get) => ({
     if (status === 'idle' || status === 'error') await get().load()
   },
 }))
+
+const NO_TIERS: PublicProgramme['tiers'] = []
+
+/** The programme's tiers, or none while it is not here (a stable empty list, so selecting it never re-renders). */
+export function selectTiers(store: ProgrammeStore): PublicProgramme['tiers'] {
+  return store.state.status === 'ready' ? store.state.data.tiers : NO_TIERS
+}
+
+/** The programme, or null while it is not here. */
+export function selectProgramme(store: ProgrammeStore): PublicProgramme | null {
+  return store.state.status === 'ready' ? store.state.data : null
+}

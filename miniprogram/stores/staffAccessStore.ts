@@ -1,12 +1,10 @@
 import type { AcceptInviteResult, ApiEnvelope, StaffMe } from '@shared/contracts'
 import { create } from 'zustand'
 import { callAction } from '@/api/client'
+import { type Loadable, loadInto } from './loadable'
 
 /** Whether the person holding the phone is bound staff (`staff.me`). */
-export type StaffAccessState =
-  | { readonly status: 'idle' | 'loading' | 'notStaff' }
-  | { readonly status: 'ready'; readonly staff: StaffMe }
-  | { readonly status: 'error'; readonly message: string }
+export type StaffAccessState = Loadable<StaffMe, 'notStaff'>
 
 /** Where accepting an invite stands. */
 export type InviteAcceptance =
@@ -32,12 +30,12 @@ export const useStaffAccessStore = create<StaffAccessStore>((set, get) => ({
   state: { status: 'idle' },
   acceptance: { status: 'idle' },
   async load() {
-    const known = get().state.status === 'ready'
-    if (!known) set({ state: { status: 'loading' } })
-    const answer = await callAction('staff', 'me', {})
-    if (answer.ok) set({ state: { status: 'ready', staff: answer.data } })
-    else if (answer.code === 'NOT_STAFF') set({ state: { status: 'notStaff' } })
-    else if (!known) set({ state: { status: 'error', message: answer.message } })
+    await loadInto({
+      current: get().state,
+      write: (state) => set({ state }),
+      request: () => callAction('staff', 'me', {}),
+      refusals: { NOT_STAFF: 'notStaff' },
+    })
   },
   async ensureLoaded() {
     const { status } = get().state
@@ -46,7 +44,7 @@ export const useStaffAccessStore = create<StaffAccessStore>((set, get) => ({
   async acceptInvite(input) {
     set({ acceptance: { status: 'accepting' } })
     const answer = await callAction('staff', 'acceptInvite', input)
-    if (answer.ok) set({ acceptance: { status: 'idle' }, state: { status: 'ready', staff: answer.data.staff } })
+    if (answer.ok) set({ acceptance: { status: 'idle' }, state: { status: 'ready', data: answer.data.staff } })
     else set({ acceptance: { status: 'failed', message: answer.message } })
     return answer
   },

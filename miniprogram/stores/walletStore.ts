@@ -2,7 +2,7 @@ import type { Wallet } from '@shared/contracts'
 import { create } from 'zustand'
 import { callAction } from '@/api/client'
 import type { WalletTab } from '@/utils/walletTabs'
-import type { Loadable } from './loadable'
+import { type Loadable, loadInto } from './loadable'
 
 interface WalletStore {
   readonly state: Loadable<Wallet>
@@ -18,11 +18,11 @@ export const useWalletStore = create<WalletStore>((set, get) => ({
   state: { status: 'idle' },
   tab: 'available',
   async load() {
-    const hadWallet = get().state.status === 'ready'
-    if (!hadWallet) set({ state: { status: 'loading' } })
-    const answer = await callAction('coupon', 'wallet', {})
-    if (answer.ok) set({ state: { status: 'ready', data: answer.data } })
-    else if (!hadWallet) set({ state: { status: 'error', message: answer.message } })
+    await loadInto({
+      current: get().state,
+      write: (state) => set({ state }),
+      request: () => callAction('coupon', 'wallet', {}),
+    })
   },
   selectTab(tab) {
     set({ tab })

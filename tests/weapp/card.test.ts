@@ -1,21 +1,11 @@
+import { cardOf, MEMBER_TOKEN, NOT_A_MEMBER_REFUSAL } from '../ui/support/fixtures'
 import { answerCloudFunctions, loadCompiledPage } from './support'
 
 const CARD = 'pages/card/index'
 
-const card = {
-  memberId: 'm0123456789abcdef01234567',
-  nickname: '小满',
-  avatarUrl: null,
-  tier: { id: 'silver', name: '银卡会员' },
-  nextTier: { id: 'gold', name: '金卡会员' },
-  growth: 1250,
-  growthToNextTier: 750,
-  progressPercent: 50,
-  balance: 1288,
-  expiringSoon: { points: 120, lastValidDay: '2026-12-31' },
-  usableCouponCount: 2,
-}
-const token = 'M1.m0123456789abcdef01234567.t4k2a0.t4k2b0.AbCdEfGh.abcdefghijklmnopqrstuv'
+/** The shared silver member, with the balance the page must show. */
+const card = cardOf({ balance: 1288 })
+const token = MEMBER_TOKEN
 
 describe('the compiled member card page', () => {
   it('shows the tier, balance, expiring points and the member code as QR and barcode', async () => {
@@ -41,8 +31,8 @@ describe('the compiled member card page', () => {
 
   it('sends a visitor who has not joined to the join page instead of showing a card', async () => {
     answerCloudFunctions({
-      'member.card': { ok: false, code: 'NOT_A_MEMBER', message: '请先加入会员' },
-      'member.memberCode': { ok: false, code: 'NOT_A_MEMBER', message: '请先加入会员' },
+      'member.card': NOT_A_MEMBER_REFUSAL,
+      'member.memberCode': NOT_A_MEMBER_REFUSAL,
     })
     const page = loadCompiledPage(CARD)
     const wx = (globalThis as unknown as { wx: Record<string, unknown> }).wx

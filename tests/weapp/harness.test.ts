@@ -1,15 +1,8 @@
+import { NOT_A_MEMBER_REFUSAL, PROGRAMME } from '../ui/support/fixtures'
 import { answerCloudFunctions, loadCompiledPage } from './support'
 
-const answered = {
-  ok: true,
-  data: {
-    brandName: '小满咖啡',
-    tiers: [{ id: 'regular', name: '普通会员', growthThreshold: 0, benefits: [] }],
-    joinGift: { points: 50, couponCount: 0 },
-    profileCompletionPoints: 20,
-  },
-}
-const notAMember = { ok: false, code: 'NOT_A_MEMBER', message: '请先加入会员' }
+const answered = { ok: true, data: PROGRAMME }
+const notAMember = NOT_A_MEMBER_REFUSAL
 
 describe('the compiled-page harness', () => {
   it('refuses a page the build does not contain, saying how to build', () => {

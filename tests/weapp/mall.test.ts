@@ -1,26 +1,11 @@
+import { itemOf, PROGRAMME } from '../ui/support/fixtures'
 import { answerCloudFunctions, loadCompiledPage } from './support'
 
 const MALL = 'pages/mall/index'
 
-const item = {
-  id: 'item-tote-bag',
-  kind: 'pickup',
-  title: '小满帆布袋',
-  description: '到店出示取货码领取',
-  image: null,
-  pointsPrice: 300,
-  stock: 3,
-  perMemberLimit: 1,
-  redeemedByMember: 0,
-  tierIds: [],
-  saleStartsAtMs: null,
-  saleEndsAtMs: null,
-  canRedeem: true,
-  reason: null,
-  affordable: true,
-}
-const mug = {
-  ...item,
+const item = itemOf({ stock: 3 })
+/** A black-tier item, sold out: not redeemable, badged 黑金会员专享. */
+const mug = itemOf({
   id: 'item-mug',
   title: '黑金限定马克杯',
   pointsPrice: 800,
@@ -28,14 +13,8 @@ const mug = {
   tierIds: ['black'],
   canRedeem: false,
   reason: 'TIER_REQUIRED',
-  affordable: true,
-}
-const programme = {
-  brandName: '小满咖啡',
-  tiers: [{ id: 'black', name: '黑金会员', growthThreshold: 10000, benefits: [] }],
-  joinGift: { points: 50, couponCount: 0 },
-  profileCompletionPoints: 20,
-}
+})
+const programme = PROGRAMME
 
 describe('the compiled points mall page', () => {
   it('shows the balance and each item with its price, stock state and badges', async () => {

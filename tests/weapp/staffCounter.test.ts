@@ -1,19 +1,13 @@
+import { CASHIER, counterMemberOf, MEMBER_TOKEN, previewOf, todayOf } from '../ui/support/fixtures'
 import { answerCloudFunctions, loadCompiledPage } from './support'
 
 const COUNTER = 'staff/pages/counter/index'
 const MEMBER_PANEL = 'staff/pages/member/index'
 
-const cashier = { role: 'staff', storeId: 'store-1', storeName: '1 号店', name: '小林' }
-const today = { businessDay: '2026-05-01', scope: 'mine', storeId: 'store-1', entries: [], purchaseTotalFen: 0 }
-const member = {
-  memberId: 'm_a1',
-  nickname: '小满',
-  avatarUrl: null,
-  tier: { id: 'silver', name: '银卡会员' },
-  balance: 1280,
-  coupons: [],
-}
-const token = 'M1.m_a1.t4k2a0.t4k2b0.AbCdEfGh.abcdefghijklmnopqrstuv'
+const cashier = CASHIER
+const today = todayOf([])
+const member = counterMemberOf({ coupons: [] })
+const token = MEMBER_TOKEN
 
 describe('the compiled staff subpackage', () => {
   it('renders the counter from the subpackage with the camera scan button, not the H5 paste field', async () => {
@@ -44,14 +38,7 @@ describe('the compiled staff subpackage', () => {
       'staff.resolveMemberCode': { ok: true, data: member },
       'staff.previewPurchase': {
         ok: true,
-        data: {
-          memberId: 'm_a1',
-          amountFen: 8800,
-          points: 88,
-          growth: 88,
-          lines: [{ kind: 'base', points: 88 }],
-          needsManagerApproval: false,
-        },
+        data: previewOf(8800, { points: 88, growth: 88, lines: [{ kind: 'base', points: 88 }] }),
       },
     })
     const page = loadCompiledPage(MEMBER_PANEL, { query: { token } })

@@ -1,23 +1,12 @@
 import type { ApiEnvelope, PublicProgramme } from '@shared/contracts'
-import { DEMO_PROGRAMME } from '../../emulator/seed/demo/programme'
+import { NOT_A_MEMBER_REFUSAL, PROGRAMME } from '../ui/support/fixtures'
 import { answerCloudFunctions, holdAnswer, loadCompiledPage } from './support'
 
 const TIERS = 'pages/tiers/index'
 
 /** The tiers page also asks for the card; a visitor who has not joined sees the tiers alone. */
-const notAMember = { ok: false, code: 'NOT_A_MEMBER', message: '请先加入会员' }
-
-const programme: PublicProgramme = {
-  brandName: DEMO_PROGRAMME.brandName,
-  tiers: DEMO_PROGRAMME.tiers.map(({ id, name, growthThreshold, benefits }) => ({
-    id,
-    name,
-    growthThreshold,
-    benefits,
-  })),
-  joinGift: { points: DEMO_PROGRAMME.joinGift.points, couponCount: 0 },
-  profileCompletionPoints: DEMO_PROGRAMME.profileCompletionPoints,
-}
+const notAMember = NOT_A_MEMBER_REFUSAL
+const programme: PublicProgramme = PROGRAMME
 
 const answered: ApiEnvelope<PublicProgramme> = { ok: true, data: programme }
 const failed: ApiEnvelope<PublicProgramme> = { ok: false, code: 'INTERNAL', message: '系统繁忙，请稍后再试' }

@@ -1,112 +1,41 @@
-import type { Catalogue, MallItemView } from '@shared/contracts'
-import { Button, Text, View } from '@tarojs/components'
-import { useEffect } from 'react'
-import { ItemImage } from '@/components/ItemImage'
+import { View } from '@tarojs/components'
+import { useCallback } from 'react'
+import { Loaded } from '@/components/Loaded'
 import { LoadState } from '@/components/LoadState'
 import { PageShell } from '@/components/PageShell'
-import { usePageVisible } from '@/hooks/usePageVisible'
-import { navigate, relaunch } from '@/navigation'
+import { usePageData } from '@/hooks/usePageData'
 import { useMallStore } from '@/stores/mallStore'
-import { useProgrammeStore } from '@/stores/programmeStore'
-import { classNames } from '@/utils/classNames'
-import { stockText, type TierName, tierNamesText } from '@/utils/mallText'
+import { selectTiers, useProgrammeStore } from '@/stores/programmeStore'
+import { Balance, ItemCard, MallLinks } from './MallParts'
 import './index.css'
-
-const LINKS = [
-  { id: 'mall-link-orders', route: 'orders', title: '我的订单' },
-  { id: 'mall-link-coupons', route: 'couponCentre', title: '领券中心' },
-  { id: 'mall-link-wallet', route: 'wallet', title: '我的卡券' },
-] as const
-
-function ItemCard({ item, tiers }: { item: MallItemView; tiers: readonly TierName[] }) {
-  const stock = stockText(item.stock)
-  return (
-    <View
-      className={classNames('mall-item', item.stock <= 0 && 'mall-item--sold-out')}
-      id={`mall-item-${item.id}`}
-      onClick={() => void navigate('mallItem', { id: item.id })}
-    >
-      <ItemImage item={item} className='mall-item__image' />
-      <View className='mall-item__body'>
-        <Text className='mall-item__title'>{item.title}</Text>
-        <View className='mall-item__badges'>
-          {item.canRedeem && <Text className='mall-item__badge mall-item__badge--redeemable'>可兑换</Text>}
-          {item.tierIds.length > 0 && (
-            <Text className='mall-item__badge mall-item__badge--tier'>{`${tierNamesText(item.tierIds, tiers)}专享`}</Text>
-          )}
-        </View>
-        <View className='mall-item__footer'>
-          <Text className='mall-item__price'>{`${item.pointsPrice} 积分`}</Text>
-          {stock !== null && (
-            <Text className={classNames('mall-item__stock', item.stock <= 0 && 'mall-item__stock--none')}>{stock}</Text>
-          )}
-        </View>
-      </View>
-    </View>
-  )
-}
-
-function Balance({ catalogue }: { catalogue: Catalogue }) {
-  if (catalogue.balance === null) {
-    return (
-      <View className='mall-balance' id='mall-not-member'>
-        <Text className='mall-balance__label'>加入会员即可用积分兑换好礼</Text>
-        <Button className='button button--small' id='mall-join' onClick={() => void relaunch('join')}>
-          立即加入
-        </Button>
-      </View>
-    )
-  }
-  return (
-    <View className='mall-balance'>
-      <Text className='mall-balance__label'>我的积分</Text>
-      <Text className='mall-balance__value' id='mall-balance'>
-        {catalogue.balance}
-      </Text>
-    </View>
-  )
-}
 
 /** The points mall (tabBar): the member's balance, then every item with its price, stock and badges. */
 export default function MallPage() {
-  const visible = usePageVisible()
   const state = useMallStore((store) => store.state)
   const load = useMallStore((store) => store.load)
-  const programmeState = useProgrammeStore((store) => store.state)
+  const tiers = useProgrammeStore(selectTiers)
   const ensureProgramme = useProgrammeStore((store) => store.ensureLoaded)
-  const tiers = programmeState.status === 'ready' ? programmeState.programme.tiers : []
-
-  useEffect(() => {
-    if (!visible) return
-    void load()
-    void ensureProgramme()
-  }, [visible, load, ensureProgramme])
+  usePageData(useCallback(() => Promise.all([load(), ensureProgramme()]), [load, ensureProgramme]))
 
   return (
     <PageShell className='mall-page'>
-      {(state.status === 'idle' || state.status === 'loading') && <LoadState state='loading' />}
-      {state.status === 'error' && <LoadState state='error' message={state.message} onRetry={load} />}
-      {state.status === 'ready' && (
-        <>
-          <Balance catalogue={state.data} />
-          <View className='mall-links'>
-            {LINKS.map((link) => (
-              <View key={link.id} id={link.id} className='mall-links__link' onClick={() => void navigate(link.route)}>
-                <Text>{link.title}</Text>
+      <Loaded state={state} onRetry={load}>
+        {(catalogue) => (
+          <>
+            <Balance catalogue={catalogue} />
+            <MallLinks />
+            {catalogue.items.length === 0 ? (
+              <LoadState state='empty' message='商城暂无可兑换的商品' />
+            ) : (
+              <View className='mall-items' id='mall-items'>
+                {catalogue.items.map((item) => (
+                  <ItemCard key={item.id} item={item} tiers={tiers} />
+                ))}
               </View>
-            ))}
-          </View>
-          {state.data.items.length === 0 ? (
-            <LoadState state='empty' message='商城暂无可兑换的商品' />
-          ) : (
-            <View className='mall-items' id='mall-items'>
-              {state.data.items.map((item) => (
-                <ItemCard key={item.id} item={item} tiers={tiers} />
-              ))}
-            </View>
-          )}
-        </>
-      )}
+            )}
+          </>
+        )}
+      </Loaded>
     </PageShell>
   )
 }

@@ -1,7 +1,9 @@
 import type { StaffMe } from '@shared/contracts'
 import { View } from '@tarojs/components'
-import { type ReactNode, useEffect } from 'react'
+import type { ReactNode } from 'react'
+import { Loaded } from '@/components/Loaded'
 import { LoadState } from '@/components/LoadState'
+import { usePageData } from '@/hooks/usePageData'
 import { useStaffAccessStore } from '@/stores/staffAccessStore'
 
 export interface StaffGateProps {
@@ -18,24 +20,15 @@ export interface StaffGateProps {
 export function StaffGate({ children, notStaff }: StaffGateProps) {
   const state = useStaffAccessStore((store) => store.state)
   const load = useStaffAccessStore((store) => store.load)
-
-  useEffect(() => {
-    void load()
-  }, [load])
-
-  switch (state.status) {
-    case 'idle':
-    case 'loading':
-      return <LoadState state='loading' />
-    case 'error':
-      return <LoadState state='error' message={state.message} onRetry={() => void load()} />
-    case 'notStaff':
-      return (
-        <View className='staff-gate' id='staff-not-staff'>
-          {notStaff ?? <LoadState state='empty' message='仅限已绑定的门店员工使用' />}
-        </View>
-      )
-    case 'ready':
-      return <>{children(state.staff)}</>
-  }
+  usePageData(load)
+  const refused = (
+    <View className='staff-gate' id='staff-not-staff'>
+      {notStaff ?? <LoadState state='empty' message='仅限已绑定的门店员工使用' />}
+    </View>
+  )
+  return (
+    <Loaded state={state} onRetry={load} refused={refused}>
+      {children}
+    </Loaded>
+  )
 }

@@ -2,9 +2,10 @@ import type { AuditEntryView, StaffMe } from '@shared/contracts'
 import { formatFen } from '@shared/money'
 import { Button, Input, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import { useEffect, useState } from 'react'
+import { useState } from 'react'
+import { Loaded } from '@/components/Loaded'
 import { LoadState } from '@/components/LoadState'
-import { usePageVisible } from '@/hooks/usePageVisible'
+import { usePageData } from '@/hooks/usePageData'
 import { classNames } from '@/utils/classNames'
 import { formatDateTime } from '@/utils/formatTime'
 import { type TodayScope, useTodayStore } from '../stores/todayStore'
@@ -141,10 +142,7 @@ export function TodayList({ staff }: { staff: StaffMe }) {
   const reversible = canReverse(staff)
 
   // The page shows again after the member panel: what was recorded there belongs in the list.
-  const visible = usePageVisible()
-  useEffect(() => {
-    if (visible) void load()
-  }, [visible, load])
+  usePageData(load)
 
   return (
     <View className='today'>
@@ -153,24 +151,24 @@ export function TodayList({ staff }: { staff: StaffMe }) {
         {reversible && <ScopeTabs scope={scope} onChange={(next) => void load(next)} />}
       </View>
       <ReversalOutcome />
-      {(state.status === 'idle' || state.status === 'loading') && <LoadState state='loading' />}
-      {state.status === 'error' && <LoadState state='error' message={state.message} onRetry={() => void load()} />}
-      {state.status === 'ready' && (
-        <>
-          <Text className='today__total' id='today-total'>
-            {`今日消费合计 ${formatFen(state.data.purchaseTotalFen)}`}
-          </Text>
-          {state.data.entries.length === 0 ? (
-            <LoadState state='empty' message='今天还没有操作记录' />
-          ) : (
-            <View className='today__list' id='today-list'>
-              {state.data.entries.map((entry) => (
-                <Entry key={entry.id} entry={entry} reversible={reversible} />
-              ))}
-            </View>
-          )}
-        </>
-      )}
+      <Loaded state={state} onRetry={load}>
+        {(today) => (
+          <>
+            <Text className='today__total' id='today-total'>
+              {`今日消费合计 ${formatFen(today.purchaseTotalFen)}`}
+            </Text>
+            {today.entries.length === 0 ? (
+              <LoadState state='empty' message='今天还没有操作记录' />
+            ) : (
+              <View className='today__list' id='today-list'>
+                {today.entries.map((entry) => (
+                  <Entry key={entry.id} entry={entry} reversible={reversible} />
+                ))}
+              </View>
+            )}
+          </>
+        )}
+      </Loaded>
     </View>
   )
 }

@@ -3,6 +3,7 @@ import type { ErrorCode } from '@shared/errors'
 import { create } from 'zustand'
 import { callAction } from '@/api/client'
 import type { Loadable } from '@/stores/loadable'
+import { submitOnce } from '@/stores/submitOnce'
 import { isOutcomeUnknown } from '@/utils/refusals'
 import { newRequestId } from '@/utils/requestId'
 import { type KeypadKey, pressKey, purchaseFenOf } from '../utils/keypadAmount'
@@ -96,7 +97,8 @@ export const useMemberPanelStore = create<MemberPanelStore>((set, get) => {
     }, PREVIEW_DEBOUNCE_MS)
   }
 
-  async function submit(requestId: string): Promise<ApiEnvelope<RecordPurchaseResult> | null> {
+  // One purchase at a time: a confirmation while one is on its way sends nothing (null).
+  const submit = submitOnce(async (requestId: string): Promise<ApiEnvelope<RecordPurchaseResult> | null> => {
     const { member, amountText, receiptNo } = get()
     const amountFen = purchaseFenOf(amountText)
     if (member.status !== 'ready' || amountFen === null) return null
@@ -128,7 +130,7 @@ export const useMemberPanelStore = create<MemberPanelStore>((set, get) => {
       })
     }
     return answer
-  }
+  })
 
   return {
     token: null,

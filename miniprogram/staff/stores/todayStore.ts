@@ -1,7 +1,8 @@
 import type { ReversePurchaseResult, TodayActivity } from '@shared/contracts'
 import { create } from 'zustand'
 import { callAction } from '@/api/client'
-import type { Loadable } from '@/stores/loadable'
+import { type Loadable, loadInto } from '@/stores/loadable'
+import { submitOnce } from '@/stores/submitOnce'
 
 /** Whose actions the list shows: the caller's own, or the whole store's (managers and admins). */
 export type TodayScope = 'mine' | 'store'
@@ -20,7 +21,7 @@ interface TodayStore {
   /** Loads today's actions for `scope` (the current one by default); a reload keeps the list on screen. */
   load(scope?: TodayScope): Promise<void>
   /** Reverses a purchase after the manager confirmed it with a reason, then reloads the list. */
-  reverse(input: { purchaseEntryId: string; reason: string }): Promise<void>
+  reverse(input: { purchaseEntryId: string; reason: string }): Promise<unknown>
   /** Closes the reversal's result. */
   dismissReversal(): void
   reset(): void
@@ -36,14 +37,18 @@ export const useTodayStore = create<TodayStore>((set, get) => ({
   reversal: { status: 'idle' },
   async load(scope = get().scope) {
     const requested = generation
-    const keep = scope === get().scope && get().state.status === 'ready'
-    set(keep ? { scope } : { scope, state: { status: 'loading' } })
-    const answer = await callAction('staff', 'today', { scope })
-    if (requested !== generation || get().scope !== scope) return
-    if (answer.ok) set({ state: { status: 'ready', data: answer.data } })
-    else if (!keep) set({ state: { status: 'error', message: answer.message } })
+    const current = get()
+    set({ scope })
+    await loadInto({
+      current: current.state,
+      write: (state) => set({ state }),
+      request: () => callAction('staff', 'today', { scope }),
+      quiet: scope === current.scope && current.state.status === 'ready',
+      stillWanted: () => requested === generation && get().scope === scope,
+    })
   },
-  async reverse({ purchaseEntryId, reason }) {
+  // One reversal at a time: a tap while one is on its way sends nothing.
+  reverse: submitOnce(async ({ purchaseEntryId, reason }: { purchaseEntryId: string; reason: string }) => {
     const requested = generation
     set({ reversal: { status: 'reversing', entryId: purchaseEntryId } })
     const answer = await callAction('staff', 'reversePurchase', { purchaseEntryId, reason: reason.trim() })
@@ -52,7 +57,7 @@ export const useTodayStore = create<TodayStore>((set, get) => ({
       reversal: answer.ok ? { status: 'done', result: answer.data } : { status: 'failed', message: answer.message },
     })
     await get().load()
-  },
+  }),
   dismissReversal() {
     set({ reversal: { status: 'idle' } })
   },

@@ -2,6 +2,7 @@ import type { ApiEnvelope, UsageRecord, VerifyCouponResult, VerifyPickupResult }
 import type { ErrorCode } from '@shared/errors'
 import { create } from 'zustand'
 import { callAction } from '@/api/client'
+import { submitOnce } from '@/stores/submitOnce'
 
 /** Where one verification (a coupon's 核销 or a pickup order's hand-over) stands. */
 export type VerificationState<T> =
@@ -14,8 +15,10 @@ export type VerificationState<T> =
 interface VerificationStore {
   readonly coupon: VerificationState<VerifyCouponResult>
   readonly pickup: VerificationState<VerifyPickupResult>
-  verifyCoupon(token: string): Promise<void>
-  verifyPickup(pickupCode: string): Promise<void>
+  /** Verifies a coupon's code; nothing is sent while a coupon verification is on its way. */
+  verifyCoupon(token: string): Promise<unknown>
+  /** Hands over a pickup order; nothing is sent while a pickup verification is on its way. */
+  verifyPickup(pickupCode: string): Promise<unknown>
   reset(): void
 }
 
@@ -43,18 +46,19 @@ let generation = 0
 export const useVerificationStore = create<VerificationStore>((set) => ({
   coupon: { status: 'idle' },
   pickup: { status: 'idle' },
-  async verifyCoupon(token) {
+  // One verification of each kind at a time: a scan or tap while one is on its way sends nothing.
+  verifyCoupon: submitOnce(async (token: string) => {
     const requested = generation
     set({ coupon: { status: 'verifying' } })
     const answer = await callAction('staff', 'verifyCoupon', { token })
     if (requested === generation) set({ coupon: stateOf(answer) })
-  },
-  async verifyPickup(pickupCode) {
+  }),
+  verifyPickup: submitOnce(async (pickupCode: string) => {
     const requested = generation
     set({ pickup: { status: 'verifying' } })
     const answer = await callAction('staff', 'verifyPickup', { pickupCode })
     if (requested === generation) set({ pickup: stateOf(answer) })
-  },
+  }),
   reset() {
     generation += 1
     set({ coupon: { status: 'idle' }, pickup: { status: 'idle' } })

@@ -20,6 +20,18 @@ function statusCalls(callFunction: jest.Mock): unknown[] {
   return callFunction.mock.calls.filter(([options]) => options.data.action === 'status').map(([o]) => o.data.input)
 }
 
+/** The calendar before today's check-in, and after it once `checkin.checkIn` has answered. */
+function checkInAnswers(): jest.Mock {
+  let checkedIn = false
+  return answerCloudFunctions({
+    'checkin.status': async () => ({ ok: true, data: checkedIn ? after : before }),
+    'checkin.checkIn': async () => {
+      checkedIn = true
+      return { ok: true, data: result }
+    },
+  })
+}
+
 describe('the check-in page', () => {
   beforeEach(() => {
     resetStores()
@@ -53,14 +65,7 @@ describe('the check-in page', () => {
   })
 
   it('checks in with one tap, shows what it gave, and disables the button for the rest of the day', async () => {
-    let checkedIn = false
-    const callFunction = answerCloudFunctions({
-      'checkin.status': async () => ({ ok: true, data: checkedIn ? after : before }),
-      'checkin.checkIn': async () => {
-        checkedIn = true
-        return { ok: true, data: result }
-      },
-    })
+    const callFunction = checkInAnswers()
     const { container } = render(<CheckInPage />)
     const button = (await screen.findByText('签到领 15 积分')) as HTMLButtonElement
     expect(button.disabled).toBe(false)
@@ -74,6 +79,21 @@ describe('the check-in page', () => {
     expect(container.querySelector('#checkin-next-reward')?.textContent).toBe('再签 4 天可得 35 积分')
     expect(container.querySelector(`#checkin-day-${TODAY}`)?.className).toContain('checkin-day--checked')
     expect(callFunction).toHaveBeenCalledWith({ name: 'checkin', data: { action: 'checkIn', input: {} } })
+  })
+
+  it('sends one check-in for five taps landing before the page re-renders, and says 签到成功 once', async () => {
+    const callFunction = checkInAnswers()
+    render(<CheckInPage />)
+    const button = (await screen.findByText('签到领 15 积分')) as HTMLButtonElement
+    // Inside one act nothing re-renders between the taps, so the button is still enabled for all five.
+    await act(async () => {
+      for (let tap = 0; tap < 5; tap += 1) button.click()
+    })
+    await screen.findByText('今日已签到')
+    const checkIns = callFunction.mock.calls.filter(([options]) => options.data.action === 'checkIn')
+    expect(checkIns).toHaveLength(1)
+    expect(Taro.showToast).toHaveBeenCalledTimes(1)
+    expect(Taro.showToast).toHaveBeenCalledWith({ title: '签到成功', icon: 'success' })
   })
 
   it('tells a member who already checked in (another device, a double tap) and shows the day as done', async () => {

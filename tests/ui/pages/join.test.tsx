@@ -70,7 +70,7 @@ describe('the join landing page', () => {
     })
     expect(Taro.showToast).toHaveBeenCalledWith({ title: '入会成功，获得 50 积分', icon: 'none' })
     const state = useCardStore.getState().state
-    expect(state.status === 'ready' && state.card.balance).toBe(50)
+    expect(state.status === 'ready' && state.data.balance).toBe(50)
   })
 
   it('joins directly, with no attribution, when opened without parameters', async () => {

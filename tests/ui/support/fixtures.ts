@@ -1,6 +1,15 @@
 import type { CalendarDay, CheckInStatus, HistoryEntry, MemberCard, PublicProgramme } from '@shared/contracts'
+import { ERROR_MESSAGES } from '@shared/errors'
 import { daysOfMonth, isoWeekdayOf } from '@shared/time/calendarDay'
 import { DEMO_PROGRAMME } from '../../../emulator/seed/demo/programme'
+
+// One fixtures module for tests/ui and tests/weapp: the weapp tests import these too, so the DOM
+// stand-ins and the compiled build are checked against the same members, items and staff.
+export * from './mallFixtures'
+export * from './staffFixtures'
+
+/** What every member-only action answers a visitor who has not joined. */
+export const NOT_A_MEMBER_REFUSAL = { ok: false, code: 'NOT_A_MEMBER', message: ERROR_MESSAGES.NOT_A_MEMBER } as const
 
 /** The demo programme as `programme.get` answers it. */
 export const PROGRAMME: PublicProgramme = {

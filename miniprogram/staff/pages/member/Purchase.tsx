@@ -1,0 +1,85 @@
+import type { CounterMember } from '@shared/contracts'
+import { RECEIPT_NUMBER_LENGTH_MAX } from '@shared/contracts'
+import { formatFen } from '@shared/money'
+import { Button, Input, Text, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import { classNames } from '@/utils/classNames'
+import { Keypad } from '../../components/Keypad'
+import { useMemberPanelStore } from '../../stores/memberPanelStore'
+import { purchaseFenOf } from '../../utils/keypadAmount'
+import { PreviewLine, PurchaseResult, RecordFailure } from './PurchaseOutcome'
+
+/** 记录消费: the amount on the keypad, its preview, the receipt number and recording after a confirmation. */
+export function Purchase({ member }: { member: CounterMember }) {
+  const amountText = useMemberPanelStore((store) => store.amountText)
+  const receiptNo = useMemberPanelStore((store) => store.receiptNo)
+  const preview = useMemberPanelStore((store) => store.preview)
+  const recording = useMemberPanelStore((store) => store.recording)
+  const press = useMemberPanelStore((store) => store.press)
+  const setReceiptNo = useMemberPanelStore((store) => store.setReceiptNo)
+  const record = useMemberPanelStore((store) => store.record)
+  const retryRecord = useMemberPanelStore((store) => store.retryRecord)
+  const startNext = useMemberPanelStore((store) => store.startNext)
+  const amountFen = purchaseFenOf(amountText)
+  const outcomeUnknown = recording.status === 'failed' && recording.retryable
+  const canSubmit = amountFen !== null && recording.status !== 'recording'
+
+  async function confirmAndRecord(fen: number) {
+    const points = preview.status === 'ready' ? `，预计获得 ${preview.preview.points} 积分` : ''
+    const { confirm } = await Taro.showModal({
+      title: '确认记录消费',
+      content: `为 ${member.nickname ?? '会员'} 记录消费 ${formatFen(fen)}${points}。`,
+      confirmText: '确认记录',
+    })
+    if (confirm) await record()
+  }
+
+  if (recording.status === 'done') {
+    return (
+      <View className='panel-card'>
+        <PurchaseResult result={recording.result} onNext={startNext} />
+      </View>
+    )
+  }
+  return (
+    <View className='panel-card panel-purchase'>
+      <Text className='panel-card__title'>记录消费</Text>
+      <View className='panel-amount'>
+        <Text className='panel-amount__currency'>¥</Text>
+        <Text
+          className={classNames('panel-amount__value', amountText === '' && 'panel-amount__value--empty')}
+          id='purchase-amount'
+        >
+          {amountText === '' ? '0.00' : amountText}
+        </Text>
+      </View>
+      <PreviewLine preview={preview} />
+      <Keypad disabled={recording.status === 'recording' || outcomeUnknown} onPress={press} />
+      <Input
+        className='panel-receipt'
+        id='purchase-receipt'
+        placeholder='小票号（选填）'
+        maxlength={RECEIPT_NUMBER_LENGTH_MAX}
+        value={receiptNo}
+        onInput={(event) => setReceiptNo(event.detail.value)}
+      />
+      {recording.status === 'failed' && <RecordFailure recording={recording} />}
+      {outcomeUnknown ? (
+        <Button className='button button--primary' id='purchase-retry' onClick={() => void retryRecord()}>
+          重试记录
+        </Button>
+      ) : (
+        <Button
+          className={classNames('button button--primary', !canSubmit && 'button--disabled')}
+          id='purchase-submit'
+          disabled={!canSubmit}
+          onClick={() => {
+            if (amountFen !== null) void confirmAndRecord(amountFen)
+          }}
+        >
+          {recording.status === 'recording' ? '记录中…' : '记录消费'}
+        </Button>
+      )}
+    </View>
+  )
+}
