@@ -33,7 +33,7 @@ const OPTIONS = {
 } as const
 
 function planOptionsOf(values: ReturnType<typeof parseArguments>): PlanOptions {
-  const options: { seed?: PlanOptions['seed']; onlyFunction?: string } = {}
+  const options: { seed?: NonNullable<PlanOptions['seed']>; onlyFunction?: string } = {}
   if (values.function !== undefined) options.onlyFunction = values.function
   if (values.seed) {
     const [brandName, storeName] = [values['brand-name'], values['store-name']]

@@ -21,7 +21,11 @@ export interface CouponTicketProps {
 /** A coupon drawn as a ticket: what it gives on the left, its title and terms on the right. */
 export function CouponTicket({ id, title, benefit, lines, muted = false, aside, onClick }: CouponTicketProps) {
   return (
-    <View className={classNames('coupon-ticket', muted && 'coupon-ticket--muted')} id={id} onClick={onClick}>
+    <View
+      className={classNames('coupon-ticket', muted && 'coupon-ticket--muted')}
+      id={id}
+      {...(onClick ? { onClick } : {})}
+    >
       <View className='coupon-ticket__benefit'>
         <Text className='coupon-ticket__benefit-text'>{benefitText(benefit)}</Text>
       </View>

@@ -64,7 +64,10 @@ export function Loaded<T, Refusal extends string = never>(props: LoadedProps<T, 
 /** A load state with the page's way on under it, in the page's wrapper. */
 function Beside({ view, state }: { view: { action?: ReactNode; className?: string; id?: string }; state: ReactNode }) {
   return (
-    <View className={view.className} id={view.id}>
+    <View
+      {...(view.className === undefined ? {} : { className: view.className })}
+      {...(view.id === undefined ? {} : { id: view.id })}
+    >
       {state}
       {view.action}
     </View>

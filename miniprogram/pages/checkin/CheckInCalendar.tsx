@@ -34,7 +34,7 @@ function Calendar({ calendar, onMakeup }: { calendar: CheckInStatus; onMakeup: (
           key={day.day}
           id={`checkin-day-${day.day}`}
           className={dayClassName(day, makeupEnabled)}
-          onClick={makeupEnabled && day.canMakeUp ? () => onMakeup(day) : undefined}
+          {...(makeupEnabled && day.canMakeUp ? { onClick: () => onMakeup(day) } : {})}
         >
           <Text className='checkin-day__number'>{day.isToday ? '今' : day.dayOfMonth}</Text>
           {day.checked && <Text className='checkin-day__mark'>✓</Text>}
