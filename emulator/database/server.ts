@@ -115,8 +115,7 @@ export class DatabaseEmulator implements Emulator {
   private readonly envId: string
   private readonly nowMs: () => number
   private readonly newId: () => string
-  /** The simulated network delay of every `/admin` request (0: none). */
-  readonly requestDelayMs: number
+  private delayMs: number
   private readonly counter = new RequestCounter()
   private functions: FunctionHandler | undefined
   private store: Store | undefined
@@ -130,7 +129,7 @@ export class DatabaseEmulator implements Emulator {
     this.envId = options.envId ?? 'local'
     this.nowMs = options.nowMs ?? Date.now
     this.newId = options.newId ?? randomId
-    this.requestDelayMs = checkedRequestDelayMs(options.requestDelayMs)
+    this.delayMs = checkedRequestDelayMs(options.requestDelayMs)
     this.functions = options.functions
   }
 
@@ -179,6 +178,16 @@ export class DatabaseEmulator implements Emulator {
   info(): EmulatorInfo {
     if (!this.listening) throw new Error('the database emulator is not started')
     return this.listening
+  }
+
+  /** The simulated network delay of every `/admin` request, in milliseconds (0: none). */
+  get requestDelayMs(): number {
+    return this.delayMs
+  }
+
+  /** Changes the simulated network delay for the requests that arrive from now on (a benchmark sets up without it). */
+  setRequestDelayMs(requestDelayMs: number): void {
+    this.delayMs = checkedRequestDelayMs(requestDelayMs)
   }
 
   /** Installs (or replaces) the handler that runs `cloud.callFunction`. */
@@ -236,7 +245,7 @@ export class DatabaseEmulator implements Emulator {
     const requestId = `${this.nowMs().toString(16)}-${this.requestSequence.toString(16)}`
     try {
       const body = await readBody(request)
-      if (this.requestDelayMs > 0) await waitAtLeast(this.requestDelayMs)
+      if (this.delayMs > 0) await waitAtLeast(this.delayMs)
       const contentType = request.headers['content-type']
       if (isOpenApiRequest(contentType)) {
         // WeChat open APIs (emulator/openapi): multipart in, protobuf bytes out.

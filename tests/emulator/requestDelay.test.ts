@@ -28,6 +28,7 @@ describe('the simulated network delay', () => {
 
   it.each([-1, 2.5, Number.NaN, REQUEST_DELAY_MS_MAX + 1])('refuses a delay of %p ms', (requestDelayMs) => {
     expect(() => new DatabaseEmulator({ requestDelayMs })).toThrow(RangeError)
+    expect(() => new DatabaseEmulator().setRequestDelayMs(requestDelayMs)).toThrow(RangeError)
   })
 
   describe(`of ${DELAY_MS} ms`, () => {
@@ -43,6 +44,18 @@ describe('the simulated network delay', () => {
       await harness.db.collection('members').add({ data: { _id: 'm', openid: 'o' } })
       await harness.db.collection('members').doc('m').get()
       expect(performance.now() - startedMs).toBeGreaterThanOrEqual(2 * DELAY_MS)
+    })
+
+    it('can be changed while running, and applies to the requests that arrive afterwards', async () => {
+      harness.emulator.setRequestDelayMs(2 * DELAY_MS)
+      try {
+        const startedMs = performance.now()
+        await harness.db.collection('members').count()
+        expect(performance.now() - startedMs).toBeGreaterThanOrEqual(2 * DELAY_MS)
+        expect(harness.emulator.requestDelayMs).toBe(2 * DELAY_MS)
+      } finally {
+        harness.emulator.setRequestDelayMs(DELAY_MS)
+      }
     })
 
     it('answers as it would without the delay', async () => {
