@@ -42,6 +42,7 @@ export interface ActionScenario {
 
 /** Enough tote bags for every redemption a benchmark run makes (the demo has 50). */
 const TOTE_BAG_STOCK = 100_000
+/** What each member starts with: enough for any redemption in the mall. */
 const POINTS_TO_SPEND = 1000
 
 function callOf<F extends FunctionName, A extends ActionName<F>>(
@@ -74,6 +75,7 @@ async function clerkFor(harness: FunctionHarness, scenario: string, index: numbe
 /** An 8-digit pickup code of its own for each scenario and index. */
 const pickupCodeOf = (scenarioBase: number, index: number) => String(scenarioBase + index).padStart(8, '0')
 
+/** A purchase of ¥30 by a clerk of its own, for a reversal to take back; answers its entry id. */
 async function recordedPurchase(harness: FunctionHarness, index: number) {
   const [clerk, member] = await Promise.all([
     clerkFor(harness, 'reverse', index),
