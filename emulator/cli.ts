@@ -20,6 +20,15 @@ const H5_OUTPUT = path.join(ROOT, 'dist-h5')
 const H5_SOURCES = ['miniprogram', 'shared', 'config'].map((folder) => path.join(ROOT, folder))
 const DEV_SERVER_PORT_DEFAULT = 10086
 
+/**
+ * `REQUEST_DELAY_MS=10 npm start` answers every database request 10 ms late, as CloudBase across a network
+ * would: the app then feels as slow as an action's sequential round trips make it.
+ */
+function requestDelayMsFromEnvironment(): number {
+  const text = process.env.REQUEST_DELAY_MS ?? ''
+  return text === '' ? 0 : Number(text)
+}
+
 function newestModificationMs(folder: string): number {
   let newest = 0
   for (const entry of readdirSync(folder, { withFileTypes: true })) {
@@ -49,6 +58,7 @@ async function start(): Promise<void> {
   const cloud = await startLocalCloud({
     storage: { kind: 'file', path: path.join(LOCAL_DATA_DIR, 'database.sqlite') },
     functionEnvironment: DEVELOPMENT_FUNCTION_ENVIRONMENT,
+    requestDelayMs: requestDelayMsFromEnvironment(),
   })
   // The seed goes through the real SDK like any other write; this process plays the admin.
   Object.assign(process.env, cloud.sdkEnvironment)
@@ -63,7 +73,9 @@ async function start(): Promise<void> {
 
   App:           ${devServer.url}/
   Store QR link: ${devServer.url}/#/pages/join/index?scene=${DEMO_STORES[0]._id}
-  Database:      ${cloud.database.info().url} (inspect: /__emulator/collections/<name>)
+  Database:      ${cloud.database.info().url} (inspect: /__emulator/collections/<name>)${
+    cloud.database.requestDelayMs > 0 ? `, every request delayed ${cloud.database.requestDelayMs} ms` : ''
+  }
   Identities:    ${DEMO_IDENTITIES.map((identity) => identity.label).join(' · ')} (switch at the top right)
 
 Data is kept in .local-data/ between runs; \`npm run reset\` starts afresh. Ctrl-C stops.`)

@@ -21,6 +21,8 @@ export interface LocalCloudOptions {
   readonly instancesPerFunction?: number
   /** Extra variables every function instance sees (e.g. the member-code signing secret). */
   readonly functionEnvironment?: Readonly<Record<string, string>>
+  /** Simulated network delay of every database request (`DatabaseEmulatorOptions.requestDelayMs`). @default 0 */
+  readonly requestDelayMs?: number
 }
 
 export interface LocalCloud {
@@ -38,6 +40,7 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
     envId: LOCAL_ENV_ID,
     storage: options.storage ?? { kind: 'memory' },
     ...(options.databasePort === undefined ? {} : { port: options.databasePort }),
+    ...(options.requestDelayMs === undefined ? {} : { requestDelayMs: options.requestDelayMs }),
     // A function's own cloud.callFunction reaches the emulator, which hands it back to the host
     // with the caller's source extended by `scf`, as CloudBase does.
     functions: (name, data, caller) => {

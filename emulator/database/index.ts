@@ -10,7 +10,7 @@ export {
   parseIndexDeclarations,
 } from './indexes'
 export { AGGREGATE_LIMIT_DEFAULT, QUERY_LIMIT_DEFAULT, QUERY_LIMIT_MAX } from './operations'
-export type { RequestCountReport, RequestTally } from './requestCounts'
-export { DatabaseEmulator, type DatabaseEmulatorOptions, EMULATOR_ROUTE_PREFIX } from './server'
+export type { InvocationTally, RequestCountReport, RequestTally } from './requestCounts'
+export { DatabaseEmulator, type DatabaseEmulatorOptions, EMULATOR_ROUTE_PREFIX, REQUEST_DELAY_MS_MAX } from './server'
 export type { StorageLocation } from './state'
 export { TRANSACTION_LIFETIME_MS } from './transactions'

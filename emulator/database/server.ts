@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { setTimeout as sleep } from 'node:timers/promises'
 import { LOCAL_APPID } from '../functions/identity'
 import { answerOpenApi, isOpenApiRequest, parseOpenApiRequest } from '../openapi'
 import type { Emulator, EmulatorInfo } from '../types'
@@ -9,7 +10,7 @@ import { actionNotSupported, DatabaseError, invalidParam } from './errors'
 import { type FunctionHandler, invokeFunction } from './functions'
 import { type IndexDeclarations, loadIndexDeclarations } from './indexes'
 import { DATABASE_OPERATIONS, type DatabaseRequest, type OperationContext } from './operations'
-import { invocationIdOfSeqId, RequestCounter, type RequestCountReport, type RequestTally } from './requestCounts'
+import { type InvocationTally, invocationIdOfSeqId, RequestCounter, type RequestCountReport } from './requestCounts'
 import { type StorageLocation, Store } from './state'
 import { TransactionManager } from './transactions'
 
@@ -21,6 +22,9 @@ export const INSPECT_DOCUMENTS_MAX = 1000
 
 /** The prefix of the emulator's own routes, apart from the CloudBase protocol at /admin. */
 export const EMULATOR_ROUTE_PREFIX = '/__emulator'
+
+/** The largest simulated network delay accepted: longer than any round trip to CloudBase. */
+export const REQUEST_DELAY_MS_MAX = 10_000
 
 /** How to run the database emulator. */
 export interface DatabaseEmulatorOptions {
@@ -42,6 +46,32 @@ export interface DatabaseEmulatorOptions {
   readonly newId?: () => string
   /** Refuse `where()` writes from an invocation with an open transaction (see README). Default true. */
   readonly refuseWhereWritesDuringTransaction?: boolean
+  /**
+   * Simulated network delay: every request to `/admin` is answered no sooner than this many milliseconds after
+   * it arrived, as a round trip to CloudBase would take (a few ms in the same region, tens across the country).
+   * The emulator's own `/__emulator` routes are not delayed. An integer from 0 to `REQUEST_DELAY_MS_MAX`.
+   * @default 0
+   */
+  readonly requestDelayMs?: number
+}
+
+function checkedRequestDelayMs(requestDelayMs: number | undefined): number {
+  const value = requestDelayMs ?? 0
+  if (!Number.isInteger(value) || value < 0 || value > REQUEST_DELAY_MS_MAX) {
+    throw new RangeError(`requestDelayMs must be an integer from 0 to ${REQUEST_DELAY_MS_MAX}, not ${requestDelayMs}`)
+  }
+  return value
+}
+
+/**
+ * Waits at least `delayMs` by the high-resolution clock. A timer alone can fire up to a millisecond or so early
+ * when the event loop's cached time is stale, and the delay is a promise to callers that measure it.
+ */
+async function waitAtLeast(delayMs: number): Promise<void> {
+  const untilMs = performance.now() + delayMs
+  for (let remainingMs = delayMs; remainingMs > 0; remainingMs = untilMs - performance.now()) {
+    await sleep(Math.ceil(remainingMs))
+  }
 }
 
 function randomId(): string {
@@ -85,6 +115,7 @@ export class DatabaseEmulator implements Emulator {
   private readonly envId: string
   private readonly nowMs: () => number
   private readonly newId: () => string
+  private delayMs: number
   private readonly counter = new RequestCounter()
   private functions: FunctionHandler | undefined
   private store: Store | undefined
@@ -98,6 +129,7 @@ export class DatabaseEmulator implements Emulator {
     this.envId = options.envId ?? 'local'
     this.nowMs = options.nowMs ?? Date.now
     this.newId = options.newId ?? randomId
+    this.delayMs = checkedRequestDelayMs(options.requestDelayMs)
     this.functions = options.functions
   }
 
@@ -148,6 +180,16 @@ export class DatabaseEmulator implements Emulator {
     return this.listening
   }
 
+  /** The simulated network delay of every `/admin` request, in milliseconds (0: none). */
+  get requestDelayMs(): number {
+    return this.delayMs
+  }
+
+  /** Changes the simulated network delay for the requests that arrive from now on (a benchmark sets up without it). */
+  setRequestDelayMs(requestDelayMs: number): void {
+    this.delayMs = checkedRequestDelayMs(requestDelayMs)
+  }
+
   /** Installs (or replaces) the handler that runs `cloud.callFunction`. */
   setFunctionHandler(handler: FunctionHandler | undefined): void {
     this.functions = handler
@@ -158,8 +200,8 @@ export class DatabaseEmulator implements Emulator {
     return this.counter.report()
   }
 
-  /** Request counts of one invocation (its TCB_SEQID). */
-  requestCountsOf(invocationId: string): RequestTally {
+  /** Request counts and sequential rounds of one invocation (its TCB_SEQID). */
+  requestCountsOf(invocationId: string): InvocationTally {
     return this.counter.forInvocation(invocationId)
   }
 
@@ -185,10 +227,25 @@ export class DatabaseEmulator implements Emulator {
       send(response, 404, { code: 'NOT_FOUND', message: `no route ${request.method} ${url.pathname}` })
       return
     }
+    const answered = this.counter.requestArrived(invocationIdOfSeqId(url.searchParams.get('seqId')))
+    try {
+      await this.handleProtocolRequest(request, response, url)
+    } finally {
+      // After the answer is written: a request the caller sends in reaction to it cannot arrive before this.
+      answered()
+    }
+  }
+
+  private async handleProtocolRequest(
+    request: http.IncomingMessage,
+    response: http.ServerResponse,
+    url: URL,
+  ): Promise<void> {
     this.requestSequence += 1
     const requestId = `${this.nowMs().toString(16)}-${this.requestSequence.toString(16)}`
     try {
       const body = await readBody(request)
+      if (this.delayMs > 0) await waitAtLeast(this.delayMs)
       const contentType = request.headers['content-type']
       if (isOpenApiRequest(contentType)) {
         // WeChat open APIs (emulator/openapi): multipart in, protobuf bytes out.
@@ -268,7 +325,7 @@ export class DatabaseEmulator implements Emulator {
   private handleEmulatorRoute(method: string, url: URL, response: http.ServerResponse): void {
     const route = url.pathname.slice(EMULATOR_ROUTE_PREFIX.length)
     if (method === 'GET' && route === '/info') {
-      send(response, 200, { ...this.info(), envId: this.envId })
+      send(response, 200, { ...this.info(), envId: this.envId, requestDelayMs: this.requestDelayMs })
     } else if (method === 'POST' && route === '/reset') {
       this.reset()
       send(response, 200, { ok: true })

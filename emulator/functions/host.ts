@@ -10,10 +10,16 @@ import { Worker } from 'node:worker_threads'
 import { functionFailed, functionNotFound, functionTimedOut, InvocationError } from './errors'
 import { type FunctionConfig, readFunctionConfig } from './functionConfig'
 import type { CallerIdentity } from './identity'
-import type { InvocationReply, InvocationRequest } from './protocol'
+import type { InvocationReply, InvocationRequest, InvocationStarted, WorkerMessage } from './protocol'
 
 /** Instances one function may run at once before invocations queue (CloudBase scales further). */
 export const INSTANCES_PER_FUNCTION_DEFAULT = 4
+/**
+ * How long an instance may take to start and load the function's code before its first invocation fails.
+ * The function's own time limit counts from the moment its handler runs, so a cold start on a busy machine
+ * (eight workers loading the SDK at once) is not mistaken for a slow function.
+ */
+export const INSTANCE_INITIALISATION_TIMEOUT_MS = 60_000
 const FUNCTION_NAME_PATTERN = /^[A-Za-z0-9_-]{1,60}$/
 const WORKER_BOOT_FILE = path.join(__dirname, 'workerBoot.cjs')
 
@@ -143,7 +149,9 @@ export class FunctionHost {
     // its caller is invisible to every other instance.
     const worker = new Worker(WORKER_BOOT_FILE, { env: { ...process.env, ...this.options.environment } })
     const instance: Instance = { worker, current: null, timer: null }
-    worker.on('message', (reply: InvocationReply) => this.finish(pool, instance, reply))
+    worker.on('message', (message: WorkerMessage) =>
+      'started' in message ? this.startTimeLimit(pool, instance, message) : this.finish(pool, instance, message),
+    )
     worker.on('error', (error) =>
       this.fail(pool, instance, functionFailed(instance.current?.request.functionName ?? '', error.message)),
     )
@@ -156,10 +164,21 @@ export class FunctionHost {
 
   private run(pool: FunctionPool, instance: Instance, invocation: PendingInvocation): void {
     instance.current = invocation
-    instance.timer = setTimeout(() => {
-      this.fail(pool, instance, functionTimedOut(invocation.request.functionName, invocation.request.timeoutMs))
-    }, invocation.request.timeoutMs)
+    this.limitTime(pool, instance, INSTANCE_INITIALISATION_TIMEOUT_MS)
     instance.worker.postMessage(invocation.request)
+  }
+
+  /** The code is loaded and the handler runs: from now on the function's own time limit applies. */
+  private startTimeLimit(pool: FunctionPool, instance: Instance, started: InvocationStarted): void {
+    const invocation = instance.current
+    if (!invocation || invocation.request.invocationId !== started.invocationId) return
+    this.limitTime(pool, instance, invocation.request.timeoutMs)
+  }
+
+  private limitTime(pool: FunctionPool, instance: Instance, limitMs: number): void {
+    const functionName = instance.current?.request.functionName ?? ''
+    if (instance.timer) clearTimeout(instance.timer)
+    instance.timer = setTimeout(() => this.fail(pool, instance, functionTimedOut(functionName, limitMs)), limitMs)
   }
 
   private finish(pool: FunctionPool, instance: Instance, reply: InvocationReply): void {

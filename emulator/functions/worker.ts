@@ -4,7 +4,7 @@
  */
 import { parentPort } from 'node:worker_threads'
 import { IDENTITY_VARIABLES, identityEnvironment } from './identity'
-import type { InvocationReply, InvocationRequest } from './protocol'
+import type { InvocationReply, InvocationRequest, InvocationStarted } from './protocol'
 
 type CloudFunctionModule = { main: (event: unknown, context: unknown) => unknown }
 
@@ -51,6 +51,7 @@ async function run(request: InvocationRequest): Promise<InvocationReply> {
   }
   try {
     const cloudFunction = require(request.entryFile) as CloudFunctionModule
+    port?.postMessage({ invocationId: request.invocationId, started: true } satisfies InvocationStarted)
     const result = await cloudFunction.main(request.event, context)
     // CloudBase returns the result as JSON: whatever does not survive JSON does not reach the caller.
     return {

@@ -4,6 +4,9 @@ import { clientCaller, functionCaller } from '../../emulator/functions/identity'
 
 const fixtures = path.join(__dirname, 'fixtures', 'functions')
 
+// The first test starts four instances at once: on a busy 2-core machine that takes longer than jest's 5 s.
+jest.setTimeout(30_000)
+
 describe('the function host', () => {
   const host = new FunctionHost({ functionsRoot: fixtures, environment: {}, instancesPerFunction: 4 })
 
@@ -39,6 +42,10 @@ describe('the function host', () => {
       message: expect.stringContaining('timed out after 1 seconds'),
     })
     await expect(host.invoke('whoami', {}, clientCaller('o-b'))).resolves.toMatchObject({ OPENID: 'o-b' })
+  })
+
+  it('counts the time limit from the moment the handler runs, not from the instance’s cold start', async () => {
+    await expect(host.invoke('slowStart', {}, clientCaller('o-a'))).resolves.toBe('started')
   })
 
   it('turns a thrown error into a failed invocation without losing the instance pool', async () => {

@@ -1,4 +1,6 @@
-import { type Harness, startHarness } from './sdkHarness'
+import { sdkEnvironment } from '../../emulator'
+import { RequestCounter } from '../../emulator/database/requestCounts'
+import { type Harness, startHarness, TEST_ENV_ID } from './sdkHarness'
 
 let harness: Harness
 
@@ -27,10 +29,12 @@ describe('request counting', () => {
       invocation: 'invocation-a',
       total: 2,
       byAction: { 'database.insertDocument': 1, 'database.getDocument': 1 },
+      rounds: 2,
     })
     expect(harness.emulator.requestCountsOf('invocation-b')).toEqual({
       total: 1,
       byAction: { 'database.calculateDocument': 1 },
+      rounds: 1,
     })
   })
 
@@ -72,5 +76,79 @@ describe('emulator-only routes', () => {
       total: 1,
       documents: [{ _id: 'm', openid: 'o' }],
     })
+  })
+})
+
+describe('sequential rounds of an invocation', () => {
+  it('counts one round per request for requests made one after another', async () => {
+    process.env.TCB_SEQID = 'invocation-sequential'
+    await harness.db.collection('members').add({ data: { _id: 'm', openid: 'o' } })
+    await harness.db.collection('members').doc('m').get()
+    await harness.db.collection('members').count()
+    expect(harness.emulator.requestCountsOf('invocation-sequential')).toMatchObject({ total: 3, rounds: 3 })
+  })
+
+  it('reports rounds per invocation at GET /__emulator/requests', async () => {
+    process.env.TCB_SEQID = 'invocation-route'
+    await harness.db.collection('members').count()
+    expect(await readRoute('/__emulator/requests?invocation=invocation-route')).toMatchObject({ rounds: 1 })
+    expect(await readRoute('/__emulator/requests')).toMatchObject({
+      byInvocation: { 'invocation-route': { total: 1, rounds: 1 } },
+    })
+  })
+
+  it('counts requests sent together as one round when the network delay keeps them in flight together', async () => {
+    // The delay is what makes the SDK's three requests overlap at the emulator, as they would at CloudBase.
+    const delayed = await startHarness({ requestDelayMs: 200 })
+    try {
+      process.env.TCB_SEQID = 'invocation-parallel'
+      await Promise.all([1, 2, 3].map(() => delayed.db.collection('members').count()))
+      await delayed.db.collection('members').count()
+      expect(delayed.emulator.requestCountsOf('invocation-parallel')).toEqual({
+        total: 4,
+        byAction: { 'database.calculateDocument': 4 },
+        rounds: 2,
+      })
+    } finally {
+      await delayed.emulator.stop()
+      // The SDK reads its service URL from the environment on every request: point it back at this file's emulator.
+      Object.assign(process.env, sdkEnvironment({ emulatorUrl: harness.emulator.info().url, envId: TEST_ENV_ID }))
+    }
+  })
+})
+
+describe('the round of a request', () => {
+  const counter = new RequestCounter()
+  beforeEach(() => counter.clear())
+
+  it('is shared by requests in flight together', () => {
+    const answers = [counter.requestArrived('i'), counter.requestArrived('i'), counter.requestArrived('i')]
+    for (const answered of answers) answered()
+    expect(counter.forInvocation('i').rounds).toBe(1)
+  })
+
+  it('is one more than that of the requests answered before it arrived', () => {
+    counter.requestArrived('i')()
+    counter.requestArrived('i')()
+    expect(counter.forInvocation('i').rounds).toBe(2)
+  })
+
+  it('follows the longest chain: a request sent on one answer while another is still in flight starts a round', () => {
+    const slow = counter.requestArrived('i')
+    counter.requestArrived('i')()
+    const afterFast = counter.requestArrived('i')
+    slow()
+    afterFast()
+    expect(counter.forInvocation('i').rounds).toBe(2)
+  })
+
+  it('is counted apart for each invocation, and not at all for requests that name none', () => {
+    const first = counter.requestArrived('a')
+    counter.requestArrived('b')()
+    counter.requestArrived('b')()
+    counter.requestArrived(null)()
+    first()
+    expect([counter.forInvocation('a').rounds, counter.forInvocation('b').rounds]).toEqual([1, 2])
+    expect(counter.report().byInvocation).not.toHaveProperty('null')
   })
 })

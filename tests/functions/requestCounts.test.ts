@@ -1,0 +1,74 @@
+import type { ApiEnvelope } from '@shared/contracts'
+import {
+  ACTION_SCENARIO_NAMES,
+  type ActionScenarioName,
+  arrangeMany,
+  invoke,
+  prepareScenarios,
+  warmUp,
+} from './support/actionScenarios'
+import { useFunctionHarness } from './support/functionHarness'
+
+jest.setTimeout(120_000)
+
+/**
+ * Database requests per action today, with every instance's programme cached. A change that adds or
+ * saves requests changes a row here, on purpose: the budgets in the actions' doc comments say why.
+ */
+const REQUESTS: Readonly<Record<ActionScenarioName, number>> = {
+  'programme.get': 0,
+  'member.join': 4,
+  'member.card': 2,
+  'member.memberCode': 1,
+  'member.history': 1,
+  'member.profile': 1,
+  'member.updateProfile': 4,
+  'checkin.status': 1,
+  'checkin.checkIn': 5,
+  'checkin.makeup': 6,
+  'mall.catalogue': 3,
+  'mall.item': 3,
+  'mall.redeem (pickup item)': 12,
+  'mall.redeem (coupon item)': 13,
+  'mall.orders': 1,
+  'mall.cancelOrder': 10,
+  'coupon.claimable': 3,
+  'coupon.claim': 9,
+  'coupon.wallet': 1,
+  'coupon.couponCode': 1,
+  'coupon.preview': 1,
+  'staff.me': 2,
+  'staff.createInvite': 6,
+  'staff.acceptInvite': 8,
+  'staff.unbind': 6,
+  'staff.resolveMemberCode': 3,
+  'staff.previewPurchase': 3,
+  'staff.recordPurchase': 10,
+  'staff.verifyCoupon': 4,
+  'staff.verifyPickup': 4,
+  'staff.reversePurchase': 10,
+  'staff.today': 2,
+}
+
+/** Two invocations per instance of the harness's function host (8 per function). */
+const WARM_UP_INVOCATIONS = 16
+
+describe('database requests per action', () => {
+  const harness = useFunctionHarness()
+
+  it.each(ACTION_SCENARIO_NAMES.map((name) => [name, REQUESTS[name]] as const))(
+    '%s succeeds with %i requests',
+    async (name, requests) => {
+      await prepareScenarios(harness)
+      await warmUp(harness, name, { count: WARM_UP_INVOCATIONS, firstIndex: 1 })
+      const [call] = await arrangeMany(harness, name, { count: 1, firstIndex: 0 })
+      if (!call) throw new Error(`${name} arranged no call`)
+      let answer: ApiEnvelope<unknown> | undefined
+      const counted = await harness.countRequests(async () => {
+        answer = await invoke(harness, call)
+      })
+      expect(answer).toMatchObject({ ok: true })
+      expect(counted).toBe(requests)
+    },
+  )
+})

@@ -1,0 +1,352 @@
+/**
+ * One scenario for every action of every cloud function: how to set up the state one invocation needs
+ * and how to call it, as data. The request-count pins (`tests/functions/requestCounts.test.ts`) and the
+ * actions benchmark (`bench/actions.bench.ts`) both run this table, so they measure the same calls.
+ *
+ * Every scenario is the action's ordinary success, on the demo seed (`emulator/seed/`) with the test
+ * fixtures: `arrange(harness, index)` writes what invocation number `index` needs (its own member, clerk,
+ * coupon or order, so that arrangements never collide and many can run at once) and answers the call.
+ * State that is shared by nature stays shared: every redemption takes the same tote bag off the shelf.
+ * Calls are made at `NOW` (a Monday in November 2026), so the instances' programme cache stays warm.
+ */
+import type { ActionInput, ActionName, ApiEnvelope, FunctionName } from '@shared/contracts'
+import { seedMember } from '../mall/seededMembers'
+import {
+  ADMIN,
+  codeFor,
+  insertCoupon,
+  insertOrder,
+  MANAGER,
+  NOW,
+  STAFF,
+  seedCustomer,
+  shanghaiNoon,
+} from '../staff/staffFixtures'
+import type { CallOptions, FunctionHarness } from './functionHarness'
+
+/** One invocation, as data: which action, with what input, as whom and when. */
+export interface ActionCall {
+  readonly functionName: FunctionName
+  readonly action: string
+  readonly input: unknown
+  readonly options: CallOptions
+}
+
+/** How to set up and call one action. */
+export interface ActionScenario {
+  /** Once per freshly seeded database, before any `arrange`: what every invocation shares. */
+  readonly prepare?: (harness: FunctionHarness) => Promise<void>
+  /** Writes the state invocation `index` needs (indexes are unique per database) and answers its call. */
+  readonly arrange: (harness: FunctionHarness, index: number) => Promise<ActionCall>
+}
+
+/** Enough tote bags for every redemption a benchmark run makes (the demo has 50). */
+const TOTE_BAG_STOCK = 100_000
+/** What each member starts with: enough for any redemption in the mall. */
+const POINTS_TO_SPEND = 1000
+
+function callOf<F extends FunctionName, A extends ActionName<F>>(
+  functionName: F,
+  action: A,
+  input: ActionInput<F, A>,
+  as: string | null,
+): ActionCall {
+  return { functionName, action, input, options: { as, atMs: NOW } }
+}
+
+function dataOf<T>(answer: ApiEnvelope<T>): T {
+  if (!answer.ok) throw new Error(`arranging failed: ${answer.code}: ${answer.message}`)
+  return answer.data
+}
+
+/** A member with `points` (and the ledger entry that granted them), named after the scenario and index. */
+const memberFor = (harness: FunctionHarness, scenario: string, index: number, points = POINTS_TO_SPEND) =>
+  seedCustomer(harness, { prefix: `o-${scenario}-${index}`, points })
+
+/** A staff member of store 1 of their own, as an accepted invite would bind them. */
+async function clerkFor(harness: FunctionHarness, scenario: string, index: number): Promise<string> {
+  const openid = `o-clerk-${scenario}-${index}`
+  await harness.db.collection('staff').add({
+    data: { _id: openid, openid, role: 'staff', storeId: 'store-1', name: '店员', boundAtMs: NOW },
+  })
+  return openid
+}
+
+/** An 8-digit pickup code of its own for each scenario and index. */
+const pickupCodeOf = (scenarioBase: number, index: number) => String(scenarioBase + index).padStart(8, '0')
+
+/** A purchase of ¥30 by a clerk of its own, for a reversal to take back; answers its entry id. */
+async function recordedPurchase(harness: FunctionHarness, index: number) {
+  const [clerk, member] = await Promise.all([
+    clerkFor(harness, 'reverse', index),
+    memberFor(harness, 'reverse', index, 0),
+  ])
+  const recorded = await harness.call(
+    'staff',
+    'recordPurchase',
+    { memberId: member.memberId, amountFen: 3000, requestId: `reverse-purchase-${index}` },
+    { as: clerk, atMs: NOW },
+  )
+  return dataOf(recorded).purchaseEntryId
+}
+
+export const ACTION_SCENARIOS = {
+  'programme.get': {
+    arrange: async (_harness, index) => callOf('programme', 'get', {}, `o-programme-${index}`),
+  },
+  'member.join': {
+    arrange: async (_harness, index) => callOf('member', 'join', { storeId: 'store-1' }, `o-join-${index}`),
+  },
+  'member.card': {
+    arrange: async (harness, index) => callOf('member', 'card', {}, (await memberFor(harness, 'card', index)).openid),
+  },
+  'member.memberCode': {
+    arrange: async (harness, index) =>
+      callOf('member', 'memberCode', {}, (await memberFor(harness, 'code', index)).openid),
+  },
+  'member.history': {
+    arrange: async (harness, index) =>
+      callOf('member', 'history', {}, (await memberFor(harness, 'history', index)).openid),
+  },
+  'member.profile': {
+    arrange: async (harness, index) =>
+      callOf('member', 'profile', {}, (await memberFor(harness, 'profile', index)).openid),
+  },
+  'member.updateProfile': {
+    arrange: async (harness, index) =>
+      callOf('member', 'updateProfile', { nickname: '小满' }, (await memberFor(harness, 'nickname', index)).openid),
+  },
+  'checkin.status': {
+    arrange: async (harness, index) =>
+      callOf('checkin', 'status', {}, (await memberFor(harness, 'status', index)).openid),
+  },
+  'checkin.checkIn': {
+    arrange: async (harness, index) =>
+      callOf('checkin', 'checkIn', {}, (await memberFor(harness, 'checkin', index)).openid),
+  },
+  'checkin.makeup': {
+    // Joined on 1 November, so the 22nd (yesterday) is a missed day inside the makeup window.
+    arrange: async (harness, index) => {
+      const member = await seedMember(harness, { prefix: `o-makeup-${index}`, points: 100, atMs: shanghaiNoon(1) })
+      return callOf('checkin', 'makeup', { day: '2026-11-22' }, member.openid)
+    },
+  },
+  'mall.catalogue': {
+    arrange: async (harness, index) =>
+      callOf('mall', 'catalogue', {}, (await memberFor(harness, 'catalogue', index)).openid),
+  },
+  'mall.item': {
+    arrange: async (harness, index) =>
+      callOf('mall', 'item', { itemId: 'item-tote-bag' }, (await memberFor(harness, 'item', index)).openid),
+  },
+  'mall.redeem (pickup item)': {
+    prepare: async (harness) => {
+      await harness.db
+        .collection('mall_items')
+        .doc('item-tote-bag')
+        .update({ data: { stock: TOTE_BAG_STOCK } })
+    },
+    arrange: async (harness, index) =>
+      callOf(
+        'mall',
+        'redeem',
+        { itemId: 'item-tote-bag', requestId: `redeem-pickup-${index}` },
+        (await memberFor(harness, 'pickup', index)).openid,
+      ),
+  },
+  'mall.redeem (coupon item)': {
+    arrange: async (harness, index) =>
+      callOf(
+        'mall',
+        'redeem',
+        { itemId: 'item-five-off-coupon', requestId: `redeem-coupon-${index}` },
+        (await memberFor(harness, 'coupon-item', index)).openid,
+      ),
+  },
+  'mall.orders': {
+    arrange: async (harness, index) => {
+      const member = await memberFor(harness, 'orders', index)
+      await insertOrder(harness, {
+        id: `order-list-${index}`,
+        memberId: member.memberId,
+        pickupCode: pickupCodeOf(10_000_000, index),
+      })
+      return callOf('mall', 'orders', {}, member.openid)
+    },
+  },
+  'mall.cancelOrder': {
+    // A real redemption, so that cancelling has points and stock to give back.
+    arrange: async (harness, index) => {
+      const member = await memberFor(harness, 'cancel', index)
+      const redeemed = dataOf(
+        await harness.call(
+          'mall',
+          'redeem',
+          { itemId: 'item-tote-bag', requestId: `cancel-redeem-${index}` },
+          { as: member.openid, atMs: NOW },
+        ),
+      )
+      if (redeemed.redemption.kind !== 'pickup') throw new Error('the tote bag redeemed to something else')
+      return callOf('mall', 'cancelOrder', { orderId: redeemed.redemption.order.id }, member.openid)
+    },
+  },
+  'coupon.claimable': {
+    arrange: async (harness, index) =>
+      callOf('coupon', 'claimable', {}, (await memberFor(harness, 'claimable', index)).openid),
+  },
+  'coupon.claim': {
+    arrange: async (harness, index) =>
+      callOf(
+        'coupon',
+        'claim',
+        { templateId: 'five-off-thirty', requestId: `claim-${index}-request` },
+        (await memberFor(harness, 'claim', index)).openid,
+      ),
+  },
+  'coupon.wallet': {
+    arrange: async (harness, index) => {
+      const member = await memberFor(harness, 'wallet', index)
+      await insertCoupon(harness, { id: `coupon-wallet-${index}`, memberId: member.memberId })
+      return callOf('coupon', 'wallet', {}, member.openid)
+    },
+  },
+  'coupon.couponCode': {
+    arrange: async (harness, index) => {
+      const member = await memberFor(harness, 'coupon-code', index)
+      const couponId = await insertCoupon(harness, { id: `coupon-code-${index}`, memberId: member.memberId })
+      return callOf('coupon', 'couponCode', { couponId }, member.openid)
+    },
+  },
+  'coupon.preview': {
+    arrange: async (harness, index) => {
+      const member = await memberFor(harness, 'preview', index)
+      const couponId = await insertCoupon(harness, { id: `coupon-preview-${index}`, memberId: member.memberId })
+      return callOf('coupon', 'preview', { couponId, orderAmountFen: 3000 }, member.openid)
+    },
+  },
+  'staff.me': {
+    arrange: async () => callOf('staff', 'me', {}, STAFF),
+  },
+  'staff.createInvite': {
+    arrange: async () => callOf('staff', 'createInvite', { role: 'staff', storeId: 'store-1' }, MANAGER),
+  },
+  'staff.acceptInvite': {
+    arrange: async (harness, index) => {
+      const invite = dataOf(
+        await harness.call('staff', 'createInvite', { role: 'staff', storeId: 'store-1' }, { as: ADMIN, atMs: NOW }),
+      )
+      return callOf('staff', 'acceptInvite', { code: invite.code, name: '小赵' }, `o-invitee-${index}`)
+    },
+  },
+  'staff.unbind': {
+    arrange: async (harness, index) =>
+      callOf('staff', 'unbind', { openid: await clerkFor(harness, 'unbind', index) }, ADMIN),
+  },
+  'staff.resolveMemberCode': {
+    arrange: async (harness, index) => {
+      const member = await memberFor(harness, 'scanned', index)
+      return callOf('staff', 'resolveMemberCode', { token: codeFor('member', member.memberId) }, STAFF)
+    },
+  },
+  'staff.previewPurchase': {
+    arrange: async (harness, index) => {
+      const member = await memberFor(harness, 'purchase-preview', index, 0)
+      return callOf('staff', 'previewPurchase', { memberId: member.memberId, amountFen: 3000 }, STAFF)
+    },
+  },
+  'staff.recordPurchase': {
+    // Each purchase by a clerk of their own: one clerk does not ring up 32 sales at once.
+    arrange: async (harness, index) => {
+      const [clerk, member] = await Promise.all([
+        clerkFor(harness, 'record', index),
+        memberFor(harness, 'purchase', index, 0),
+      ])
+      return callOf(
+        'staff',
+        'recordPurchase',
+        { memberId: member.memberId, amountFen: 3000, receiptNo: `R-${index}`, requestId: `purchase-${index}-request` },
+        clerk,
+      )
+    },
+  },
+  'staff.verifyCoupon': {
+    arrange: async (harness, index) => {
+      const member = await memberFor(harness, 'verify-coupon', index, 0)
+      const couponId = await insertCoupon(harness, { id: `coupon-verify-${index}`, memberId: member.memberId })
+      return callOf('staff', 'verifyCoupon', { token: codeFor('coupon', couponId) }, STAFF)
+    },
+  },
+  'staff.verifyPickup': {
+    arrange: async (harness, index) => {
+      const member = await memberFor(harness, 'verify-pickup', index, 0)
+      const pickupCode = pickupCodeOf(20_000_000, index)
+      await insertOrder(harness, { id: `order-pickup-${index}`, memberId: member.memberId, pickupCode })
+      return callOf('staff', 'verifyPickup', { pickupCode }, STAFF)
+    },
+  },
+  'staff.reversePurchase': {
+    arrange: async (harness, index) =>
+      callOf(
+        'staff',
+        'reversePurchase',
+        { purchaseEntryId: await recordedPurchase(harness, index), reason: '顾客退款' },
+        MANAGER,
+      ),
+  },
+  'staff.today': {
+    arrange: async () => callOf('staff', 'today', { scope: 'mine' }, STAFF),
+  },
+} satisfies Record<string, ActionScenario>
+
+/** The name of a scenario: `function.action`, with the variant in brackets where an action has two. */
+export type ActionScenarioName = keyof typeof ACTION_SCENARIOS
+
+/** Every scenario name, in the table's order. */
+export const ACTION_SCENARIO_NAMES = Object.keys(ACTION_SCENARIOS) as ActionScenarioName[]
+
+/** Runs every scenario's `prepare`: once after the database is seeded. */
+export async function prepareScenarios(harness: FunctionHarness): Promise<void> {
+  for (const scenario of Object.values(ACTION_SCENARIOS) as ActionScenario[]) await scenario.prepare?.(harness)
+}
+
+/** Makes a call a scenario arranged. */
+export function invoke(harness: FunctionHarness, call: ActionCall): Promise<ApiEnvelope<unknown>> {
+  return harness.callRaw(call.functionName, { action: call.action, input: call.input }, call.options) as Promise<
+    ApiEnvelope<unknown>
+  >
+}
+
+/** Arrangements made at once: more only queue at the emulator (and the SDK warns of requests over 3 s). */
+const ARRANGEMENTS_AT_ONCE_MAX = 16
+
+/** Arranges `count` invocations of a scenario, numbered from `firstIndex`, up to 16 at once. */
+export async function arrangeMany(
+  harness: FunctionHarness,
+  name: ActionScenarioName,
+  options: { readonly count: number; readonly firstIndex: number },
+): Promise<ActionCall[]> {
+  const scenario: ActionScenario = ACTION_SCENARIOS[name]
+  const calls: ActionCall[] = []
+  for (let offset = 0; offset < options.count; offset += ARRANGEMENTS_AT_ONCE_MAX) {
+    const size = Math.min(ARRANGEMENTS_AT_ONCE_MAX, options.count - offset)
+    const batch = Array.from({ length: size }, (_, index) =>
+      scenario.arrange(harness, options.firstIndex + offset + index),
+    )
+    calls.push(...(await Promise.all(batch)))
+  }
+  return calls
+}
+
+/**
+ * Runs `count` arranged invocations of a scenario at once, so that every instance of the function has
+ * started and cached the programme, as a live function's instances have. Answers are not checked here:
+ * the measured call that follows checks its own.
+ */
+export async function warmUp(
+  harness: FunctionHarness,
+  name: ActionScenarioName,
+  options: { readonly count: number; readonly firstIndex: number },
+): Promise<void> {
+  const calls = await arrangeMany(harness, name, options)
+  await Promise.all(calls.map((call) => invoke(harness, call)))
+}
