@@ -4,6 +4,9 @@ import path from 'node:path'
 import { type RunningDevServer, startDevServer } from '../../emulator/devServer/server'
 import { FunctionHost } from '../../emulator/functions/host'
 
+// Starting emulators and child processes takes seconds on a loaded 2-core machine; the default 5 s is for unit tests.
+jest.setTimeout(30_000)
+
 const fixtures = path.join(__dirname, 'fixtures', 'functions')
 
 describe('the dev server', () => {

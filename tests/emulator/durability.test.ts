@@ -5,6 +5,9 @@ import { sdkEnvironment } from '../../emulator'
 import { bundleChildEmulator, type ChildEmulator, killChild, startChildEmulator } from './childEmulator'
 import type { Cloud, Harness } from './sdkHarness'
 
+// Starting emulators and child processes takes seconds on a loaded 2-core machine; the default 5 s is for unit tests.
+jest.setTimeout(30_000)
+
 const WRITERS = 4
 const ACKNOWLEDGED_BEFORE_KILL = 300
 

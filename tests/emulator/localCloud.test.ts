@@ -2,6 +2,9 @@ import path from 'node:path'
 import { clientCaller } from '../../emulator/functions/identity'
 import { type LocalCloud, startLocalCloud } from '../../emulator/localCloud'
 
+// Starting emulators and child processes takes seconds on a loaded 2-core machine; the default 5 s is for unit tests.
+jest.setTimeout(30_000)
+
 const fixtures = path.join(__dirname, 'fixtures', 'functions')
 
 describe('the local cloud', () => {
