@@ -24,6 +24,8 @@ export interface UnitOfWork {
   replace<Name extends CollectionName>(name: Name, document: DocumentOf<Name>): void
   /** Changes some top-level fields of an existing document. */
   update<Name extends CollectionName>(name: Name, id: string, fields: Partial<FieldsOf<DocumentOf<Name>>>): void
+  /** Deletes a document by id (nothing happens when there is none). */
+  remove(name: CollectionName, id: string): void
 }
 
 type Write = (transaction: Transaction) => Promise<unknown>
@@ -48,6 +50,9 @@ function unitOver(transaction: Transaction, writes: Write[]): UnitOfWork {
           .doc(id)
           .update({ data: { ...fields } }),
       )
+    },
+    remove(name, id) {
+      writes.push((into) => into.collection(name).doc(id).remove())
     },
   }
 }

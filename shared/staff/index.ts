@@ -1,4 +1,29 @@
+export {
+  type AcceptInviteAuditEntry,
+  type AuditEntry,
+  type AuditOperator,
+  auditOperatorOf,
+  type CouponAuditEntry,
+  type CreateInviteAuditEntry,
+  type PickupAuditEntry,
+  type PurchaseAuditEntry,
+  type PurchaseRecord,
+  purchaseEntryOf,
+  type ReversalAuditEntry,
+  type ReversalRecord,
+  type UnbindAuditEntry,
+} from './audit'
+export {
+  decidePurchase,
+  type PurchaseDecision,
+  type PurchaseInput,
+  referralEntryKeyOf,
+  referrerDue,
+} from './decidePurchase'
+export { decideReversal, type ReversalDecision } from './decideReversal'
 export { auditScopeOf, inviteAuthority, reversalAuthority, unbindAuthority } from './permissions'
+export { birthdayOf, purchaseEarningOf } from './purchaseEarningOf'
 export { PURCHASE_KEY_LENGTH_MAX, receiptPurchaseKey, reversalKeyOf } from './purchaseKey'
 export { needsManagerApproval, purchaseWithinLimits } from './purchaseLimits'
 export { type InvitableRole, ROLE_NAMES, type StaffBinding, type StaffRole } from './roles'
+export { type StaffDay, type StaffMember, staffDayOn, staffDayWithPurchase } from './staffMember'

@@ -9,7 +9,7 @@ import type { CouponTemplateDocument } from '../couponTemplates'
 import type { ClaimCounterDocument } from './couponClaims'
 import type { MallItemDocument, OrderDocument, RedemptionCounterDocument } from './mall'
 import type { ProgrammeDocument } from './programme'
-import type { AuditDocument, InviteDocument, StaffDailyDocument, StaffDocument, StoreDocument } from './staff'
+import type { AuditDocument, InviteDocument, StaffDocument, StoreDocument } from './staff'
 
 /** A document type with the `_id` the database keys it by (counters are keyed by a derived id). */
 export type Stored<T> = T extends { readonly _id: string } ? T : T & { readonly _id: string }
@@ -20,7 +20,6 @@ export interface Collections {
   readonly programme: ProgrammeDocument
   readonly stores: StoreDocument
   readonly staff: StaffDocument
-  readonly staff_daily: Stored<StaffDailyDocument>
   readonly invites: InviteDocument
   readonly audit: AuditDocument
   readonly mall_items: MallItemDocument

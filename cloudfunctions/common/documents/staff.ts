@@ -1,20 +1,13 @@
-import type { AuditEntryView } from '@shared/contracts'
-import type { EarningLine } from '@shared/earning'
-import type { LotChange } from '@shared/ledger'
-import type { InvitableRole, StaffRole } from '@shared/staff'
+import type { AuditAction } from '@shared/contracts'
+import type { AuditEntry, InvitableRole, StaffMember } from '@shared/staff'
 
-/** `staff/{openid}`: a bound staff member. The `_id` is the OPENID, so a role is one read by id away. */
-export interface StaffDocument {
-  readonly _id: string
-  readonly openid: string
-  readonly role: StaffRole
-  /** Null for admins. */
-  readonly storeId: string | null
-  readonly name: string
-  readonly boundAtMs: number
-  /** The invite that bound them; absent for staff set up by the operator. */
-  readonly inviteCode?: string | null
-}
+export type { PurchaseRecord, ReversalRecord } from '@shared/staff'
+
+/**
+ * `staff/{openid}`: a bound staff member, with their counter for the day's purchase limit. The
+ * `_id` is the OPENID, so a role is one read by id away.
+ */
+export type StaffDocument = StaffMember
 
 /** `stores/{storeId}`. */
 export interface StoreDocument {
@@ -35,45 +28,17 @@ export interface InviteDocument {
   readonly usedBy: string | null
 }
 
-/** `staff_daily/{openid}_{businessDay}`: what one staff member recorded on one business day. */
-export interface StaffDailyDocument {
-  readonly openid: string
-  readonly day: string
-  readonly purchaseTotalFen: number
-  readonly purchaseCount: number
-  readonly updatedAtMs: number
-}
-
-/** What a purchase's audit entry keeps besides the common fields: enough to replay and reverse it. */
-export interface PurchaseRecord {
-  readonly receiptNo: string | null
-  readonly requestId: string
-  readonly growth: number
-  readonly lines: readonly EarningLine[]
-  /** The purchase's own points, as they went into the lots (empty when it gave no points). */
-  readonly lotChanges: readonly LotChange[]
-  readonly upgradedTo: { readonly id: string; readonly name: string } | null
-  readonly upgradeGiftPoints: number
-  readonly referralReward: { readonly referrerMemberId: string; readonly points: number } | null
-}
-
-/** What a reversal's audit entry keeps. */
-export interface ReversalRecord {
-  readonly purchaseEntryId: string
-  readonly reason: string
-  readonly takenBack: number
-  readonly shortfall: number
-  readonly growthTakenBack: number
-}
-
 /**
- * `audit/{id}`: one staff action. Ids are derived from what the action concerned (`purchase_…`,
- * `reverse_…`, `coupon_<id>`, `pickup_<id>`, `invite_<code>`, …), so an action is audited once.
+ * `audit/{id}`: one staff action, a union on `action` (see `@shared/staff`'s `AuditEntry`): each
+ * variant carries exactly the fields its action records.
  */
-export interface AuditDocument extends Omit<AuditEntryView, 'id' | 'reversed'> {
-  readonly _id: string
-  /** Set on a purchase's entry when it is reversed (in the reversal's transaction). */
-  readonly reversedAtMs: number | null
-  readonly purchase: PurchaseRecord | null
-  readonly reversal: ReversalRecord | null
-}
+export type AuditDocument = AuditEntry
+
+/** Every action the contract's audit list names has its variant, and no variant names another. */
+type SameActions = [AuditDocument['action']] extends [AuditAction]
+  ? [AuditAction] extends [AuditDocument['action']]
+    ? true
+    : false
+  : false
+type Holds<Condition extends true> = Condition
+export type AuditActionsMatchTheContract = Holds<SameActions>

@@ -1,11 +1,12 @@
 import { randomBytes } from 'node:crypto'
 import { API, INVITE_CODE_LENGTH, INVITE_TTL_MS, type StaffInvite } from '@shared/contracts'
 import { err, ok } from '@shared/result'
-import { inviteAuthority, ROLE_NAMES } from '@shared/staff'
-import { database, TRANSACTION_ATTEMPTS_MAX } from '../../common/cloud'
+import { auditOperatorOf, type CreateInviteAuditEntry, inviteAuthority, ROLE_NAMES } from '@shared/staff'
+import { database } from '../../common/cloud'
 import type { InviteDocument } from '../../common/documents/staff'
 import { defineAction } from '../../common/router'
-import { auditBase, bindingOf } from './documents'
+import { runUnitOfWork } from '../../common/unitOfWork'
+import { bindingOf } from './documents'
 import { loadStore, requireStaff } from './requireStaff'
 
 /** The page that accepts an invite; its QR code or link carries the code. */
@@ -18,7 +19,7 @@ function newInviteCode(): string {
 
 /**
  * `staff.createInvite`: an admin invites a staff member or manager for any store, a manager a staff
- * member for their own store. The invite and its audit entry are written in one transaction.
+ * member for their own store. The invite and its audit entry are written in one unit of work.
  * Requests: staff and store (2, at once), transaction: start, 2 adds, commit: 6.
  */
 export const createInvite = defineAction(API.staff.createInvite, async (input, caller) => {
@@ -40,20 +41,19 @@ export const createInvite = defineAction(API.staff.createInvite, async (input, c
     usedAtMs: null,
     usedBy: null,
   }
-  const audit = auditBase(staff.data, {
+  const audit: CreateInviteAuditEntry = {
+    ...auditOperatorOf(staff.data),
     _id: `invite_${code}`,
     action: 'createInvite',
     createdAtMs: caller.nowMs,
     storeId: input.storeId,
     subjectId: code,
     note: `${ROLE_NAMES[input.role]} · ${store.name}`,
+  }
+  await runUnitOfWork(db, async (unit) => {
+    unit.create('invites', invite)
+    unit.create('audit', audit)
   })
-  await db.runTransaction(async (transaction) => {
-    await Promise.all([
-      transaction.collection('invites').add({ data: { ...invite } }),
-      transaction.collection('audit').add({ data: { ...audit } }),
-    ])
-  }, TRANSACTION_ATTEMPTS_MAX)
   const result: StaffInvite = {
     code,
     role: input.role,

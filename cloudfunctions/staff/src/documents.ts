@@ -2,32 +2,35 @@ import type { AuditEntryView, StaffMe } from '@shared/contracts'
 import type { StaffBinding } from '@shared/staff'
 import type { AuditDocument, StaffDocument, StoreDocument } from '../../common/documents/staff'
 
-/** The id of a staff member's counter for a business day. */
-export function staffDailyIdOf(openid: string, day: string): string {
-  return `${openid}_${day}`
+type MovementView = Pick<AuditEntryView, 'memberId' | 'amountFen' | 'points' | 'balanceBefore' | 'balanceAfter'>
+
+const NO_MOVEMENT: MovementView = {
+  memberId: null,
+  amountFen: null,
+  points: null,
+  balanceBefore: null,
+  balanceAfter: null,
 }
 
-/** The fields every audit entry starts from: who acted, where, when. */
-export function auditBase(
-  operator: StaffDocument,
-  fields: Pick<AuditDocument, '_id' | 'action' | 'createdAtMs'> & Partial<AuditDocument>,
-): AuditDocument {
-  return {
-    operatorOpenid: operator.openid,
-    operatorName: operator.name,
-    operatorRole: operator.role,
-    storeId: operator.storeId,
-    memberId: null,
-    amountFen: null,
-    points: null,
-    balanceBefore: null,
-    balanceAfter: null,
-    subjectId: null,
-    note: null,
-    reversedAtMs: null,
-    purchase: null,
-    reversal: null,
-    ...fields,
+/** The member and points fields of an entry as the list shows them: null where the action has none. */
+function movementOf(entry: AuditDocument): MovementView {
+  switch (entry.action) {
+    case 'purchase':
+    case 'reversePurchase':
+      return {
+        memberId: entry.memberId,
+        amountFen: entry.amountFen,
+        points: entry.points,
+        balanceBefore: entry.balanceBefore,
+        balanceAfter: entry.balanceAfter,
+      }
+    case 'verifyCoupon':
+    case 'verifyPickup':
+      return { ...NO_MOVEMENT, memberId: entry.memberId }
+    case 'createInvite':
+    case 'acceptInvite':
+    case 'unbind':
+      return NO_MOVEMENT
   }
 }
 
@@ -40,14 +43,11 @@ export function auditViewOf(entry: AuditDocument): AuditEntryView {
     operatorName: entry.operatorName,
     operatorRole: entry.operatorRole,
     storeId: entry.storeId,
-    memberId: entry.memberId,
-    amountFen: entry.amountFen,
-    points: entry.points,
-    balanceBefore: entry.balanceBefore,
-    balanceAfter: entry.balanceAfter,
+    ...movementOf(entry),
     subjectId: entry.subjectId,
     note: entry.note,
-    reversed: entry.reversedAtMs !== null && entry.reversedAtMs !== undefined,
+    // Entries written before `reversedAtMs` existed have none: not reversed.
+    reversed: entry.action === 'purchase' && entry.reversedAtMs !== null && entry.reversedAtMs !== undefined,
     createdAtMs: entry.createdAtMs,
   }
 }

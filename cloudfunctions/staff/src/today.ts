@@ -3,7 +3,6 @@ import { ok } from '@shared/result'
 import { auditScopeOf } from '@shared/staff'
 import { businessDayOf, startOfBusinessDayMs } from '@shared/time/businessDay'
 import { database } from '../../common/cloud'
-import type { AuditDocument } from '../../common/documents/staff'
 import { currentProgramme } from '../../common/programmeStore'
 import { defineAction } from '../../common/router'
 import { auditViewOf, bindingOf } from './documents'
@@ -37,7 +36,7 @@ export const today = defineAction(API.staff.today, async (input, caller) => {
     .orderBy('createdAtMs', 'desc')
     .limit(TODAY_ENTRIES_MAX)
     .get()
-  const entries = (data as AuditDocument[]).map(auditViewOf)
+  const entries = data.map(auditViewOf)
   const result: TodayActivity = {
     businessDay: day,
     scope: input.scope,

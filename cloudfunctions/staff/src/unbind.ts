@@ -1,16 +1,15 @@
 import { API, type UnbindResult } from '@shared/contracts'
 import { ok } from '@shared/result'
-import { ROLE_NAMES, unbindAuthority } from '@shared/staff'
-import { database, TRANSACTION_ATTEMPTS_MAX } from '../../common/cloud'
-import type { StaffDocument } from '../../common/documents/staff'
-import { readDocument } from '../../common/readDocument'
+import { auditOperatorOf, ROLE_NAMES, type UnbindAuditEntry, unbindAuthority } from '@shared/staff'
+import { database } from '../../common/cloud'
 import { defineAction } from '../../common/router'
-import { auditBase, bindingOf } from './documents'
+import { runUnitOfWork } from '../../common/unitOfWork'
+import { bindingOf } from './documents'
 import { requireStaff } from './requireStaff'
 
 /**
  * `staff.unbind`: an admin removes someone's staff binding (never their own). The removal and its
- * audit entry are one transaction; unbinding someone who is not bound changes nothing and says so.
+ * audit entry are one unit of work; unbinding someone who is not bound changes nothing and says so.
  * Requests: the caller (1), transaction: start, read, remove, add, commit: 6.
  */
 export const unbind = defineAction(API.staff.unbind, async (input, caller) => {
@@ -22,21 +21,22 @@ export const unbind = defineAction(API.staff.unbind, async (input, caller) => {
     targetOpenid: input.openid,
   })
   if (!allowed.ok) return allowed
-  const unbound = await db.runTransaction(async (transaction) => {
-    const reference = transaction.collection('staff').doc(input.openid)
-    const target = await readDocument<StaffDocument>(reference)
+  const unbound = await runUnitOfWork(db, async (unit) => {
+    const target = await unit.read('staff', input.openid)
     if (!target) return false
-    const audit = auditBase(staff.data, {
+    const audit: UnbindAuditEntry = {
+      ...auditOperatorOf(staff.data),
       _id: `unbind_${input.openid}_${caller.nowMs}`,
       action: 'unbind',
       createdAtMs: caller.nowMs,
       storeId: target.storeId,
       subjectId: input.openid,
       note: `${target.name}（${ROLE_NAMES[target.role]}）`,
-    })
-    await Promise.all([reference.remove(), transaction.collection('audit').add({ data: { ...audit } })])
+    }
+    unit.remove('staff', input.openid)
+    unit.create('audit', audit)
     return true
-  }, TRANSACTION_ATTEMPTS_MAX)
+  })
   const result: UnbindResult = { openid: input.openid, unbound }
   return ok(result)
 })

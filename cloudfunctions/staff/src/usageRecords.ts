@@ -2,7 +2,6 @@ import type { UsageRecord, UsageRefusal } from '@shared/contracts'
 import { messageFor } from '@shared/errors'
 import { localDateTimeOf } from '@shared/time/zonedTime'
 import type { Database } from '../../common/cloud'
-import type { AuditDocument, StaffDocument } from '../../common/documents/staff'
 import { readDocument } from '../../common/readDocument'
 import { loadStore } from './requireStaff'
 
@@ -29,8 +28,8 @@ export async function usageRecordOf(
   },
 ): Promise<UsageRecord> {
   const [audit, staff, store] = await Promise.all([
-    readDocument<AuditDocument>(db.collection('audit').doc(usage.auditId)),
-    readDocument<StaffDocument>(db.collection('staff').doc(usage.byOpenid)),
+    readDocument(db.collection('audit').doc(usage.auditId)),
+    readDocument(db.collection('staff').doc(usage.byOpenid)),
     loadStore(db, usage.storeId),
   ])
   return {

@@ -2,12 +2,12 @@ import type { ActionErrorCode } from '@shared/contracts'
 import { API, type VerifyCouponResult } from '@shared/contracts'
 import { redeemability } from '@shared/coupon'
 import { err, ok, type Result } from '@shared/result'
+import { auditOperatorOf, type CouponAuditEntry } from '@shared/staff'
 import { type Database, database } from '../../common/cloud'
 import type { CouponDocument } from '../../common/couponDocument'
 import { currentProgramme } from '../../common/programmeStore'
 import { readDocument } from '../../common/readDocument'
 import { defineAction } from '../../common/router'
-import { auditBase } from './documents'
 import { requireStaff } from './requireStaff'
 import { scannedSubject } from './scannedCodes'
 import { usageRecordOf, usageRefusal } from './usageRecords'
@@ -46,7 +46,7 @@ export const verifyCoupon = defineAction(API.staff.verifyCoupon, async (input, c
   const couponId = scannedSubject(input.token, { kind: 'coupon', nowMs: caller.nowMs })
   if (!couponId.ok) return couponId
   const reference = db.collection('coupons').doc(couponId.data)
-  const coupon = await readDocument<CouponDocument>(reference)
+  const coupon = await readDocument(reference)
   if (!coupon) return err('COUPON_NOT_FOUND')
   const options = { nowMs: caller.nowMs, timeZone: programme.timeZone }
   if (!redeemability({ coupon, nowMs: caller.nowMs }).ok) return refusalOf(db, coupon, options)
@@ -61,17 +61,18 @@ export const verifyCoupon = defineAction(API.staff.verifyCoupon, async (input, c
     })
     .update({ data: { usedAtMs: caller.nowMs, usedBy: staff.data.openid, usedStoreId: staff.data.storeId } })
   if (stats.updated !== 1) {
-    const now = await readDocument<CouponDocument>(reference)
+    const now = await readDocument(reference)
     return now ? refusalOf(db, now, options) : err('COUPON_NOT_FOUND')
   }
-  const audit = auditBase(staff.data, {
+  const audit: CouponAuditEntry = {
+    ...auditOperatorOf(staff.data),
     _id: `coupon_${coupon._id}`,
     action: 'verifyCoupon',
     createdAtMs: caller.nowMs,
     memberId: coupon.memberId,
     subjectId: coupon._id,
     note: coupon.title,
-  })
+  }
   await db.collection('audit').add({ data: { ...audit } })
   const result: VerifyCouponResult = {
     couponId: coupon._id,

@@ -1,12 +1,12 @@
 import type { ActionErrorCode } from '@shared/contracts'
 import { API, type VerifyPickupResult } from '@shared/contracts'
 import { err, ok, type Result } from '@shared/result'
+import { auditOperatorOf, type PickupAuditEntry } from '@shared/staff'
 import { type Database, database } from '../../common/cloud'
 import type { OrderDocument } from '../../common/documents/mall'
 import { currentProgramme } from '../../common/programmeStore'
 import { readDocument } from '../../common/readDocument'
 import { defineAction } from '../../common/router'
-import { auditBase } from './documents'
 import { requireStaff } from './requireStaff'
 import { usageRecordOf, usageRefusal } from './usageRecords'
 
@@ -40,7 +40,7 @@ export const verifyPickup = defineAction(API.staff.verifyPickup, async (input, c
   const [staff, programme] = await Promise.all([requireStaff(db, caller), currentProgramme(db, caller.nowMs)])
   if (!staff.ok) return staff
   const { data } = await db.collection('orders').where({ pickupCode: input.pickupCode }).limit(1).get()
-  const order = data[0] as OrderDocument | undefined
+  const order = data[0]
   if (!order) return err('PICKUP_CODE_NOT_FOUND')
   if (order.status !== 'awaitingPickup') return refusalOf(db, order, programme.timeZone)
   const { stats } = await db
@@ -55,18 +55,18 @@ export const verifyPickup = defineAction(API.staff.verifyPickup, async (input, c
       },
     })
   if (stats.updated !== 1) {
-    const now = await readDocument<OrderDocument>(db.collection('orders').doc(order._id))
+    const now = await readDocument(db.collection('orders').doc(order._id))
     return now ? refusalOf(db, now, programme.timeZone) : err('PICKUP_CODE_NOT_FOUND')
   }
-  const audit = auditBase(staff.data, {
+  const audit: PickupAuditEntry = {
+    ...auditOperatorOf(staff.data),
     _id: `pickup_${order._id}`,
     action: 'verifyPickup',
     createdAtMs: caller.nowMs,
     memberId: order.memberId,
-    points: null,
     subjectId: order._id,
     note: order.title,
-  })
+  }
   await db.collection('audit').add({ data: { ...audit } })
   const result: VerifyPickupResult = {
     orderId: order._id,

@@ -1,6 +1,6 @@
-import { type Birthday, type PurchaseEarning, purchaseEarning } from '@shared/earning'
-import type { Member } from '@shared/member'
-import type { Programme } from '@shared/programme/schema'
+import { type Birthday, type PurchaseEarning, purchaseEarning } from '../earning'
+import type { Member } from '../member'
+import type { Programme } from '../programme/schema'
 
 /** A member's `MM-DD` birthday as the birthday-month campaign reads it; null when unset or unreadable. */
 export function birthdayOf(member: Pick<Member, 'profile'>): Birthday | null {

@@ -1,0 +1,126 @@
+/**
+ * The audit log (`audit/{id}`): one entry per staff action, a union on `action` in which each variant
+ * has exactly the fields its action records. Ids are derived from what the action concerned
+ * (`purchase_…`, `reverse_…`, `coupon_<id>`, `pickup_<id>`, `invite_<code>`, …), so an action is
+ * audited once.
+ */
+import type { EarningLine } from '../earning'
+import type { LotChange } from '../ledger'
+import type { StaffRole } from './roles'
+import type { StaffMember } from './staffMember'
+
+/** What a purchase's audit entry keeps besides the common fields: enough to replay and reverse it. */
+export interface PurchaseRecord {
+  readonly receiptNo: string | null
+  readonly requestId: string
+  readonly growth: number
+  readonly lines: readonly EarningLine[]
+  /** The purchase's own points, as they went into the lots (empty when it gave no points). */
+  readonly lotChanges: readonly LotChange[]
+  readonly upgradedTo: { readonly id: string; readonly name: string } | null
+  readonly upgradeGiftPoints: number
+  readonly referralReward: { readonly referrerMemberId: string; readonly points: number } | null
+}
+
+/** What a reversal's audit entry keeps. */
+export interface ReversalRecord {
+  readonly purchaseEntryId: string
+  readonly reason: string
+  readonly takenBack: number
+  readonly shortfall: number
+  readonly growthTakenBack: number
+}
+
+/** Who acted and where: the operator's fields every entry starts from. */
+export interface AuditOperator {
+  readonly operatorOpenid: string
+  readonly operatorName: string
+  readonly operatorRole: StaffRole
+  /** The store the action belongs to; null for an admin's action that concerns no store. */
+  readonly storeId: string | null
+}
+
+interface AuditEntryBase extends AuditOperator {
+  readonly _id: string
+  /** The purchase entry, coupon, order, invite or OPENID the action concerned. */
+  readonly subjectId: string
+  /** A short description for the list (小票号, coupon title, reason…). */
+  readonly note: string | null
+  readonly createdAtMs: number
+}
+
+/** A points change at the counter, in the member's usable balance. */
+interface PointsMovement {
+  readonly memberId: string
+  readonly amountFen: number
+  /** Points added (positive) or taken back (negative). */
+  readonly points: number
+  readonly balanceBefore: number
+  readonly balanceAfter: number
+}
+
+/** A recorded purchase: also its idempotency marker and the record a reversal works from. */
+export interface PurchaseAuditEntry extends AuditEntryBase, PointsMovement {
+  readonly action: 'purchase'
+  /** Set when the purchase is reversed (in the reversal's transaction). */
+  readonly reversedAtMs: number | null
+  readonly purchase: PurchaseRecord
+}
+
+/** A reversed purchase (a refund), keyed `reverse_<purchase>`. */
+export interface ReversalAuditEntry extends AuditEntryBase, PointsMovement {
+  readonly action: 'reversePurchase'
+  readonly reversal: ReversalRecord
+}
+
+/** A coupon verified at the counter (`coupon_<id>`). */
+export interface CouponAuditEntry extends AuditEntryBase {
+  readonly action: 'verifyCoupon'
+  readonly memberId: string
+}
+
+/** A mall order handed over (`pickup_<id>`). */
+export interface PickupAuditEntry extends AuditEntryBase {
+  readonly action: 'verifyPickup'
+  readonly memberId: string
+}
+
+/** An invite created (`invite_<code>`). */
+export interface CreateInviteAuditEntry extends AuditEntryBase {
+  readonly action: 'createInvite'
+}
+
+/** An invite accepted (`accept_<code>`): the operator is the new staff member. */
+export interface AcceptInviteAuditEntry extends AuditEntryBase {
+  readonly action: 'acceptInvite'
+}
+
+/** A staff binding removed (`unbind_<openid>_<ms>`). */
+export interface UnbindAuditEntry extends AuditEntryBase {
+  readonly action: 'unbind'
+}
+
+/** One audit entry, by its action. */
+export type AuditEntry =
+  | PurchaseAuditEntry
+  | ReversalAuditEntry
+  | CouponAuditEntry
+  | PickupAuditEntry
+  | CreateInviteAuditEntry
+  | AcceptInviteAuditEntry
+  | UnbindAuditEntry
+
+/** The operator fields of an entry for an action by `staff`, in their own store. */
+export function auditOperatorOf(staff: Pick<StaffMember, 'openid' | 'name' | 'role' | 'storeId'>): AuditOperator {
+  return {
+    operatorOpenid: staff.openid,
+    operatorName: staff.name,
+    operatorRole: staff.role,
+    storeId: staff.storeId,
+  }
+}
+
+/** A purchase's audit entry, or null when the entry is some other action's (or there is none). */
+export function purchaseEntryOf(entry: AuditEntry | null): PurchaseAuditEntry | null {
+  return entry?.action === 'purchase' ? entry : null
+}

@@ -1,0 +1,91 @@
+import { usableBalance } from '@shared/ledger'
+import type { Member } from '@shared/member'
+import { decidePurchase, decideReversal, type PurchaseAuditEntry } from '@shared/staff'
+import fc from 'fast-check'
+import { afterSpending, DAY, manager, memberNamed, NOW, programme, purchaseOf, staffMember } from './staffFixtures'
+
+const LATER = NOW + 3_600_000
+
+/** A member after one recorded purchase of `amountFen`, with the purchase's audit entry. */
+function purchased(amountFen: number, member: Member = memberNamed('m-1')) {
+  const decided = decidePurchase(
+    { staff: manager, member, referrer: null },
+    { programme, input: purchaseOf(member._id, amountFen), day: DAY, nowMs: NOW },
+  )
+  if (!decided.ok) throw new Error(decided.code)
+  return { member: decided.data.member, purchase: decided.data.audit }
+}
+
+const reverse = (state: { member: Member | null; purchase: PurchaseAuditEntry }, staff = manager) =>
+  decideReversal({ staff, ...state }, { reason: '顾客退款', nowMs: LATER })
+
+describe('decideReversal', () => {
+  it('takes back the points and growth of a purchase, marks it reversed and audits the reversal', () => {
+    const { member, purchase } = purchased(8800)
+    const decided = reverse({ member, purchase })
+    if (!decided.ok) throw new Error(decided.code)
+    expect(usableBalance(decided.data.member.points, LATER)).toBe(0)
+    expect(decided.data.member.growth).toBe(0)
+    expect(decided.data.entries).toMatchObject([{ _id: `reverse_${purchase._id}`, type: 'reverse', amount: -88 }])
+    expect(decided.data.purchase.reversedAtMs).toBe(LATER)
+    expect(decided.data.audit).toMatchObject({
+      _id: `reverse_${purchase._id}`,
+      action: 'reversePurchase',
+      storeId: 'store-1',
+      points: -88,
+      balanceBefore: 88,
+      balanceAfter: 0,
+      reversal: { purchaseEntryId: purchase._id, takenBack: 88, shortfall: 0, growthTakenBack: 88 },
+    })
+  })
+
+  it('refuses in precedence order: FORBIDDEN, ALREADY_REVERSED, MEMBER_NOT_FOUND', () => {
+    const { member, purchase } = purchased(8800)
+    const reversed = { ...purchase, reversedAtMs: NOW }
+    expect(reverse({ member: null, purchase: reversed }, staffMember)).toMatchObject({ code: 'FORBIDDEN' })
+    expect(reverse({ member: null, purchase: reversed }, { ...manager, storeId: 'store-2' })).toMatchObject({
+      code: 'FORBIDDEN',
+    })
+    expect(reverse({ member: null, purchase: reversed })).toMatchObject({ code: 'ALREADY_REVERSED' })
+    expect(reverse({ member: null, purchase })).toMatchObject({ code: 'MEMBER_NOT_FOUND' })
+    expect(reverse({ member, purchase }).ok).toBe(true)
+  })
+
+  it('writes no entry for a purchase that gave no points', () => {
+    const { member, purchase } = purchased(99)
+    const decided = reverse({ member, purchase })
+    if (!decided.ok) throw new Error(decided.code)
+    expect(decided.data.entries).toEqual([])
+    expect(decided.data.audit.reversal).toMatchObject({ takenBack: 0, shortfall: 0 })
+  })
+
+  it('takes back exactly what the purchase awarded, never below zero: shortfall = awarded − taken back (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 2_000 }),
+        fc.integer({ min: 100, max: 500_000 }),
+        fc.integer({ min: 0, max: 10_000 }),
+        fc.integer({ min: 0, max: 10_000 }),
+        (growthBefore, amountFen, spent, growthLost) => {
+          const { member, purchase } = purchased(amountFen, memberNamed('m-1', { growth: growthBefore }))
+          const spending = afterSpending(member, spent, NOW)
+          const atReversal = { ...spending, growth: Math.max(0, spending.growth - growthLost) }
+          const decided = reverse({ member: atReversal, purchase })
+          if (!decided.ok) throw new Error(decided.code)
+          const { reversal, points } = decided.data.audit
+          const balanceBefore = usableBalance(atReversal.points, LATER)
+          const balanceAfter = usableBalance(decided.data.member.points, LATER)
+          expect(reversal.takenBack + reversal.shortfall).toBe(purchase.points)
+          expect(reversal.takenBack).toBe(Math.min(purchase.points, balanceBefore))
+          expect(points).toBe(-reversal.takenBack)
+          expect(balanceAfter).toBe(balanceBefore - reversal.takenBack)
+          expect(balanceAfter).toBeGreaterThanOrEqual(0)
+          expect(reversal.growthTakenBack).toBe(Math.min(atReversal.growth, purchase.purchase.growth))
+          expect(decided.data.member.growth).toBeGreaterThanOrEqual(0)
+          expect(decided.data.member.growth).toBe(atReversal.growth - reversal.growthTakenBack)
+        },
+      ),
+      { numRuns: 150 },
+    )
+  })
+})
