@@ -42,11 +42,11 @@ const REQUESTS: Readonly<Record<ActionScenarioName, number>> = {
   'staff.acceptInvite': 8,
   'staff.unbind': 6,
   'staff.resolveMemberCode': 3,
-  'staff.previewPurchase': 3,
-  'staff.recordPurchase': 10,
+  'staff.previewPurchase': 2,
+  'staff.recordPurchase': 9,
   'staff.verifyCoupon': 4,
   'staff.verifyPickup': 4,
-  'staff.reversePurchase': 10,
+  'staff.reversePurchase': 9,
   'staff.today': 2,
 }
 
