@@ -1,4 +1,5 @@
 export { applyGrowth, type GrowthOutcome } from './applyGrowth'
 export { type CheckInDecision, checkInEntryKeyOf, decideCheckIn } from './checkIn'
 export { grantPoints, type PointsGrant } from './grantPoints'
+export { decideJoin, type JoinDecision, type JoinRequest, joinGiftKeyOf } from './join'
 export type { LedgerEntry, Member, MemberCheckIn } from './member'
