@@ -3,3 +3,10 @@ export { type CheckInDecision, checkInEntryKeyOf, decideCheckIn } from './checkI
 export { grantPoints, type PointsGrant } from './grantPoints'
 export { decideJoin, type JoinDecision, type JoinRequest, joinGiftKeyOf } from './join'
 export type { LedgerEntry, Member, MemberCheckIn } from './member'
+export {
+  decideProfileUpdate,
+  isProfileComplete,
+  type ProfileChanges,
+  type ProfileDecision,
+  profileRewardKeyOf,
+} from './profile'
