@@ -14,18 +14,12 @@ import { ok, type Result } from '../result'
 import { businessDayOf } from '../time/businessDay'
 import { type DayKey, monthKeyOf } from '../time/calendarDay'
 import { applyGrowth } from './applyGrowth'
+import type { CheckInDecision } from './checkIn'
 import { grantPoints } from './grantPoints'
 import type { LedgerEntry, Member } from './member'
 
-/** What a makeup changes: the member (check-in record, points, growth, tier) and the entries to write. */
-export interface MakeupDecision {
-  readonly member: Member
-  readonly entries: readonly LedgerEntry[]
-  readonly cycleDay: number
-  readonly points: number
-  readonly growth: number
-  readonly upgradedTo: { readonly id: string; readonly name: string } | null
-}
+/** What a makeup changes: the same as a check-in (member, entries, streak position, reward, upgrade). */
+export type MakeupDecision = CheckInDecision
 
 /** The ledger key of the cost of making up a day: one per member and day. */
 export function makeupCostKeyOf(memberId: string, day: DayKey): string {

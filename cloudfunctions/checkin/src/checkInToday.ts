@@ -1,5 +1,4 @@
 import { API } from '@shared/contracts'
-import { usableBalance } from '@shared/ledger'
 import { decideCheckIn } from '@shared/member'
 import { businessDayRuleOf } from '@shared/programme/businessDayRule'
 import { err, ok } from '@shared/result'
@@ -10,6 +9,7 @@ import { callerMemberId } from '../../common/requireMember'
 import { defineAction } from '../../common/router'
 import { runUnitOfWork } from '../../common/unitOfWork'
 import { checkedByTwin } from './checkedByTwin'
+import { checkInAnswer } from './checkInAnswer'
 
 /**
  * `checkin.checkIn`: one unit of work over the member document, which holds the check-in state, so
@@ -38,14 +38,7 @@ export const checkInToday = defineAction(API.checkin.checkIn, async (_input, cal
       if (!decided.ok) return decided
       for (const entry of decided.data.entries) unit.create('ledger', entry)
       unit.replace('members', decided.data.member)
-      return ok({
-        day,
-        streak: decided.data.cycleDay,
-        points: decided.data.points,
-        growth: decided.data.growth,
-        balance: usableBalance(decided.data.member.points, caller.nowMs),
-        upgradedTo: decided.data.upgradedTo,
-      })
+      return ok(checkInAnswer(day, decided.data, caller.nowMs))
     },
     { onDuplicate: () => checkedByTwin(db, memberId.data, day) },
   )

@@ -1,5 +1,4 @@
 import { API } from '@shared/contracts'
-import { usableBalance } from '@shared/ledger'
 import { decideMakeup } from '@shared/member'
 import { businessDayRuleOf } from '@shared/programme/businessDayRule'
 import { err, ok } from '@shared/result'
@@ -10,6 +9,7 @@ import { callerMemberId } from '../../common/requireMember'
 import { defineAction } from '../../common/router'
 import { runUnitOfWork } from '../../common/unitOfWork'
 import { checkedByTwin } from './checkedByTwin'
+import { checkInAnswer } from './checkInAnswer'
 
 /**
  * `checkin.makeup`: fills a missed day in one unit of work over the member document: the cost is
@@ -36,14 +36,7 @@ export const makeup = defineAction(API.checkin.makeup, async (input, caller) => 
       if (!decided.ok) return decided
       for (const entry of decided.data.entries) unit.create('ledger', entry)
       unit.replace('members', decided.data.member)
-      return ok({
-        day: input.day,
-        streak: decided.data.cycleDay,
-        points: decided.data.points,
-        growth: decided.data.growth,
-        balance: usableBalance(decided.data.member.points, caller.nowMs),
-        upgradedTo: decided.data.upgradedTo,
-      })
+      return ok(checkInAnswer(input.day, decided.data, caller.nowMs))
     },
     { onDuplicate: () => checkedByTwin(db, memberId.data, input.day) },
   )
