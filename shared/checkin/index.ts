@@ -8,7 +8,7 @@ export {
   nextStreakReward,
 } from './calendar'
 export { type CheckInOutcome, checkIn } from './checkIn'
-export { type MakeupRefusal, makeupEligibility } from './makeup'
+export { type MakeupRefusal, makeupEligibility, makeupsCounted } from './makeup'
 export { viewableMonths, withCheckedDay } from './recentDays'
 export { type CheckInReward, makeupReward, rewardForCycleDay } from './reward'
 export { RUN_LOOKBACK_DAYS_MAX, runLengthEndingAt, stateAfterMakeup } from './runLength'

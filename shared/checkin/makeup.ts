@@ -35,3 +35,15 @@ export function makeupEligibility(options: {
   if (options.usableBalance < makeup.costPoints) return err('POINTS_INSUFFICIENT')
   return ok({ costPoints: makeup.costPoints })
 }
+
+/**
+ * The makeup counts after one more makeup this business month. Only this month's count is kept:
+ * the allowance is monthly and nothing reads a past month's count, so the member document does
+ * not grow by a key a month.
+ */
+export function makeupsCounted(
+  makeupsByMonth: Readonly<Record<string, number>>,
+  month: string,
+): Readonly<Record<string, number>> {
+  return { [month]: (makeupsByMonth[month] ?? 0) + 1 }
+}

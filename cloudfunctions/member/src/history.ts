@@ -58,7 +58,8 @@ export const history = defineAction(API.member.history, async (input, caller) =>
     .orderBy('_id', 'desc')
     .limit(pageSize + 1)
     .get()
-  const entries = (data as LedgerEntry[]).slice(0, pageSize)
+  const entries = data.slice(0, pageSize)
+  const last = entries.at(-1)
   const page: HistoryPage = {
     entries: entries.map(
       (entry): HistoryEntry => ({
@@ -70,8 +71,7 @@ export const history = defineAction(API.member.history, async (input, caller) =>
         createdAtMs: entry.createdAtMs,
       }),
     ),
-    nextCursor:
-      data.length > pageSize && entries.length > 0 ? encodeCursor(entries[entries.length - 1] as LedgerEntry) : null,
+    nextCursor: data.length > pageSize && last ? encodeCursor(last) : null,
   }
   return ok(page)
 })

@@ -1,12 +1,11 @@
-import type { ActionErrorCode } from '@shared/contracts'
 import { API, type Profile, type UpdateProfileResult } from '@shared/contracts'
-import { grantPoints, type Member } from '@shared/member'
-import { err, ok, type Result } from '@shared/result'
-import { database, sdk, TRANSACTION_ATTEMPTS_MAX } from '../../common/cloud'
+import { decideProfileUpdate, type Member, type ProfileChanges } from '@shared/member'
+import { err, type Ok, ok, type Result } from '@shared/result'
+import { type Database, database, sdk } from '../../common/cloud'
 import { currentProgramme } from '../../common/programmeStore'
-import { readDocument } from '../../common/readDocument'
-import { callerMemberId, loadCallerMember } from '../../common/requireMember'
+import { callerMemberId, loadCallerMember, loadMember } from '../../common/requireMember'
 import { defineAction } from '../../common/router'
+import { runUnitOfWork } from '../../common/unitOfWork'
 
 /** Shows enough of a phone number to recognise it: 138****5678. */
 export function maskPhoneNumber(phoneNumber: string): string {
@@ -22,10 +21,6 @@ function profileOf(member: Member): Profile {
     phoneNumber: phoneNumber === null ? null : maskPhoneNumber(phoneNumber),
     completionRewarded: member.profileCompletionRewarded,
   }
-}
-
-function isComplete(profile: Member['profile']): boolean {
-  return Object.values(profile).every((value) => value !== null)
 }
 
 /** Resolves getPhoneNumber's cloudID on the server, where WeChat vouches for the number. */
@@ -48,10 +43,21 @@ export const profile = defineAction(API.member.profile, async (_input, caller) =
   return member.ok ? ok(profileOf(member.data)) : member
 })
 
+/** The caller's profile as it now stands, for a twin that paid the completion reward first. */
+async function currentProfileAnswer(db: Database, memberId: string): Promise<Ok<UpdateProfileResult> | null> {
+  const member = await loadMember(db, memberId)
+  return member.ok ? ok({ profile: profileOf(member.data), completionPoints: 0 }) : null
+}
+
 /**
  * `member.updateProfile`: nickname and avatar freely, birthday once (it drives birthday rewards),
  * phone number from getPhoneNumber's cloudID. Completing the profile pays its reward once: the
- * reward's ledger entry has a fixed id, written in the same transaction as the profile.
+ * reward's ledger entry has a fixed id, written in the same unit of work as the profile, so a
+ * concurrent twin that paid it first makes this one answer the profile as it stands, paying nothing.
+ *
+ * Requests: start, read the member, update it (and add the reward entry, at once), commit: 4 in 4
+ * round trips, 5 when the update completes the profile (resolving a phone number is not a
+ * database request).
  */
 export const updateProfile = defineAction(API.member.updateProfile, async (input, caller) => {
   const memberId = callerMemberId(caller)
@@ -60,50 +66,24 @@ export const updateProfile = defineAction(API.member.updateProfile, async (input
   if (phoneNumber && !phoneNumber.ok) return phoneNumber
   const db = database()
   const programme = await currentProgramme(db, caller.nowMs)
-  return db.runTransaction(
-    async (transaction): Promise<Result<UpdateProfileResult, ActionErrorCode<'member', 'updateProfile'>>> => {
-      const reference = transaction.collection('members').doc(memberId.data)
-      const member = await readDocument<Member>(reference)
+  const changes: ProfileChanges = {
+    nickname: input.nickname,
+    avatarUrl: input.avatarUrl,
+    birthday: input.birthday,
+    phoneNumber: phoneNumber?.data,
+  }
+  return runUnitOfWork(
+    db,
+    async (unit) => {
+      const member = await unit.read('members', memberId.data)
       if (!member) return err('NOT_A_MEMBER')
-      if (
-        input.birthday !== undefined &&
-        member.profile.birthday !== null &&
-        member.profile.birthday !== input.birthday
-      ) {
-        return err('BIRTHDAY_ALREADY_SET')
-      }
-      const nextProfile: Member['profile'] = {
-        nickname: input.nickname ?? member.profile.nickname,
-        avatarUrl: input.avatarUrl ?? member.profile.avatarUrl,
-        birthday: input.birthday ?? member.profile.birthday,
-        phoneNumber: phoneNumber?.ok ? phoneNumber.data : member.profile.phoneNumber,
-      }
-      const rewardDue =
-        !member.profileCompletionRewarded && isComplete(nextProfile) && programme.profileCompletionPoints > 0
-      let points = member.points
-      if (rewardDue) {
-        const grant = grantPoints({
-          member,
-          programme,
-          amount: programme.profileCompletionPoints,
-          nowMs: caller.nowMs,
-          source: 'profile',
-          idempotencyKey: `profile_${member._id}`,
-        })
-        points = grant.points
-        await transaction.collection('ledger').add({ data: { ...grant.entry } })
-      }
-      const updated: Member = {
-        ...member,
-        profile: nextProfile,
-        profileCompletionRewarded: member.profileCompletionRewarded || rewardDue,
-        points,
-      }
-      await reference.update({
-        data: { profile: nextProfile, profileCompletionRewarded: updated.profileCompletionRewarded, points },
-      })
-      return ok({ profile: profileOf(updated), completionPoints: rewardDue ? programme.profileCompletionPoints : 0 })
+      const decided = decideProfileUpdate(member, changes, { programme, nowMs: caller.nowMs })
+      if (!decided.ok) return decided
+      for (const entry of decided.data.entries) unit.create('ledger', entry)
+      const { profile, profileCompletionRewarded, points } = decided.data.member
+      unit.update('members', member._id, { profile, profileCompletionRewarded, points })
+      return ok({ profile: profileOf(decided.data.member), completionPoints: decided.data.completionPoints })
     },
-    TRANSACTION_ATTEMPTS_MAX,
+    { onDuplicate: () => currentProfileAnswer(db, memberId.data) },
   )
 })

@@ -1,0 +1,68 @@
+import { EMPTY_WALLET } from '../ledger'
+import { businessDayRuleOf } from '../programme/businessDayRule'
+import type { Programme } from '../programme/schema'
+import { tierForGrowth } from '../tier'
+import { businessDayOf } from '../time/businessDay'
+import { grantPoints } from './grantPoints'
+import type { LedgerEntry, Member } from './member'
+
+/** Who is joining, and where they came from. */
+export interface JoinRequest {
+  /** Derived from the OPENID, so the database's unique `_id` makes a second join fail. */
+  readonly memberId: string
+  readonly openid: string
+  readonly storeId: string | null
+  readonly referrerMemberId: string | null
+}
+
+/** What a join writes: the new member (with the join gift in the wallet) and the gift's entries. */
+export interface JoinDecision {
+  readonly member: Member
+  readonly entries: readonly LedgerEntry[]
+  readonly gift: { readonly points: number; readonly couponTemplateIds: readonly string[] }
+}
+
+/** The ledger key of a member's join gift: one per member, ever. */
+export function joinGiftKeyOf(memberId: string): string {
+  return `join_${memberId}`
+}
+
+/**
+ * A new member: the lowest tier, an empty check-in record, the join day as the anchor of rolling
+ * qualification periods, and the programme's join gift paid into the wallet (no entry when the gift
+ * is 0 points). A member cannot refer themselves. It cannot be refused: whether the member already
+ * exists is the database's to say, by the unique member id.
+ */
+export function decideJoin(
+  request: JoinRequest,
+  options: { readonly programme: Programme; readonly nowMs: number },
+): JoinDecision {
+  const { programme, nowMs } = options
+  const { memberId } = request
+  const base: Member = {
+    _id: memberId,
+    openid: request.openid,
+    joinedAtMs: nowMs,
+    joinedStoreId: request.storeId,
+    referrerMemberId: request.referrerMemberId === memberId ? null : request.referrerMemberId,
+    profile: { nickname: null, avatarUrl: null, birthday: null, phoneNumber: null },
+    profileCompletionRewarded: false,
+    tierId: tierForGrowth(programme.tiers, 0).id,
+    growth: 0,
+    periodAnchorDay: businessDayOf(nowMs, businessDayRuleOf(programme)),
+    points: EMPTY_WALLET,
+    checkIn: { lastDay: null, runLength: 0, recentDays: [], makeupsByMonth: {} },
+    firstPurchaseAtMs: null,
+  }
+  const gift = { points: programme.joinGift.points, couponTemplateIds: programme.joinGift.couponTemplateIds }
+  if (gift.points === 0) return { member: base, entries: [], gift }
+  const grant = grantPoints({
+    member: base,
+    programme,
+    amount: gift.points,
+    nowMs,
+    source: 'join',
+    idempotencyKey: joinGiftKeyOf(memberId),
+  })
+  return { member: { ...base, points: grant.points }, entries: [grant.entry], gift }
+}
