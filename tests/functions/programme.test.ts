@@ -1,15 +1,9 @@
-import { type FunctionHarness, startFunctionHarness } from './support/functionHarness'
+import { useFunctionHarness } from './support/functionHarness'
 
 jest.setTimeout(60_000)
 
 describe('programme.get', () => {
-  let harness: FunctionHarness
-
-  beforeAll(async () => {
-    harness = await startFunctionHarness()
-  })
-
-  afterAll(() => harness.stop())
+  const harness = useFunctionHarness()
 
   it('answers the stored programme to anyone, members or not, without internals', async () => {
     const answer = await harness.call('programme', 'get', {}, { as: 'o-visitor' })

@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto'
 import { type Signer, verifyCode } from '@shared/codes'
 import { DEVELOPMENT_FUNCTION_ENVIRONMENT } from '../../../emulator/developmentSecrets'
-import { type FunctionHarness, startFunctionHarness } from '../support/functionHarness'
+import { useFunctionHarness } from '../support/functionHarness'
 
 jest.setTimeout(60_000)
 
@@ -12,18 +12,15 @@ const signerWith =
 const serverSigner = signerWith(DEVELOPMENT_FUNCTION_ENVIRONMENT.MEMBER_CODE_SECRET as string)
 
 describe('member.memberCode', () => {
-  let harness: FunctionHarness
+  const harness = useFunctionHarness()
   let memberId: string
   const issuedAtMs = Date.UTC(2026, 10, 23, 2)
 
-  beforeAll(async () => {
-    harness = await startFunctionHarness()
+  beforeEach(async () => {
     const joined = await harness.call('member', 'join', {}, { as: 'o-code' })
     if (!joined.ok) throw new Error(joined.message)
     memberId = joined.data.card.memberId
   })
-
-  afterAll(() => harness.stop())
 
   async function issue() {
     const answer = await harness.call('member', 'memberCode', {}, { as: 'o-code', atMs: issuedAtMs })

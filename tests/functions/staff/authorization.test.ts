@@ -4,8 +4,7 @@
  * changes nothing.
  */
 import type { ApiEnvelope } from '@shared/contracts'
-import { type FunctionHarness, startFunctionHarness } from '../support/functionHarness'
-import { expectLedgerMatchesBalances } from '../support/invariants'
+import { type FunctionHarness, useFunctionHarness } from '../support/functionHarness'
 import {
   ADMIN,
   bindStoreTwo,
@@ -166,20 +165,11 @@ const MATRIX = CASES.flatMap((testCase) =>
 )
 
 describe('staff: the authorisation matrix', () => {
-  let harness: FunctionHarness
-
-  beforeAll(async () => {
-    harness = await startFunctionHarness()
-  })
-
-  afterAll(() => harness.stop())
+  const harness = useFunctionHarness()
 
   beforeEach(async () => {
-    await harness.reset()
     await bindStoreTwo(harness)
   })
-
-  afterEach(() => expectLedgerMatchesBalances(harness))
 
   it.each(MATRIX)('%s as %s answers %s', async (action, caller, expected, testCase) => {
     const member = await seedCustomer(harness, { prefix: 'o-matrix-member', points: 100 })

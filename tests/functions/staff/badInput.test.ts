@@ -1,5 +1,4 @@
-import { type FunctionHarness, startFunctionHarness } from '../support/functionHarness'
-import { expectLedgerMatchesBalances } from '../support/invariants'
+import { useFunctionHarness } from '../support/functionHarness'
 import { ADMIN, MANAGER, NOW, snapshotOf } from './staffFixtures'
 
 jest.setTimeout(60_000)
@@ -57,15 +56,7 @@ const CASES: readonly (readonly [string, unknown, string])[] = [
 ]
 
 describe('staff: bad input', () => {
-  let harness: FunctionHarness
-
-  beforeAll(async () => {
-    harness = await startFunctionHarness()
-  })
-
-  afterAll(() => harness.stop())
-
-  afterEach(() => expectLedgerMatchesBalances(harness))
+  const harness = useFunctionHarness()
 
   it.each(CASES)('%s refuses %o (%s) with INVALID_INPUT, before touching the database', async (action, input) => {
     const before = await snapshotOf(harness)

@@ -1,5 +1,4 @@
-import { type FunctionHarness, startFunctionHarness } from '../support/functionHarness'
-import { expectLedgerMatchesBalances } from '../support/invariants'
+import { useFunctionHarness } from '../support/functionHarness'
 import { codeFor, forgerSigner, insertCoupon, NOW, STAFF, seedCustomer, snapshotOf } from './staffFixtures'
 
 jest.setTimeout(60_000)
@@ -12,19 +11,14 @@ function altered(token: string): string {
 }
 
 describe('staff: scanned codes', () => {
-  let harness: FunctionHarness
+  const harness = useFunctionHarness()
   let memberId: string
 
-  beforeAll(async () => {
-    harness = await startFunctionHarness()
+  beforeEach(async () => {
     const member = await seedCustomer(harness, { prefix: 'o-codes', points: 10 })
     memberId = member.memberId
     await insertCoupon(harness, { id: 'code-coupon', memberId })
   })
-
-  afterAll(() => harness.stop())
-
-  afterEach(() => expectLedgerMatchesBalances(harness))
 
   const cases = (kind: 'member' | 'coupon', subject: () => string, otherKind: 'member' | 'coupon') =>
     [
