@@ -1,13 +1,13 @@
 import type { ActionErrorCode } from '@shared/contracts'
 import { API, type RedeemResult } from '@shared/contracts'
-import type { CouponTemplate } from '@shared/coupon'
+import { type CouponTemplate, newCoupon } from '@shared/coupon'
 import { draftEntry, spendPoints, usableBalance } from '@shared/ledger'
 import { type MallItem, redeemEligibility } from '@shared/mall'
 import type { LedgerEntry, Member } from '@shared/member'
 import type { Programme } from '@shared/programme/schema'
 import { err, ok, type Result } from '@shared/result'
 import { type Database, database, TRANSACTION_ATTEMPTS_MAX, type Transaction } from '../../common/cloud'
-import { newCouponDocument, walletCouponOf } from '../../common/couponDocument'
+import { walletCouponOf } from '../../common/couponDocument'
 import { loadCouponTemplate } from '../../common/couponTemplates'
 import { isDuplicateKeyError } from '../../common/databaseErrors'
 import type { OrderDocument, RedemptionCounterDocument } from '../../common/documents/mall'
@@ -128,7 +128,7 @@ function createdBy(
 ): { collection: 'coupons' | 'orders'; document: Record<string, unknown>; redemption: RedeemResult['redemption'] } {
   const { item, template, nowMs } = redeeming
   if (template) {
-    const coupon = newCouponDocument({
+    const coupon = newCoupon({
       id: redeeming.redemptionId,
       memberId: redeeming.memberId,
       template,
