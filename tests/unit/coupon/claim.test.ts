@@ -1,26 +1,12 @@
-import {
-  type ClaimCounter,
-  type ClaimRequest,
-  type CouponTemplate,
-  claimCounterIdOf,
-  decideClaim,
-} from '@shared/coupon'
+import { type ClaimCounter, type ClaimRequest, claimCounterIdOf, decideClaim } from '@shared/coupon'
 import fc from 'fast-check'
 import { DEMO_PROGRAMME } from '../../../emulator/seed/demo/programme'
+import { FIVE_OFF_THIRTY } from './fixtures'
 
 const T = Date.UTC(2026, 10, 24, 4)
 const DAY_MS = 86_400_000
 
-const template: CouponTemplate = {
-  id: 'five-off-thirty',
-  title: '满 30 减 5 元',
-  benefit: { kind: 'cashOff', amountOffFen: 500, minSpendFen: 3000 },
-  validity: { kind: 'afterIssue', days: 30 },
-  totalQuantity: null,
-  perMemberLimit: 2,
-  tierIds: [],
-  claimWindow: null,
-}
+const template = FIVE_OFF_THIRTY
 
 const requestFor = (requestId: string, overrides: Partial<ClaimRequest> = {}): ClaimRequest => ({
   memberId: 'm1',

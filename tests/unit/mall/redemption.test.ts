@@ -1,23 +1,14 @@
-import type { CouponTemplate } from '@shared/coupon'
 import { sumOfEntries, usableBalance } from '@shared/ledger'
 import { decideRedemption, type RedemptionCounter, type RedemptionRequest, redemptionCounterIdOf } from '@shared/mall'
 import fc from 'fast-check'
 import { DEMO_PROGRAMME } from '../../../emulator/seed/demo/programme'
+import { FIVE_OFF_THIRTY } from '../coupon/fixtures'
 import { DAY_MS, itemWith, memberWith, T, walletWith } from './fixtures'
 
 const SOON = T + DAY_MS
 const LATER = T + 10 * DAY_MS
 
-const template: CouponTemplate = {
-  id: 'five-off-thirty',
-  title: '满 30 减 5 元',
-  benefit: { kind: 'cashOff', amountOffFen: 500, minSpendFen: 3000 },
-  validity: { kind: 'afterIssue', days: 30 },
-  totalQuantity: null,
-  perMemberLimit: 2,
-  tierIds: [],
-  claimWindow: null,
-}
+const template = FIVE_OFF_THIRTY
 
 const requestFor = (overrides: Partial<RedemptionRequest> = {}): RedemptionRequest => ({
   requestId: 'req-1',
