@@ -1,4 +1,14 @@
+export {
+  type ClaimCounter,
+  type ClaimDecision,
+  type ClaimRequest,
+  type ClaimState,
+  claimCounterIdOf,
+  claimReplayOf,
+  decideClaim,
+} from './claim'
 export { type ClaimFailureCode, claimEligibility, tierMayClaim } from './claimEligibility'
+export { type Coupon, newCoupon } from './coupon'
 export { type CouponState, couponStateAt, type IssuedCoupon } from './couponState'
 export { type CouponDiscount, discountFor } from './discount'
 export { type RedeemabilityCode, redeemability } from './redeemability'

@@ -1,3 +1,5 @@
+export { type CancellationDecision, type CancellationState, cancelEntryKeyOf, decideCancellation } from './cancellation'
+export { countedRedemptions, type RedemptionCounter, redemptionCounterIdOf } from './counter'
 export {
   MALL_ITEM_DESCRIPTION_LENGTH_MAX,
   MALL_ITEM_ID_PATTERN,
@@ -11,7 +13,14 @@ export {
   mallItemSchema,
   parseMallItem,
 } from './item'
-export { type OrderStatus, orderCancellability } from './order'
+export { type OrderStatus, orderCancellability, orderCountsTowardLimit, type PickupOrder } from './order'
 export { isPickupCode, PICKUP_CODE_LENGTH, PICKUP_CODE_SPACE, pickupCodeOf } from './pickupCode'
 export { isOnSale, type RedeemRefusalCode, redeemEligibility, tierMayRedeem } from './redeemEligibility'
+export {
+  decideRedemption,
+  type Redeemed,
+  type RedemptionDecision,
+  type RedemptionRequest,
+  redemptionEntryKeyOf,
+} from './redemption'
 export { refundSpend } from './refund'

@@ -2,8 +2,7 @@ import { API, CLAIM_CENTRE_SIZE_MAX, type ClaimableTemplate } from '@shared/cont
 import { claimEligibility } from '@shared/coupon'
 import { ok } from '@shared/result'
 import { database } from '../../common/cloud'
-import { type CouponTemplateDocument, templateFromDocument } from '../../common/couponTemplates'
-import type { ClaimCounterDocument } from '../../common/documents/couponClaims'
+import { templateFromDocument } from '../../common/couponTemplates'
 import { callerMemberId, loadCallerMember } from '../../common/requireMember'
 import { defineAction } from '../../common/router'
 
@@ -25,11 +24,9 @@ export const claimable = defineAction(API.coupon.claimable, async (_input, calle
     db.collection('coupon_claims').where({ memberId: memberId.data }).limit(COUNTERS_READ_MAX).get(),
   ])
   if (!member.ok) return member
-  const claimed = new Map(
-    (counters.data as ClaimCounterDocument[]).map((counter) => [counter.templateId, counter.count]),
-  )
+  const claimed = new Map(counters.data.map((counter) => [counter.templateId, counter.count]))
   const listed: ClaimableTemplate[] = []
-  for (const document of templates.data as CouponTemplateDocument[]) {
+  for (const document of templates.data) {
     const stored = templateFromDocument(document)
     if (!stored) continue
     const { template, issued } = stored

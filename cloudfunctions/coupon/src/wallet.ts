@@ -2,7 +2,7 @@ import { API, WALLET_SIZE_MAX, type Wallet } from '@shared/contracts'
 import { sortWallet } from '@shared/coupon'
 import { ok } from '@shared/result'
 import { database } from '../../common/cloud'
-import { type CouponDocument, walletCouponOf } from '../../common/couponDocument'
+import { walletCouponOf } from '../../common/couponDocument'
 import { callerMemberId } from '../../common/requireMember'
 import { defineAction } from '../../common/router'
 
@@ -20,7 +20,7 @@ export const wallet = defineAction(API.coupon.wallet, async (_input, caller) => 
     .orderBy('issuedAtMs', 'desc')
     .limit(WALLET_SIZE_MAX)
     .get()
-  const sorted = sortWallet(data as CouponDocument[], caller.nowMs)
+  const sorted = sortWallet(data, caller.nowMs)
   const counts = { available: 0, used: 0, expired: 0 }
   for (const { state } of sorted) counts[state === 'notYetValid' ? 'available' : state] += 1
   const result: Wallet = { coupons: sorted.map(({ coupon }) => walletCouponOf(coupon, caller.nowMs)), counts }

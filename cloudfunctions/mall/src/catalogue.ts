@@ -4,7 +4,7 @@ import type { MallItem } from '@shared/mall'
 import type { Member } from '@shared/member'
 import { ok } from '@shared/result'
 import { database } from '../../common/cloud'
-import type { MallItemDocument, RedemptionCounterDocument } from '../../common/documents/mall'
+import type { RedemptionCounterDocument } from '../../common/documents/mall'
 import { callerMemberId, loadCallerMember } from '../../common/requireMember'
 import { defineAction } from '../../common/router'
 import { itemFromDocument } from './documents'
@@ -41,8 +41,8 @@ export const catalogue = defineAction(API.mall.catalogue, async (_input, caller)
     db.collection('redemptions').where({ memberId: memberId.data }).limit(COUNTERS_READ_MAX).get(),
   ])
   if (!member.ok && member.code !== 'NOT_A_MEMBER') return member
-  const viewer = member.ok ? viewerOf(member.data, counters.data as RedemptionCounterDocument[], caller.nowMs) : null
-  const valid = (items.data as MallItemDocument[])
+  const viewer = member.ok ? viewerOf(member.data, counters.data, caller.nowMs) : null
+  const valid = items.data
     .map(itemFromDocument)
     .filter((item): item is MallItem => item !== null && !saleHasEnded(item, caller.nowMs))
     .sort((a, b) => a.pointsPrice - b.pointsPrice || a.id.localeCompare(b.id))

@@ -4,11 +4,6 @@ import type { Database } from '../../common/cloud'
 import type { MallItemDocument, OrderDocument } from '../../common/documents/mall'
 import { readDocument } from '../../common/readDocument'
 
-/** The id of a member's counter for an item. */
-export function redemptionCounterIdOf(memberId: string, itemId: string): string {
-  return `${memberId}_${itemId}`
-}
-
 /** A stored item, validated; null (and logged, for the admin) when it no longer validates. */
 export function itemFromDocument(document: MallItemDocument): MallItem | null {
   const { _id, ...fields } = document

@@ -1,4 +1,5 @@
 import { API, type MallItemDetail } from '@shared/contracts'
+import { redemptionCounterIdOf } from '@shared/mall'
 import { err, ok } from '@shared/result'
 import { database } from '../../common/cloud'
 import { loadCouponTemplate } from '../../common/couponTemplates'
@@ -7,7 +8,7 @@ import { readDocument } from '../../common/readDocument'
 import { callerMemberId, loadCallerMember } from '../../common/requireMember'
 import { defineAction } from '../../common/router'
 import { viewerOf } from './catalogue'
-import { loadItem, redemptionCounterIdOf } from './documents'
+import { loadItem } from './documents'
 import { itemViewOf } from './itemView'
 
 /**

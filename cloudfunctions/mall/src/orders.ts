@@ -1,7 +1,6 @@
 import { API, ORDERS_PAGE_SIZE_MAX, type OrdersPage } from '@shared/contracts'
 import { ok } from '@shared/result'
 import { database } from '../../common/cloud'
-import type { OrderDocument } from '../../common/documents/mall'
 import { callerMemberId } from '../../common/requireMember'
 import { defineAction } from '../../common/router'
 import { orderViewOf } from './documents'
@@ -16,6 +15,6 @@ export const orders = defineAction(API.mall.orders, async (_input, caller) => {
     .orderBy('createdAtMs', 'desc')
     .limit(ORDERS_PAGE_SIZE_MAX)
     .get()
-  const page: OrdersPage = { orders: (data as OrderDocument[]).map(orderViewOf) }
+  const page: OrdersPage = { orders: data.map(orderViewOf) }
   return ok(page)
 })

@@ -1,51 +1,48 @@
 import type { ActionErrorCode } from '@shared/contracts'
 import { API, type RedeemResult } from '@shared/contracts'
-import type { CouponTemplate } from '@shared/coupon'
-import { draftEntry, spendPoints, usableBalance } from '@shared/ledger'
-import { type MallItem, redeemEligibility } from '@shared/mall'
-import type { LedgerEntry, Member } from '@shared/member'
-import type { Programme } from '@shared/programme/schema'
+import { usableBalance } from '@shared/ledger'
+import {
+  decideRedemption,
+  type RedemptionDecision,
+  type RedemptionRequest,
+  redeemEligibility,
+  redemptionCounterIdOf,
+  redemptionEntryKeyOf,
+} from '@shared/mall'
 import { err, ok, type Result } from '@shared/result'
-import { type Database, database, TRANSACTION_ATTEMPTS_MAX, type Transaction } from '../../common/cloud'
-import { newCouponDocument, walletCouponOf } from '../../common/couponDocument'
+import { type Database, database } from '../../common/cloud'
 import { loadCouponTemplate } from '../../common/couponTemplates'
 import { isDuplicateKeyError } from '../../common/databaseErrors'
-import type { OrderDocument, RedemptionCounterDocument } from '../../common/documents/mall'
 import { currentProgramme } from '../../common/programmeStore'
 import { readDocument } from '../../common/readDocument'
 import { redemptionIdOf } from '../../common/requestKeys'
 import { callerMemberId, loadCallerMember } from '../../common/requireMember'
+import { consumed, type Settled, settleReserved, unused } from '../../common/reservation'
 import { defineAction } from '../../common/router'
-import { loadItem, orderViewOf, redemptionCounterIdOf } from './documents'
+import { runUnitOfWork, type UnitOfWork } from '../../common/unitOfWork'
+import { loadItem } from './documents'
 import { newPickupCode } from './pickupCodes'
-import { earlierRedemption, redemptionEntryKeyOf } from './redemptionRecords'
+import { type DocumentReader, earlierRedemption, readerOf, redemptionViewOf } from './redemptionRecords'
 import { releaseUnit, reserveUnit } from './stock'
 
 /** Pickup codes drawn before giving up: a collision on the unique index is rare, two in a row rarer still. */
 export const PICKUP_CODE_ATTEMPTS_MAX = 5
 
-interface Redeeming {
+type RedeemAnswer = Result<RedeemResult, ActionErrorCode<'mall', 'redeem'>>
+
+/** A redemption under way: the request as the decision takes it (less the pickup code, drawn per attempt). */
+interface Redeeming extends Omit<RedemptionRequest, 'pickupCode'> {
   readonly memberId: string
-  readonly requestId: string
-  readonly redemptionId: string
-  readonly item: MallItem
-  readonly template: CouponTemplate | null
-  readonly programme: Programme
   readonly nowMs: number
 }
 
-/** The transaction's answer, and whether the reserved unit went into a redemption (else it goes back). */
-interface Settled {
-  readonly result: Result<RedeemResult, ActionErrorCode<'mall', 'redeem'>>
-  readonly consumedUnit: boolean
-}
-
+/** The request's earlier redemption as this call's answer (REQUEST_ID_REUSED for another item); null when none. */
 async function replayed(
-  source: Parameters<typeof earlierRedemption>[0],
+  read: DocumentReader,
   redeeming: Redeeming,
   balance: () => Promise<number>,
-): Promise<Result<RedeemResult, ActionErrorCode<'mall', 'redeem'>> | null> {
-  const earlier = await earlierRedemption(source, {
+): Promise<RedeemAnswer | null> {
+  const earlier = await earlierRedemption(read, {
     redemptionId: redeeming.redemptionId,
     itemId: redeeming.item.id,
     nowMs: redeeming.nowMs,
@@ -54,124 +51,71 @@ async function replayed(
   return ok({ replayed: true, itemId: redeeming.item.id, ...earlier.data, balance: await balance() })
 }
 
+/** The member's usable points as stored now, for a replay answered outside the unit of work. */
+async function storedBalance(db: Database, redeeming: Redeeming): Promise<number> {
+  const member = await readDocument(db.collection('members').doc(redeeming.memberId))
+  return member ? usableBalance(member.points, redeeming.nowMs) : 0
+}
+
+/** Queues what a redemption writes: the spend entry, the member, the order or coupon, and the counter. */
+function write(unit: UnitOfWork, decision: RedemptionDecision): void {
+  unit.create('ledger', decision.entry)
+  unit.replace('members', decision.member)
+  if (decision.created.kind === 'pickup') unit.create('orders', decision.created.order)
+  else unit.create('coupons', decision.created.coupon)
+  if (decision.counter) unit.replace('redemptions', decision.counter)
+}
+
 /**
- * The member-side transaction, over the member's own documents only: the spend entry (the
- * idempotency marker), the member (points, spent from the oldest lots), the per-member counter, and
- * the order or coupon. Reads run together, then writes together: 9 requests with start and commit.
+ * The member-side unit of work, over the member's own documents only: the spend entry (the
+ * idempotency marker), the member, and the per-member counter (for an item with a limit) are read
+ * at once; the decision spends from the oldest lots; the entry, member, order or coupon, and
+ * counter are written at once. A concurrent twin that committed first makes the entry's add fail
+ * as a duplicate, which answers the twin's redemption. Requests: start, 3 reads, 4 writes, commit:
+ * 9; an item without a limit has no counter: 7.
  */
-async function redeemReserved(transaction: Transaction, redeeming: Redeeming, pickupCode: string): Promise<Settled> {
+function redeemInUnit(db: Database, redeeming: Redeeming, pickupCode: string): Promise<Settled<RedeemAnswer>> {
   const { memberId, item, nowMs } = redeeming
-  const entryKey = redemptionEntryKeyOf(redeeming.redemptionId)
-  const memberReference = transaction.collection('members').doc(memberId)
-  const counterReference = transaction.collection('redemptions').doc(redemptionCounterIdOf(memberId, item.id))
-  const [entry, member, counter] = await Promise.all([
-    readDocument<LedgerEntry>(transaction.collection('ledger').doc(entryKey)),
-    readDocument<Member>(memberReference),
-    readDocument<RedemptionCounterDocument>(counterReference),
-  ])
-  if (!member) return { result: err('NOT_A_MEMBER'), consumedUnit: false }
-  if (entry) {
-    const replay = await replayed(transaction, redeeming, async () => usableBalance(member.points, nowMs))
-    return { result: replay ?? err('INTERNAL'), consumedUnit: false }
-  }
-  const redeemedByMember = counter?.count ?? 0
-  const eligibility = redeemEligibility({
-    item,
-    tierId: member.tierId,
-    redeemedByMember,
-    // The unit is already reserved.
-    stock: 1,
-    usableBalance: usableBalance(member.points, nowMs),
-    nowMs,
-  })
-  if (!eligibility.ok) return { result: eligibility, consumedUnit: false }
-  const spent = spendPoints(member.points, { amount: item.pointsPrice, nowMs })
-  if (!spent.ok) return { result: spent, consumedUnit: false }
-  const draft = draftEntry('spend', spent.data, {
-    source: `redeem:${item.id}`,
-    operatorId: null,
-    idempotencyKey: entryKey,
-    createdAtMs: nowMs,
-    reason: null,
-  })
-  const ledgerEntry: LedgerEntry = { _id: entryKey, memberId, ...draft, lotChanges: [...draft.lotChanges] }
-  const created = createdBy(redeeming, { pickupCode, lotChanges: ledgerEntry.lotChanges })
-  const { _id, ...memberFields } = { ...member, points: spent.data.wallet }
-  const counterFields: RedemptionCounterDocument = {
-    memberId,
-    itemId: item.id,
-    count: redeemedByMember + 1,
-    updatedAtMs: nowMs,
-  }
-  await Promise.all([
-    transaction.collection('ledger').add({ data: { ...ledgerEntry } }),
-    transaction.collection(created.collection).add({ data: { ...created.document } }),
-    counterReference.set({ data: { ...counterFields } }),
-    memberReference.set({ data: memberFields }),
-  ])
-  return {
-    result: ok({
-      replayed: false,
-      itemId: item.id,
-      pointsSpent: item.pointsPrice,
-      balance: usableBalance(spent.data.wallet, nowMs),
-      redemption: created.redemption,
-    }),
-    consumedUnit: true,
-  }
+  return runUnitOfWork(
+    db,
+    async (unit) => {
+      const [entry, member, counter] = await Promise.all([
+        unit.read('ledger', redemptionEntryKeyOf(redeeming.redemptionId)),
+        unit.read('members', memberId),
+        item.perMemberLimit === null ? null : unit.read('redemptions', redemptionCounterIdOf(memberId, item.id)),
+      ])
+      if (!member) return unused(err('NOT_A_MEMBER'))
+      if (entry) {
+        const replay = await replayed(unit.read, redeeming, async () => usableBalance(member.points, nowMs))
+        return unused(replay ?? err('INTERNAL'))
+      }
+      const decided = decideRedemption({ member, counter }, { ...redeeming, pickupCode }, nowMs)
+      if (!decided.ok) return unused(decided)
+      write(unit, decided.data)
+      return consumed(
+        ok({
+          replayed: false,
+          itemId: item.id,
+          pointsSpent: item.pointsPrice,
+          balance: usableBalance(decided.data.member.points, nowMs),
+          redemption: redemptionViewOf(decided.data.created, nowMs),
+        }),
+      )
+    },
+    {
+      onDuplicate: async () => {
+        const replay = await replayed(readerOf(db), redeeming, () => storedBalance(db, redeeming))
+        return replay && unused(replay)
+      },
+    },
+  )
 }
 
-/** The order (pickup gift) or coupon (coupon item) a redemption creates, and how the member sees it. */
-function createdBy(
-  redeeming: Redeeming,
-  spend: { readonly pickupCode: string; readonly lotChanges: LedgerEntry['lotChanges'] },
-): { collection: 'coupons' | 'orders'; document: Record<string, unknown>; redemption: RedeemResult['redemption'] } {
-  const { item, template, nowMs } = redeeming
-  if (template) {
-    const coupon = newCouponDocument({
-      id: redeeming.redemptionId,
-      memberId: redeeming.memberId,
-      template,
-      programme: redeeming.programme,
-      source: 'redeem',
-      sourceId: item.id,
-      requestId: redeeming.requestId,
-      issuedAtMs: nowMs,
-    })
-    return {
-      collection: 'coupons',
-      document: { ...coupon },
-      redemption: { kind: 'coupon', coupon: walletCouponOf(coupon, nowMs) },
-    }
-  }
-  const order: OrderDocument = {
-    _id: redeeming.redemptionId,
-    memberId: redeeming.memberId,
-    itemId: item.id,
-    title: item.title,
-    image: item.image,
-    pointsSpent: item.pointsPrice,
-    lotChanges: spend.lotChanges,
-    pickupCode: spend.pickupCode,
-    status: 'awaitingPickup',
-    requestId: redeeming.requestId,
-    createdAtMs: nowMs,
-    pickedUpAtMs: null,
-    pickedUpBy: null,
-    pickedUpStoreId: null,
-    cancelledAtMs: null,
-  }
-  return { collection: 'orders', document: { ...order }, redemption: { kind: 'pickup', order: orderViewOf(order) } }
-}
-
-/** Runs the member-side transaction, drawing a new pickup code when the unique index refuses one. */
-async function settle(db: Database, redeeming: Redeeming): Promise<Settled> {
+/** Runs the member-side unit of work, drawing a new pickup code when the unique index refuses one. */
+async function redeemWithFreshCode(db: Database, redeeming: Redeeming): Promise<Settled<RedeemAnswer>> {
   for (let attempt = 1; ; attempt += 1) {
     try {
-      return await db.runTransaction(
-        (transaction) => redeemReserved(transaction, redeeming, newPickupCode()),
-        TRANSACTION_ATTEMPTS_MAX,
-      )
+      return await redeemInUnit(db, redeeming, newPickupCode())
     } catch (error) {
       if (!isDuplicateKeyError(error) || attempt >= PICKUP_CODE_ATTEMPTS_MAX) throw error
     }
@@ -183,10 +127,10 @@ async function settle(db: Database, redeeming: Redeeming): Promise<Settled> {
  * (hundreds of members on one item), so the item never enters a transaction:
  * 1. cheap checks from plain reads (sale window, tier, price against usable points) fail fast;
  * 2. one conditional update reserves a unit (`stock >= 1` → `stock - 1`): never oversold;
- * 3. one transaction over the member's own documents spends the points, counts the per-member
+ * 3. one unit of work over the member's own documents spends the points, counts the per-member
  *    limit, writes the spend entry and creates the order or coupon; it is keyed by the request id,
  *    so a replay answers the first redemption and charges nothing;
- * 4. when the transaction refuses (limit, points, replay) or fails, the unit goes back.
+ * 4. when the unit refuses (limit, points, replay) or fails, the unit of stock goes back.
  * A crash between 2 and 4 leaves one unit reserved with no order: undersold by one, never oversold
  * or double-charged. A reconciliation job (stock + sold against the item's orders and coupons) is
  * what would give such units back; it is not written yet.
@@ -195,7 +139,8 @@ async function settle(db: Database, redeeming: Redeeming): Promise<Settled> {
  * out or the stock sold out still answers the first redemption.
  *
  * Requests for a pickup gift with the programme cached: member and item (2, at once), reserve (1),
- * transaction (9: start, 3 reads, 4 writes, commit): 12; a coupon item reads its template too: 13.
+ * unit of work (9: start, 3 reads, 4 writes, commit): 12; an item without a per-member limit has no
+ * counter to read or write: 10. A coupon item reads its template too: 13, or 11 without a limit.
  */
 export const redeem = defineAction(API.mall.redeem, async (input, caller) => {
   const memberId = callerMemberId(caller)
@@ -209,16 +154,18 @@ export const redeem = defineAction(API.mall.redeem, async (input, caller) => {
   if (!member.ok) return member
   if (!item) return err('ITEM_NOT_FOUND')
   const balance = usableBalance(member.data.points, caller.nowMs)
-  const partial = {
+  const redemptionId = redemptionIdOf(memberId.data, input.requestId)
+  const redeeming: Redeeming = {
     memberId: memberId.data,
     requestId: input.requestId,
-    redemptionId: redemptionIdOf(memberId.data, input.requestId),
+    redemptionId,
     item,
+    template: null,
     programme,
     nowMs: caller.nowMs,
   }
-  const refuse = async (refusal: Result<never, ActionErrorCode<'mall', 'redeem'>>) =>
-    (await replayed(db, { ...partial, template: null }, async () => balance)) ?? refusal
+  const refuse = async (refusal: RedeemAnswer) =>
+    (await replayed(readerOf(db), redeeming, async () => balance)) ?? refusal
   const precheck = redeemEligibility({
     item,
     tierId: member.data.tierId,
@@ -234,13 +181,8 @@ export const redeem = defineAction(API.mall.redeem, async (input, caller) => {
     return refuse(err('NOT_ON_SALE', '优惠券暂不可兑换'))
   }
   if (!(await reserveUnit(db, item.id))) return refuse(err('OUT_OF_STOCK'))
-  let settled: Settled
-  try {
-    settled = await settle(db, { ...partial, template: coupon?.template ?? null })
-  } catch (error) {
-    await releaseUnit(db, item.id)
-    throw error
-  }
-  if (!settled.consumedUnit) await releaseUnit(db, item.id)
-  return settled.result
+  return settleReserved({
+    settle: () => redeemWithFreshCode(db, { ...redeeming, template: coupon?.template ?? null }),
+    release: () => releaseUnit(db, item.id),
+  })
 })

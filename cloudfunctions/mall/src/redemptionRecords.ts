@@ -1,19 +1,26 @@
 import type { ActionErrorCode, Redemption } from '@shared/contracts'
-import type { LedgerEntry } from '@shared/member'
+import { type Redeemed, redemptionEntryKeyOf } from '@shared/mall'
 import type { Result } from '@shared/result'
 import { err, ok } from '@shared/result'
-import type { Transaction } from '../../common/cloud'
-import { type CouponDocument, walletCouponOf } from '../../common/couponDocument'
-import type { OrderDocument } from '../../common/documents/mall'
+import type { Database } from '../../common/cloud'
+import { walletCouponOf } from '../../common/couponDocument'
 import { readDocument } from '../../common/readDocument'
+import type { UnitOfWork } from '../../common/unitOfWork'
 import { orderViewOf } from './documents'
 
-/** Reads single documents by id, the same way in and out of a transaction. */
-export type DocumentSource = Pick<Transaction, 'collection'>
+/** Reads single documents by id, the same way in a unit of work (`unit.read`) and out of one (`readerOf`). */
+export type DocumentReader = UnitOfWork['read']
 
-/** The ledger key of a redemption's spend: its presence means the request already redeemed. */
-export function redemptionEntryKeyOf(redemptionId: string): string {
-  return `redeem_${redemptionId}`
+/** A reader over the database outside any transaction. */
+export function readerOf(db: Database): DocumentReader {
+  return (name, id) => readDocument(db.collection(name).doc(id))
+}
+
+/** How the member sees what a redemption created. */
+export function redemptionViewOf(created: Redeemed, nowMs: number): Redemption {
+  return created.kind === 'pickup'
+    ? { kind: 'pickup', order: orderViewOf(created.order) }
+    : { kind: 'coupon', coupon: walletCouponOf(created.coupon, nowMs) }
 }
 
 /** What an earlier redemption with this id produced, for a replayed request. */
@@ -29,23 +36,16 @@ export interface EarlierRedemption {
  * item, so a request id reused across a pickup and a coupon item is caught too.
  */
 export async function earlierRedemption(
-  source: DocumentSource,
+  read: DocumentReader,
   options: { readonly redemptionId: string; readonly itemId: string; readonly nowMs: number },
 ): Promise<Result<EarlierRedemption, ActionErrorCode<'mall', 'redeem'>> | null> {
   const { redemptionId, itemId, nowMs } = options
-  const entry = await readDocument<LedgerEntry>(source.collection('ledger').doc(redemptionEntryKeyOf(redemptionId)))
+  const entry = await read('ledger', redemptionEntryKeyOf(redemptionId))
   if (!entry) return null
   if (entry.source !== `redeem:${itemId}`) return err('REQUEST_ID_REUSED', '该请求编号已兑换过其他商品')
-  const [order, coupon] = await Promise.all([
-    readDocument<OrderDocument>(source.collection('orders').doc(redemptionId)),
-    readDocument<CouponDocument>(source.collection('coupons').doc(redemptionId)),
-  ])
-  const redemption: Redemption | null = order
-    ? { kind: 'pickup', order: orderViewOf(order) }
-    : coupon
-      ? { kind: 'coupon', coupon: walletCouponOf(coupon, nowMs) }
-      : null
+  const [order, coupon] = await Promise.all([read('orders', redemptionId), read('coupons', redemptionId)])
+  const created: Redeemed | null = order ? { kind: 'pickup', order } : coupon ? { kind: 'coupon', coupon } : null
   // The entry, the order or coupon and the member are written in one transaction: one without the other is corruption.
-  if (!redemption) throw new Error(`${entry._id} exists without its order or coupon`)
-  return ok({ pointsSpent: -entry.amount, redemption })
+  if (!created) throw new Error(`${entry._id} exists without its order or coupon`)
+  return ok({ pointsSpent: -entry.amount, redemption: redemptionViewOf(created, nowMs) })
 }

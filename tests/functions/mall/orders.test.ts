@@ -128,15 +128,25 @@ describe('mall.orders and mall.cancelOrder', () => {
     await expect(stockOf(harness, 'item-tote-bag')).resolves.toEqual({ stock: 49, sold: 1 })
   })
 
-  it('costs 10 database requests to cancel', async () => {
+  it('costs 10 database requests to cancel, 8 for an item without a limit', async () => {
+    await insertItem(harness, { id: 'unlimited-gift', perMemberLimit: null })
     const member = await seedMember(harness, { prefix: 'o-cancel-count', points: 1000, atMs: NOW })
     const orderId = orderIdOf(await redeem(member.openid, 'item-tote-bag', 'cancel-count-1'))
+    const unlimitedOrderId = orderIdOf(await redeem(member.openid, 'unlimited-gift', 'cancel-count-2'))
     await Promise.all(
       Array.from({ length: 16 }, () => harness.call('mall', 'orders', {}, { as: member.openid, atMs: NOW })),
     )
     await Promise.all(Array.from({ length: 16 }, () => cancel(member.openid, 'no-such-order')))
     // Start, order and member, counter, entry + order + member + counter writes, commit (9); the unit back (1).
     await expect(harness.countRequests(() => cancel(member.openid, orderId))).resolves.toBe(10)
+    // The order was never counted: no counter read or write (7), the unit back (1).
+    let unlimitedAnswer: unknown
+    await expect(
+      harness.countRequests(async () => {
+        unlimitedAnswer = await cancel(member.openid, unlimitedOrderId)
+      }),
+    ).resolves.toBe(8)
+    expect(unlimitedAnswer).toMatchObject({ ok: true, data: { alreadyCancelled: false, refundedPoints: 100 } })
   })
 
   it('relies on the unique index to refuse a second order with the same pickup code', async () => {

@@ -201,8 +201,15 @@ describe('mall.redeem', () => {
     ).resolves.toMatchObject({ ok: false, code: 'FORBIDDEN' })
   })
 
-  it('costs 12 database requests for a pickup gift and 13 for a coupon item', async () => {
+  it('costs 12 database requests for a pickup gift and 13 for a coupon item, 10 and 11 without a limit', async () => {
     const member = await seedMember(harness, { prefix: 'o-counted', points: 1000, atMs: NOW })
+    await insertItem(harness, { id: 'unlimited-gift', perMemberLimit: null })
+    await insertItem(harness, {
+      id: 'unlimited-coupon',
+      kind: 'coupon',
+      couponTemplateId: 'five-off-thirty',
+      perMemberLimit: null,
+    })
     // Warm every instance's programme cache, so the count is the steady state.
     await Promise.all(
       Array.from({ length: 16 }, () =>
@@ -223,5 +230,17 @@ describe('mall.redeem', () => {
     await expect(
       harness.countRequests(() => redeem(member.openid, 'item-five-off-coupon', 'counted-coupon')),
     ).resolves.toBe(13)
+    // Without a per-member limit there is no counter to read or write: 2 fewer each.
+    await expect(
+      harness.countRequests(() => redeem(member.openid, 'unlimited-gift', 'counted-unlimited')),
+    ).resolves.toBe(10)
+    await expect(
+      harness.countRequests(() => redeem(member.openid, 'unlimited-coupon', 'counted-unlimited-coupon')),
+    ).resolves.toBe(11)
+    const { data: counters } = await harness.db.collection('redemptions').where({ memberId: member.memberId }).get()
+    expect(counters.map((counter: { itemId: string }) => counter.itemId).sort()).toEqual([
+      'item-five-off-coupon',
+      'item-tote-bag',
+    ])
   })
 })

@@ -21,6 +21,15 @@ describe('parseMallItem', () => {
     expect(parseMallItem(valid)).toEqual({ ok: true, data: { ...valid, description: '', sold: 0 } })
   })
 
+  it('accepts null as no per-member limit, and refuses a missing limit rather than guessing one', () => {
+    expect(parseMallItem({ ...valid, perMemberLimit: null })).toMatchObject({
+      ok: true,
+      data: { perMemberLimit: null },
+    })
+    const { perMemberLimit: _, ...withoutLimit } = valid
+    expect(parseMallItem(withoutLimit)).toMatchObject({ ok: false, code: 'INVALID_INPUT' })
+  })
+
   it('accepts a coupon item naming its template', () => {
     expect(parseMallItem({ ...valid, kind: 'coupon', couponTemplateId: 'five-off-thirty' })).toMatchObject({ ok: true })
   })
