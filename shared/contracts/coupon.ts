@@ -7,9 +7,13 @@ import {
   type ClaimFailureCode,
   COUPON_AMOUNT_FEN_MAX,
   type CouponBenefit,
+  type CouponSource,
   type CouponState,
   type CouponValidity,
 } from '../coupon'
+
+export type { CouponSource }
+
 import { requestIdSchema } from './requestId'
 
 /** Templates the claim centre lists at most. */
@@ -56,9 +60,6 @@ export interface ClaimableTemplate {
 export interface ClaimCentre {
   readonly templates: readonly ClaimableTemplate[]
 }
-
-/** Where a coupon came from. */
-export type CouponSource = 'claim' | 'redeem' | 'join' | 'upgrade' | 'birthday' | 'winBack' | 'admin'
 
 /** A coupon of the wallet with its state at the time of the call (computed, never stored). */
 export interface WalletCoupon {

@@ -1,7 +1,9 @@
-import type { CouponSource } from '../contracts/coupon'
 import type { Programme } from '../programme/schema'
 import type { CouponBenefit, CouponTemplate } from './template'
 import { couponValidity } from './validity'
+
+/** Where a coupon came from. */
+export type CouponSource = 'claim' | 'redeem' | 'join' | 'upgrade' | 'birthday' | 'winBack' | 'admin'
 
 /**
  * An issued coupon as stored (`coupons/{id}`). The member card counts usable coupons with

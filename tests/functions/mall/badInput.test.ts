@@ -1,5 +1,4 @@
-import { type FunctionHarness, startFunctionHarness } from '../support/functionHarness'
-import { expectLedgerMatchesBalances } from '../support/invariants'
+import { useFunctionHarness } from '../support/functionHarness'
 import { seedMember } from './seededMembers'
 
 jest.setTimeout(60_000)
@@ -7,18 +6,13 @@ jest.setTimeout(60_000)
 const NOW = Date.UTC(2026, 10, 23, 4)
 
 describe('mall: bad input', () => {
-  let harness: FunctionHarness
+  const harness = useFunctionHarness()
   let openid: string
 
-  beforeAll(async () => {
-    harness = await startFunctionHarness()
+  beforeEach(async () => {
     const member = await seedMember(harness, { prefix: 'o-bad-input', points: 1000, atMs: NOW })
     openid = member.openid
   })
-
-  afterAll(() => harness.stop())
-
-  afterEach(() => expectLedgerMatchesBalances(harness))
 
   it.each([
     ['catalogue', { page: 2 }, 'page'],
