@@ -9,6 +9,21 @@ import { useMemberPanelStore } from '../../stores/memberPanelStore'
 import { purchaseFenOf } from '../../utils/keypadAmount'
 import { PreviewLine, PurchaseResult, RecordFailure } from './PurchaseOutcome'
 
+/** The amount as typed on the keypad, in yuan; 0.00 greyed until the first key. */
+function AmountDisplay({ amountText }: { amountText: string }) {
+  return (
+    <View className='panel-amount'>
+      <Text className='panel-amount__currency'>¥</Text>
+      <Text
+        className={classNames('panel-amount__value', amountText === '' && 'panel-amount__value--empty')}
+        id='purchase-amount'
+      >
+        {amountText === '' ? '0.00' : amountText}
+      </Text>
+    </View>
+  )
+}
+
 /** 记录消费: the amount on the keypad, its preview, the receipt number and recording after a confirmation. */
 export function Purchase({ member }: { member: CounterMember }) {
   const amountText = useMemberPanelStore((store) => store.amountText)
@@ -44,15 +59,7 @@ export function Purchase({ member }: { member: CounterMember }) {
   return (
     <View className='panel-card panel-purchase'>
       <Text className='panel-card__title'>记录消费</Text>
-      <View className='panel-amount'>
-        <Text className='panel-amount__currency'>¥</Text>
-        <Text
-          className={classNames('panel-amount__value', amountText === '' && 'panel-amount__value--empty')}
-          id='purchase-amount'
-        >
-          {amountText === '' ? '0.00' : amountText}
-        </Text>
-      </View>
+      <AmountDisplay amountText={amountText} />
       <PreviewLine preview={preview} />
       <Keypad disabled={recording.status === 'recording' || outcomeUnknown} onPress={press} />
       <Input
