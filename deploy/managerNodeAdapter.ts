@@ -62,6 +62,19 @@ function createIndexOptionOf(index: IndexDeclaration): Record<string, unknown> {
   }
 }
 
+/** Whether the environment has the function: the SDK answers a missing one with ResourceNotFound. */
+async function functionExistsIn(manager: Untyped, name: string): Promise<boolean> {
+  try {
+    await manager.functions.getFunctionDetail(name)
+    return true
+  } catch (error) {
+    if (/ResourceNotFound|not exist/i.test(String((error as { code?: string }).code ?? (error as Error).message))) {
+      return false
+    }
+    throw error
+  }
+}
+
 /** A management boundary for `envId`, authenticated with the deployer's API key pair. */
 export function managerNodeManagement(options: {
   readonly envId: string
@@ -106,17 +119,7 @@ export function managerNodeManagement(options: {
     async addDocument(collection, document) {
       await db.collection(collection).add({ data: document })
     },
-    async functionExists(name) {
-      try {
-        await manager.functions.getFunctionDetail(name)
-        return true
-      } catch (error) {
-        if (/ResourceNotFound|not exist/i.test(String((error as { code?: string }).code ?? (error as Error).message))) {
-          return false
-        }
-        throw error
-      }
-    },
+    functionExists: (name) => functionExistsIn(manager, name),
     async createFunction(upload) {
       await manager.functions.createFunction({
         func: functionOf(upload),
