@@ -66,6 +66,21 @@ export interface UnitOfWorkOptions<T> {
   readonly onDuplicate?: () => Promise<T | null>
 }
 
+/**
+ * Of the failures of writes flushed together, the one that decided the outcome. A failed write ends
+ * the transaction (CloudBase runs MongoDB's rules), so writes flushed beside it fail with "transaction
+ * does not exist" and may answer first; a taken id is what the caller must see, to answer a replay.
+ */
+export function decisiveFailure(failures: readonly unknown[]): unknown {
+  return failures.find(isDuplicateKeyError) ?? failures[0]
+}
+
+async function flush(writes: readonly Write[], transaction: Transaction): Promise<void> {
+  const outcomes = await Promise.allSettled(writes.map((write) => write(transaction)))
+  const failures = outcomes.flatMap((outcome) => (outcome.status === 'rejected' ? [outcome.reason] : []))
+  if (failures.length > 0) throw decisiveFailure(failures)
+}
+
 /** Runs `body` as one transaction, flushing its queued writes in parallel before the commit. */
 export async function runUnitOfWork<T>(
   db: Database,
@@ -77,7 +92,7 @@ export async function runUnitOfWork<T>(
       // Fresh per attempt: the SDK runs the body again after a conflict.
       const writes: Write[] = []
       const answer = await body(unitOver(transaction, writes))
-      await Promise.all(writes.map((write) => write(transaction)))
+      await flush(writes, transaction)
       return answer
     }, TRANSACTION_ATTEMPTS_MAX)
   } catch (error) {
