@@ -31,6 +31,7 @@ describe('member.join', () => {
   })
 
   it('creates one member and one gift when 50 joins from one user arrive at once', async () => {
+    await harness.warm('member')
     const answers = await Promise.all(
       Array.from({ length: 50 }, () => harness.call('member', 'join', { storeId: 'store-1' }, { as: 'o-impatient' })),
     )

@@ -38,6 +38,11 @@ export interface FunctionHarness {
   ): Promise<ApiEnvelope<ActionOutput<F, A>>>
   /** Calls with an arbitrary payload, for bad-input tests the types would otherwise refuse. */
   callRaw(functionName: string, event: unknown, options: CallOptions): Promise<unknown>
+  /**
+   * Starts every instance of a function and loads its code, so the race that follows really races:
+   * requests queued behind cold starts arrive one by one and prove nothing.
+   */
+  warm(functionName: FunctionName): Promise<void>
   /** Runs `work` alone and answers how many database requests it made. */
   countRequests(work: () => Promise<unknown>): Promise<number>
   /** Empties the database and seeds the demo store chain again. */
@@ -58,10 +63,13 @@ function expectListedCode(contract: AnyActionContract, answer: ApiEnvelope<unkno
   }
 }
 
+/** Instances each function runs at once in tests: as many as a race test warms. */
+export const TEST_INSTANCES_PER_FUNCTION = 8
+
 export async function startFunctionHarness(): Promise<FunctionHarness> {
   const cloud = await startLocalCloud({
     functionEnvironment: DEVELOPMENT_FUNCTION_ENVIRONMENT,
-    instancesPerFunction: 8,
+    instancesPerFunction: TEST_INSTANCES_PER_FUNCTION,
   })
   Object.assign(process.env, cloud.sdkEnvironment)
   const sdk = require('wx-server-sdk')
@@ -85,6 +93,17 @@ export async function startFunctionHarness(): Promise<FunctionHarness> {
       const answer = (await callRaw(functionName, { action, input }, options)) as ApiEnvelope<never>
       expectListedCode(API[functionName][action] as AnyActionContract, answer, `${functionName}.${action}`)
       return answer
+    },
+    async warm(functionName) {
+      // As many calls at once as there are instances: each is dispatched to its own instance. An
+      // unknown action loads the bundle and the SDK but touches no data.
+      const answers = await Promise.all(
+        Array.from({ length: TEST_INSTANCES_PER_FUNCTION }, () =>
+          callRaw(functionName, { action: 'warmUp' }, { as: 'o-warm-up' }),
+        ),
+      )
+      const cold = answers.filter((answer) => (answer as ApiEnvelope<never>).ok !== false)
+      if (cold.length > 0) throw new Error(`warming ${functionName} got unexpected answers`)
     },
     async countRequests(work) {
       const before = cloud.database.requestCounts().total
