@@ -18,7 +18,7 @@ type FieldsOf<D> = Omit<D, '_id'>
 export interface UnitOfWork {
   /** A document by id as the transaction sees it; null when there is none. */
   read<Name extends CollectionName>(name: Name, id: string): Promise<DocumentOf<Name> | null>
-  /** Adds a new document under its `_id`; a taken id aborts the whole unit (the idempotency check). */
+  /** Adds a new document under its `_id`; a taken id aborts this run of the unit (see `runUnitOfWork`). */
   create<Name extends CollectionName>(name: Name, document: DocumentOf<Name>): void
   /** Writes a whole document (created if absent) under its `_id`. */
   replace<Name extends CollectionName>(name: Name, document: DocumentOf<Name>): void
@@ -57,11 +57,19 @@ function unitOver(transaction: Transaction, writes: Write[]): UnitOfWork {
   }
 }
 
+/**
+ * Runs of one unit that found an id taken. A taken id means a concurrent twin committed after this
+ * unit read: its decision was made on a stale view, and the next run, on fresh reads, decides again
+ * (two in a row already take a twin that committed between a run's reads and its writes twice; a
+ * random pickup code colliding that often is rarer still).
+ */
+export const STALE_VIEW_RUNS_MAX = 5
+
 export interface UnitOfWorkOptions<T> {
   /**
-   * What to answer when the unit failed because a document it creates already exists: a concurrent
-   * twin committed first. Typically re-reads the twin's marker outside the transaction and answers
-   * it as a replay (or the business code); null means "not a replay" and the error propagates.
+   * For a unit whose body reads nothing that would show its twin (a join creates the member blind,
+   * to save the read): what to answer when an id it creates is taken, instead of running again;
+   * null means "run again".
    */
   readonly onDuplicate?: () => Promise<T | null>
 }
@@ -81,24 +89,41 @@ async function flush(writes: readonly Write[], transaction: Transaction): Promis
   if (failures.length > 0) throw decisiveFailure(failures)
 }
 
-/** Runs `body` as one transaction, flushing its queued writes in parallel before the commit. */
+function transactionOf<T>(db: Database, body: (unit: UnitOfWork) => Promise<T>): Promise<T> {
+  return db.runTransaction(async (transaction) => {
+    // Fresh per attempt: the SDK runs the body again after a conflict.
+    const writes: Write[] = []
+    const answer = await body(unitOver(transaction, writes))
+    await flush(writes, transaction)
+    return answer
+  }, TRANSACTION_ATTEMPTS_MAX)
+}
+
+/**
+ * Runs `body` as one transaction, flushing its queued writes in parallel before the commit.
+ *
+ * Two requests racing for one derived id (an idempotency marker, a once-only gift, a check-in day)
+ * end in one of two ways, on CloudBase as on the emulator: the loser's commit conflicts (the SDK runs
+ * the body again), or its `add` finds the id taken, which aborts the transaction and which the SDK
+ * does not retry. The second is the same race seen earlier, so it is answered the same way: the body
+ * runs again on fresh reads and decides again: a replay of the twin's work, the business refusal a
+ * second request gets, or the main effect without the once-only side effect the twin already wrote
+ * (two purchases crossing a tier both record; the upgrade gift is paid once). So no race loser
+ * answers INTERNAL, and no legitimate work is lost.
+ */
 export async function runUnitOfWork<T>(
   db: Database,
   body: (unit: UnitOfWork) => Promise<T>,
   options: UnitOfWorkOptions<T> = {},
 ): Promise<T> {
-  try {
-    return await db.runTransaction(async (transaction) => {
-      // Fresh per attempt: the SDK runs the body again after a conflict.
-      const writes: Write[] = []
-      const answer = await body(unitOver(transaction, writes))
-      await flush(writes, transaction)
-      return answer
-    }, TRANSACTION_ATTEMPTS_MAX)
-  } catch (error) {
-    if (!options.onDuplicate || !isDuplicateKeyError(error)) throw error
-    const replay = await options.onDuplicate()
-    if (replay === null) throw error
-    return replay
+  for (let run = 1; ; run += 1) {
+    try {
+      return await transactionOf(db, body)
+    } catch (error) {
+      if (!isDuplicateKeyError(error)) throw error
+      const answer = options.onDuplicate ? await options.onDuplicate() : null
+      if (answer !== null) return answer
+      if (run >= STALE_VIEW_RUNS_MAX) throw error
+    }
   }
 }

@@ -8,15 +8,14 @@ import { currentProgramme } from '../../common/programmeStore'
 import { callerMemberId } from '../../common/requireMember'
 import { defineAction } from '../../common/router'
 import { runUnitOfWork } from '../../common/unitOfWork'
-import { checkedByTwin } from './checkedByTwin'
 import { checkInAnswer } from './checkInAnswer'
 
 /**
  * `checkin.checkIn`: one unit of work over the member document, which holds the check-in state, so
  * the database serialises concurrent check-ins: 20 taps at once commit one check-in, and the
  * retried others find it done (ALREADY_CHECKED_IN). The reward's ledger entry is keyed by member
- * and business day, a second guard the database enforces: a twin that fails on it answers
- * ALREADY_CHECKED_IN too (after one more read, on that path only), never INTERNAL.
+ * and business day, a second guard the database enforces: a twin that finds it taken runs again and
+ * answers ALREADY_CHECKED_IN too, never INTERNAL.
  *
  * Requests: start, read the member, add the ledger entry and write the member (at once), commit:
  * 5 round trips' worth of requests in 4 round trips (6 requests when the check-in's growth crosses a
@@ -29,17 +28,13 @@ export const checkInToday = defineAction(API.checkin.checkIn, async (_input, cal
   const db = database()
   const programme = await currentProgramme(db, caller.nowMs)
   const day = businessDayOf(caller.nowMs, businessDayRuleOf(programme))
-  return runUnitOfWork(
-    db,
-    async (unit) => {
-      const member = await unit.read('members', memberId.data)
-      if (!member) return err('NOT_A_MEMBER')
-      const decided = decideCheckIn(member, { programme, day, nowMs: caller.nowMs })
-      if (!decided.ok) return decided
-      for (const entry of decided.data.entries) unit.create('ledger', entry)
-      unit.replace('members', decided.data.member)
-      return ok(checkInAnswer(day, decided.data, caller.nowMs))
-    },
-    { onDuplicate: () => checkedByTwin(db, memberId.data, day) },
-  )
+  return runUnitOfWork(db, async (unit) => {
+    const member = await unit.read('members', memberId.data)
+    if (!member) return err('NOT_A_MEMBER')
+    const decided = decideCheckIn(member, { programme, day, nowMs: caller.nowMs })
+    if (!decided.ok) return decided
+    for (const entry of decided.data.entries) unit.create('ledger', entry)
+    unit.replace('members', decided.data.member)
+    return ok(checkInAnswer(day, decided.data, caller.nowMs))
+  })
 })

@@ -8,7 +8,6 @@ import { currentProgramme } from '../../common/programmeStore'
 import { callerMemberId } from '../../common/requireMember'
 import { defineAction } from '../../common/router'
 import { runUnitOfWork } from '../../common/unitOfWork'
-import { checkedByTwin } from './checkedByTwin'
 import { checkInAnswer } from './checkInAnswer'
 
 /**
@@ -16,7 +15,7 @@ import { checkInAnswer } from './checkInAnswer'
  * spent and the base reward earned as two ledger entries keyed by member and day, and the run is
  * recounted (a makeup can bridge two runs). The month's allowance counts makeups made this
  * business month. A concurrent twin making up the same day is serialised by the member document;
- * one that got its entries in first makes this one answer ALREADY_CHECKED_IN.
+ * one that got its entries in first makes this one run again and answer ALREADY_CHECKED_IN.
  *
  * Requests: start, read the member, add the cost and reward entries and write the member (at
  * once), commit: 6 in 4 round trips (7 when the growth crosses a tier with a points gift).
@@ -27,17 +26,13 @@ export const makeup = defineAction(API.checkin.makeup, async (input, caller) => 
   const db = database()
   const programme = await currentProgramme(db, caller.nowMs)
   const today = businessDayOf(caller.nowMs, businessDayRuleOf(programme))
-  return runUnitOfWork(
-    db,
-    async (unit) => {
-      const member = await unit.read('members', memberId.data)
-      if (!member) return err('NOT_A_MEMBER')
-      const decided = decideMakeup(member, input.day, { programme, today, nowMs: caller.nowMs })
-      if (!decided.ok) return decided
-      for (const entry of decided.data.entries) unit.create('ledger', entry)
-      unit.replace('members', decided.data.member)
-      return ok(checkInAnswer(input.day, decided.data, caller.nowMs))
-    },
-    { onDuplicate: () => checkedByTwin(db, memberId.data, input.day) },
-  )
+  return runUnitOfWork(db, async (unit) => {
+    const member = await unit.read('members', memberId.data)
+    if (!member) return err('NOT_A_MEMBER')
+    const decided = decideMakeup(member, input.day, { programme, today, nowMs: caller.nowMs })
+    if (!decided.ok) return decided
+    for (const entry of decided.data.entries) unit.create('ledger', entry)
+    unit.replace('members', decided.data.member)
+    return ok(checkInAnswer(input.day, decided.data, caller.nowMs))
+  })
 })

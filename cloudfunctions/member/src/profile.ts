@@ -1,9 +1,9 @@
-import { API, type Profile, type UpdateProfileResult } from '@shared/contracts'
+import { API, type Profile } from '@shared/contracts'
 import { decideProfileUpdate, type Member, type ProfileChanges } from '@shared/member'
-import { err, type Ok, ok, type Result } from '@shared/result'
-import { type Database, database, sdk } from '../../common/cloud'
+import { err, ok, type Result } from '@shared/result'
+import { database, sdk } from '../../common/cloud'
 import { currentProgramme } from '../../common/programmeStore'
-import { callerMemberId, loadCallerMember, loadMember } from '../../common/requireMember'
+import { callerMemberId, loadCallerMember } from '../../common/requireMember'
 import { defineAction } from '../../common/router'
 import { runUnitOfWork } from '../../common/unitOfWork'
 
@@ -43,17 +43,11 @@ export const profile = defineAction(API.member.profile, async (_input, caller) =
   return member.ok ? ok(profileOf(member.data)) : member
 })
 
-/** The caller's profile as it now stands, for a twin that paid the completion reward first. */
-async function currentProfileAnswer(db: Database, memberId: string): Promise<Ok<UpdateProfileResult> | null> {
-  const member = await loadMember(db, memberId)
-  return member.ok ? ok({ profile: profileOf(member.data), completionPoints: 0 }) : null
-}
-
 /**
  * `member.updateProfile`: nickname and avatar freely, birthday once (it drives birthday rewards),
  * phone number from getPhoneNumber's cloudID. Completing the profile pays its reward once: the
  * reward's ledger entry has a fixed id, written in the same unit of work as the profile, so a
- * concurrent twin that paid it first makes this one answer the profile as it stands, paying nothing.
+ * concurrent twin that paid it first makes this one run again: it saves the profile, paying nothing.
  *
  * Requests: start, read the member, update it (and add the reward entry, at once), commit: 4 in 4
  * round trips, 5 when the update completes the profile (resolving a phone number is not a
@@ -72,18 +66,14 @@ export const updateProfile = defineAction(API.member.updateProfile, async (input
     birthday: input.birthday,
     phoneNumber: phoneNumber?.data,
   }
-  return runUnitOfWork(
-    db,
-    async (unit) => {
-      const member = await unit.read('members', memberId.data)
-      if (!member) return err('NOT_A_MEMBER')
-      const decided = decideProfileUpdate(member, changes, { programme, nowMs: caller.nowMs })
-      if (!decided.ok) return decided
-      for (const entry of decided.data.entries) unit.create('ledger', entry)
-      const { profile, profileCompletionRewarded, points } = decided.data.member
-      unit.update('members', member._id, { profile, profileCompletionRewarded, points })
-      return ok({ profile: profileOf(decided.data.member), completionPoints: decided.data.completionPoints })
-    },
-    { onDuplicate: () => currentProfileAnswer(db, memberId.data) },
-  )
+  return runUnitOfWork(db, async (unit) => {
+    const member = await unit.read('members', memberId.data)
+    if (!member) return err('NOT_A_MEMBER')
+    const decided = decideProfileUpdate(member, changes, { programme, nowMs: caller.nowMs })
+    if (!decided.ok) return decided
+    for (const entry of decided.data.entries) unit.create('ledger', entry)
+    const { profile, profileCompletionRewarded, points } = decided.data.member
+    unit.update('members', member._id, { profile, profileCompletionRewarded, points })
+    return ok({ profile: profileOf(decided.data.member), completionPoints: decided.data.completionPoints })
+  })
 })

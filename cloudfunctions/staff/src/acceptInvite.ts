@@ -2,7 +2,7 @@ import type { ActionErrorCode } from '@shared/contracts'
 import { type AcceptInviteResult, API } from '@shared/contracts'
 import { err, ok, type Result } from '@shared/result'
 import { type AcceptInviteAuditEntry, auditOperatorOf } from '@shared/staff'
-import { type Database, database } from '../../common/cloud'
+import { database } from '../../common/cloud'
 import type { InviteDocument, StaffDocument } from '../../common/documents/staff'
 import { memberIdOf } from '../../common/memberId'
 import { readDocument } from '../../common/readDocument'
@@ -55,15 +55,6 @@ function bindingFrom(invite: InviteDocument, options: { openid: string; name: st
   return { staff, audit }
 }
 
-/** What a concurrent twin that won left behind, answered as a sequential second attempt would be. */
-async function twinRefusal(db: Database, code: string, openid: string, nowMs: number) {
-  const [invite, existing] = await Promise.all([
-    readDocument(db.collection('invites').doc(code)),
-    readDocument(db.collection('staff').doc(openid)),
-  ])
-  return refusalOf({ invite, existing }, nowMs)
-}
-
 /**
  * `staff.acceptInvite`: binds the caller (any user) as staff of the invite's store with its role. One
  * unit of work reads the invite and the caller's binding, marks the invite used and creates
@@ -79,20 +70,16 @@ export const acceptInvite = defineAction(API.staff.acceptInvite, async (input, c
   const db = database()
   const member = input.name ? null : await readDocument(db.collection('members').doc(memberIdOf(openid)))
   const name = input.name ?? member?.profile.nickname ?? DEFAULT_STAFF_NAME
-  const outcome = await runUnitOfWork(
-    db,
-    async (unit): Promise<AcceptInviteAnswer> => {
-      const [invite, existing] = await Promise.all([unit.read('invites', input.code), unit.read('staff', openid)])
-      const refusal = refusalOf({ invite, existing }, nowMs)
-      if (refusal || !invite) return refusal ?? err('INVITE_NOT_FOUND')
-      const { staff, audit } = bindingFrom(invite, { openid, name, nowMs })
-      unit.update('invites', invite._id, { usedAtMs: nowMs, usedBy: openid })
-      unit.create('staff', staff)
-      unit.create('audit', audit)
-      return ok(staff)
-    },
-    { onDuplicate: () => twinRefusal(db, input.code, openid, nowMs) },
-  )
+  const outcome = await runUnitOfWork(db, async (unit): Promise<AcceptInviteAnswer> => {
+    const [invite, existing] = await Promise.all([unit.read('invites', input.code), unit.read('staff', openid)])
+    const refusal = refusalOf({ invite, existing }, nowMs)
+    if (refusal || !invite) return refusal ?? err('INVITE_NOT_FOUND')
+    const { staff, audit } = bindingFrom(invite, { openid, name, nowMs })
+    unit.update('invites', invite._id, { usedAtMs: nowMs, usedBy: openid })
+    unit.create('staff', staff)
+    unit.create('audit', audit)
+    return ok(staff)
+  })
   if (!outcome.ok) return outcome
   const result: AcceptInviteResult = { staff: staffMeOf(outcome.data, await loadStore(db, outcome.data.storeId)) }
   return ok(result)

@@ -9,7 +9,6 @@ import type { z } from 'zod'
 import { database } from '../../common/cloud'
 import type { AuditDocument } from '../../common/documents/staff'
 import { currentProgramme } from '../../common/programmeStore'
-import { readDocument } from '../../common/readDocument'
 import { defineAction } from '../../common/router'
 import { runUnitOfWork, type UnitOfWork } from '../../common/unitOfWork'
 import { purchaseKeyOf } from './purchaseKeys'
@@ -60,8 +59,6 @@ interface Recording {
   readonly programme: Programme
   readonly input: RecordPurchaseInput
   readonly nowMs: number
-  /** Set once the staff member is read: the key the unit tried to create, for `onDuplicate`. */
-  key: string | null
 }
 
 /**
@@ -79,7 +76,6 @@ async function recordIn(unit: UnitOfWork, recording: Recording): Promise<RecordP
     memberId: input.memberId,
     requestId: input.requestId,
   })
-  recording.key = key
   const [earlier, member] = await Promise.all([unit.read('audit', key), unit.read('members', input.memberId)])
   if (earlier) return replayOf(earlier, input)
   if (!member) return err('MEMBER_NOT_FOUND')
@@ -105,8 +101,8 @@ async function recordIn(unit: UnitOfWork, recording: Recording): Promise<RecordP
  * store. One unit of work over the staff member (their day counter: above the limits a plain staff
  * member gets MANAGER_APPROVAL_REQUIRED and nothing is written; managers and admins record it), the
  * purchase's audit entry (keyed by the receipt number in the store, or by member and request id: a
- * replay answers the first result and awards nothing; a concurrent twin that won the key answers as
- * a replay too), the member (points, growth, tier upgrade and its gift, `firstPurchaseAtMs`) and, on
+ * replay answers the first result and awards nothing; a concurrent twin that won the key makes this
+ * one run again and answer as a replay too), the member (points, growth, tier upgrade and its gift, `firstPurchaseAtMs`) and, on
  * a referred member's first purchase, the referrer's reward (once: `firstPurchaseAtMs` is set in the
  * same transaction, and the reward's entry is keyed by the referred member). See `decidePurchase`.
  *
@@ -124,12 +120,6 @@ export const recordPurchase = defineAction(API.staff.recordPurchase, async (inpu
     programme: await currentProgramme(db, caller.nowMs),
     input,
     nowMs: caller.nowMs,
-    key: null,
   }
-  return runUnitOfWork(db, (unit) => recordIn(unit, recording), {
-    onDuplicate: async () => {
-      const earlier = recording.key === null ? null : await readDocument(db.collection('audit').doc(recording.key))
-      return earlier ? replayOf(earlier, input) : null
-    },
-  })
+  return runUnitOfWork(db, (unit) => recordIn(unit, recording))
 })

@@ -1,5 +1,5 @@
 import type { Database } from '../../../cloudfunctions/common/cloud'
-import { decisiveFailure, runUnitOfWork } from '../../../cloudfunctions/common/unitOfWork'
+import { decisiveFailure, runUnitOfWork, STALE_VIEW_RUNS_MAX } from '../../../cloudfunctions/common/unitOfWork'
 import { useFunctionHarness } from '../support/functionHarness'
 
 jest.setTimeout(60_000)
@@ -11,7 +11,8 @@ jest.setTimeout(60_000)
  */
 describe('runUnitOfWork', () => {
   const harness = useFunctionHarness()
-  const db = () => harness.db as Database
+  // As the functions open it: a missing document reads as null (see cloudfunctions/common/cloud.ts).
+  const db = () => require('wx-server-sdk').database({ throwOnNotFound: false }) as Database
 
   it('answers the duplicate, not the writes it aborted, when a taken id is flushed first', async () => {
     await harness.db.collection('ledger').add({ data: { _id: 'taken', memberId: 'm', amount: 1 } })
@@ -33,6 +34,36 @@ describe('runUnitOfWork', () => {
     expect(answers).toEqual(Array.from({ length: 20 }, () => 'replayed'))
     const { total } = await harness.db.collection('ledger').count()
     expect(total).toBe(1)
+  })
+
+  it('runs a unit again when a twin took an id after its reads, so both units do their own work', async () => {
+    // Each unit pays a once-only gift when it reads none, beside its own entry: the shape of two
+    // purchases crossing a tier at once. Every unit must record; the gift is written once.
+    const answers = await Promise.all(
+      Array.from({ length: 12 }, (_, round) =>
+        runUnitOfWork(db(), async (unit) => {
+          const gift = await unit.read('ledger', 'once-only-gift')
+          if (!gift) unit.create('ledger', { _id: 'once-only-gift', round } as never)
+          unit.create('ledger', { _id: `own-${round}` } as never)
+          return gift ? 'recorded' : 'recorded with the gift'
+        }),
+      ),
+    )
+    expect(answers.filter((answer) => answer === 'recorded with the gift')).toHaveLength(1)
+    const { total } = await harness.db.collection('ledger').count()
+    expect(total).toBe(13)
+  })
+
+  it('gives up after a bounded number of runs when an id stays taken', async () => {
+    await harness.db.collection('ledger').add({ data: { _id: 'taken', memberId: 'm', amount: 1 } })
+    let runs = 0
+    const unit = runUnitOfWork(db(), async (work) => {
+      runs += 1
+      work.create('ledger', { _id: 'taken' } as never)
+      return 'created'
+    })
+    await expect(unit).rejects.toMatchObject({ message: expect.stringContaining('E11000') })
+    expect(runs).toBe(STALE_VIEW_RUNS_MAX)
   })
 
   it('propagates a failure that is not a duplicate, without calling onDuplicate', async () => {
