@@ -10,26 +10,30 @@ import { readDocument } from './readDocument'
 export interface CouponTemplateDocument extends Omit<CouponTemplate, 'id'> {
   readonly _id: string
   readonly issued: number
+  /** Coupons reserved by claims still settling (see `HotCounter`); absent until the first. */
+  readonly held?: number
+}
+
+/** A template as stored: `issued` counts the coupons reserved by claims still settling (`held`) too. */
+export interface StoredTemplate {
+  readonly template: CouponTemplate
+  readonly issued: number
+  readonly held: number
 }
 
 /** A stored template, validated; null (and logged, for the admin) when it no longer validates. */
-export function templateFromDocument(
-  document: CouponTemplateDocument,
-): { template: CouponTemplate; issued: number } | null {
-  const { _id, issued, ...fields } = document
+export function templateFromDocument(document: CouponTemplateDocument): StoredTemplate | null {
+  const { _id, issued, held, ...fields } = document
   const parsed = parseCouponTemplate({ ...fields, id: _id })
   if (!parsed.ok) {
     console.error(`coupon_templates/${_id} is invalid: ${parsed.message}`)
     return null
   }
-  return { template: parsed.data, issued: Number.isSafeInteger(issued) ? issued : 0 }
+  return { template: parsed.data, issued: Number.isSafeInteger(issued) ? issued : 0, held: held ?? 0 }
 }
 
 /** One template by id, validated; null when missing or invalid. */
-export async function loadCouponTemplate(
-  db: Database,
-  templateId: string,
-): Promise<{ template: CouponTemplate; issued: number } | null> {
+export async function loadCouponTemplate(db: Database, templateId: string): Promise<StoredTemplate | null> {
   const document = await readDocument<CouponTemplateDocument>(db.collection('coupon_templates').doc(templateId))
   return document ? templateFromDocument(document) : null
 }

@@ -1,7 +1,8 @@
 /**
  * Hot counters (a mall item's stock, a coupon template's issued count) are never part of a unit of
  * work: one conditional update reserves a unit first, and the member-side unit of work then either
- * uses it or not. These helpers keep the give-back in one place.
+ * uses it or not. These helpers keep the reservation, the wait for held units and the give-back in
+ * one place.
  */
 
 /** A member-side unit of work's answer, and whether it used the unit reserved before it. */
@@ -21,21 +22,72 @@ export function consumed<T>(result: T): Settled<T> {
 }
 
 /**
- * Runs `settle` with a unit already reserved and gives the unit back (`release`) unless the answer
- * used it; a `settle` that throws gives it back too, then rethrows. A crash between the reservation
- * and the give-back leaves the counter one short: undersold, never oversold.
+ * A hot counter (an item's stock, a template's issued count) as conditional updates of its one
+ * document. A reserved unit is *held* until its request settles: a request that finds no unit free
+ * while some are held does not know yet whether the counter is sold out, since a request refused
+ * after its reservation (over its limit, short of points, a replay) gives its unit back.
  */
-export async function settleReserved<T>(options: {
-  readonly settle: () => Promise<Settled<T>>
-  readonly release: () => Promise<void>
-}): Promise<T> {
+export interface HotCounter {
+  /** Takes a free unit and holds it for this request; answers whether there was one. */
+  reserve(): Promise<boolean>
+  /** Units that requests in flight hold now. */
+  held(): Promise<number>
+  /** This request used its unit: it stops being held, and stays taken. */
+  keep(): Promise<void>
+  /** This request did not use its unit: it goes back, free for the next request. */
+  release(): Promise<void>
+}
+
+/**
+ * Waits between tries while units are held (about a second in all: a unit of work settles in tens of
+ * milliseconds, so a longer wait means a crashed request's unit, which only reconciliation frees).
+ */
+export const HELD_UNIT_WAITS_MS: readonly number[] = [20, 40, 80, 160, 320, 400]
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms))
+
+/** Reserves a unit, waiting for held units to settle before concluding that none is left. */
+async function reserveOrWaitForHeld(counter: HotCounter): Promise<boolean> {
+  if (await counter.reserve()) return true
+  for (const waitMs of HELD_UNIT_WAITS_MS) {
+    if ((await counter.held()) === 0) return false
+    await sleep(waitMs)
+    if (await counter.reserve()) return true
+  }
+  return false
+}
+
+/**
+ * Runs `settle` with a unit of `counter` reserved, and keeps the unit or gives it back as the answer
+ * says; a `settle` that throws gives it back too, then rethrows. Answers `soldOut()` only when no
+ * unit is free and none is held, so a unit a refused request took for a moment is never answered as
+ * sold out to anyone else. A crash between the reservation and the settling leaves the unit held:
+ * undersold, never oversold, until reconciliation.
+ */
+export async function withReservedUnit<T>(
+  counter: HotCounter,
+  options: { readonly settle: () => Promise<Settled<T>>; readonly soldOut: () => Promise<T> },
+): Promise<T> {
+  if (!(await reserveOrWaitForHeld(counter))) return options.soldOut()
   let settled: Settled<T>
   try {
     settled = await options.settle()
   } catch (error) {
-    await options.release()
+    await counter.release()
     throw error
   }
-  if (!settled.consumed) await options.release()
+  await (settled.consumed ? counter.keep() : counter.release())
   return settled.result
+}
+
+/**
+ * One of a hot counter's give-backs or keeps, logged rather than thrown when it fails: the answer is
+ * already decided, and the counter stays one short (never over), which reconciliation corrects.
+ */
+export async function settleCounter(what: string, update: () => Promise<unknown>): Promise<void> {
+  try {
+    await update()
+  } catch (error) {
+    console.error(`could not ${what}; reconcile it`, error)
+  }
 }

@@ -1,7 +1,11 @@
 import type { MallItem, PickupOrder, RedemptionCounter } from '@shared/mall'
 
 /** `mall_items/{itemId}`: the item's fields as the shared schema defines them, keyed by `_id`. */
-export type MallItemDocument = Omit<MallItem, 'id'> & { readonly _id: string }
+export type MallItemDocument = Omit<MallItem, 'id'> & {
+  readonly _id: string
+  /** Units reserved by redemptions still settling (see `HotCounter`); absent until the first. */
+  readonly held?: number
+}
 
 /** `orders/{redemptionId}`: a pickup order, as `shared/mall` defines it (see `PickupOrder`). */
 export type OrderDocument = PickupOrder

@@ -9,10 +9,10 @@ import { currentProgramme } from '../../common/programmeStore'
 import { readDocument } from '../../common/readDocument'
 import { claimIdOf } from '../../common/requestKeys'
 import { callerMemberId, loadCallerMember } from '../../common/requireMember'
-import { consumed, type Settled, settleReserved, unused } from '../../common/reservation'
+import { consumed, type Settled, unused, withReservedUnit } from '../../common/reservation'
 import { defineAction } from '../../common/router'
 import { runUnitOfWork } from '../../common/unitOfWork'
-import { releaseCoupon, reserveCoupon } from './quantity'
+import { issuedCountOf } from './quantity'
 
 type ClaimAnswer = Result<ClaimResult, ActionErrorCode<'coupon', 'claim'>>
 
@@ -27,53 +27,50 @@ async function storedReplay(db: Database, request: ClaimRequest, nowMs: number):
 /**
  * The member-side unit of work: the coupon keyed by the request (the idempotency marker) and the
  * member's claim counter (the per-member limit). A concurrent twin of the same request that committed
- * first makes the coupon's add fail as a duplicate, which answers the twin's coupon as a replay.
+ * first makes the coupon's add find its id taken: the unit runs again and answers the twin's coupon
+ * as a replay.
  * Requests: start, 2 reads (at once), 2 writes (at once), commit: 6.
  */
 function claimReserved(db: Database, request: ClaimRequest, nowMs: number): Promise<Settled<ClaimAnswer>> {
   const counterId = claimCounterIdOf(request.memberId, request.template.id)
-  return runUnitOfWork(
-    db,
-    async (unit) => {
-      const [existing, counter] = await Promise.all([
-        unit.read('coupons', request.couponId),
-        unit.read('coupon_claims', counterId),
-      ])
-      const decided = decideClaim({ existing, counter }, request, nowMs)
-      if (!decided.ok) return unused(decided)
-      const answer = ok({ replayed: decided.data.replayed, coupon: walletCouponOf(decided.data.coupon, nowMs) })
-      if (decided.data.replayed) return unused(answer)
-      unit.create('coupons', decided.data.coupon)
-      unit.replace('coupon_claims', decided.data.counter)
-      return consumed(answer)
-    },
-    {
-      onDuplicate: async () => {
-        const replay = await storedReplay(db, request, nowMs)
-        return replay && unused(replay)
-      },
-    },
-  )
+  return runUnitOfWork(db, async (unit) => {
+    const [existing, counter] = await Promise.all([
+      unit.read('coupons', request.couponId),
+      unit.read('coupon_claims', counterId),
+    ])
+    const decided = decideClaim({ existing, counter }, request, nowMs)
+    if (!decided.ok) return unused(decided)
+    const answer = ok({ replayed: decided.data.replayed, coupon: walletCouponOf(decided.data.coupon, nowMs) })
+    if (decided.data.replayed) return unused(answer)
+    unit.create('coupons', decided.data.coupon)
+    unit.replace('coupon_claims', decided.data.counter)
+    return consumed(answer)
+  })
 }
 
 /**
  * `coupon.claim`: one coupon of a template, idempotent on the client's request id. The same shape
  * as `mall.redeem`, with the template's `issued` count as the hot spot: plain reads fail fast
- * (window, tier, sold out), one conditional update reserves a coupon against the total, one unit of
- * work over the member's own documents checks the per-member limit and creates the coupon, and a
- * refused or failed unit gives the coupon back. A crash between the reservation and the give-back
- * leaves the template one short, never over-issued.
+ * (window, tier, the member's limit, sold out with nothing held), one conditional update reserves
+ * and holds a coupon against the total (waiting for held coupons to settle before answering
+ * SOLD_OUT), one unit of work over the member's own documents checks the per-member limit again and
+ * creates the coupon, and the coupon is kept, or given back by a refused or failed unit. A crash
+ * between the reservation and the give-back leaves the template one short, never over-issued.
  *
- * Requests with the programme cached: member and template (2, at once), reserve (1), unit of work (6): 9.
+ * Requests with the programme cached: member, template and counter (3, at once), reserve (1), unit of
+ * work (6), keep (1, for a template with a total): 11.
  */
 export const claim = defineAction(API.coupon.claim, async (input, caller) => {
   const memberId = callerMemberId(caller)
   if (!memberId.ok) return memberId
   const db = database()
-  const [programme, member, stored] = await Promise.all([
+  // The member's counter is read here too, so a claim over the limit is refused before it takes a
+  // coupon of the total that others are waiting for.
+  const [programme, member, stored, counter] = await Promise.all([
     currentProgramme(db, caller.nowMs),
     loadCallerMember(db, caller),
     loadCouponTemplate(db, input.templateId),
+    readDocument(db.collection('coupon_claims').doc(claimCounterIdOf(memberId.data, input.templateId))),
   ])
   if (!member.ok) return member
   if (!stored) return err('COUPON_NOT_FOUND')
@@ -88,15 +85,15 @@ export const claim = defineAction(API.coupon.claim, async (input, caller) => {
   const precheck = claimEligibility({
     template: stored.template,
     tierId: member.data.tierId,
-    // The unit of work counts the member's claims; here only what a plain read can refuse cheaply.
-    claimedByMember: 0,
-    issuedCount: stored.issued,
+    // The unit of work counts the member's claims again, for claims racing this one.
+    claimedByMember: counter?.count ?? 0,
+    // Coupons held by claims still settling may come back: not sold out yet.
+    issuedCount: stored.issued - stored.held,
     nowMs: caller.nowMs,
   })
   if (!precheck.ok) return refuse(precheck)
-  if (!(await reserveCoupon(db, stored.template))) return refuse(err('SOLD_OUT'))
-  return settleReserved({
+  return withReservedUnit(issuedCountOf(db, stored.template), {
     settle: () => claimReserved(db, request, caller.nowMs),
-    release: () => releaseCoupon(db, stored.template.id),
+    soldOut: () => refuse(err('SOLD_OUT')),
   })
 })

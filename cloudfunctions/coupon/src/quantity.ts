@@ -1,35 +1,37 @@
 import type { CouponTemplate } from '@shared/coupon'
 import type { Database } from '../../common/cloud'
+import { type HotCounter, settleCounter } from '../../common/reservation'
 
 /**
- * Reserves one coupon of a template with one conditional update: `issued < totalQuantity`, then
- * `issued + 1`. Each update is atomic, so 64 members claiming the last coupon at once get exactly one
- * between them, without a transaction on the template (which would conflict and fail claims while
- * coupons remain). A template without a total only counts. Answers whether a coupon was reserved.
+ * A template's issued count as a hot counter. With a total, a reservation takes a coupon
+ * (`issued < totalQuantity`, then `issued + 1`) and holds it (`held + 1`) until the claim settles;
+ * each update is atomic, so 64 members claiming the last coupon at once get exactly one between
+ * them, without a transaction on the template (which would conflict and fail claims while coupons
+ * remain). A template without a total never runs out: it only counts, and holds nothing.
  */
-export async function reserveCoupon(db: Database, template: CouponTemplate): Promise<boolean> {
+export function issuedCountOf(db: Database, template: CouponTemplate): HotCounter {
   const _ = db.command
-  const condition =
-    template.totalQuantity === null ? { _id: template.id } : { _id: template.id, issued: _.lt(template.totalQuantity) }
-  const { stats } = await db
-    .collection('coupon_templates')
-    .where(condition)
-    .update({ data: { issued: _.inc(1) } })
-  return stats.updated === 1
-}
-
-/**
- * Gives a reserved coupon back (a refused or failed claim). A failure is logged, not thrown: the
- * template stays one short (never over-issued), which the reconciliation job corrects.
- */
-export async function releaseCoupon(db: Database, templateId: string): Promise<void> {
-  const _ = db.command
-  try {
-    await db
-      .collection('coupon_templates')
-      .doc(templateId)
-      .update({ data: { issued: _.inc(-1) } })
-  } catch (error) {
-    console.error(`could not give a coupon of ${templateId} back; reconcile its issued count`, error)
+  const document = () => db.collection('coupon_templates').doc(template.id)
+  const limited = template.totalQuantity !== null
+  return {
+    async reserve() {
+      const { stats } = await db
+        .collection('coupon_templates')
+        .where(limited ? { _id: template.id, issued: _.lt(template.totalQuantity) } : { _id: template.id })
+        .update({ data: limited ? { issued: _.inc(1), held: _.inc(1) } : { issued: _.inc(1) } })
+      return stats.updated === 1
+    },
+    async held() {
+      const { data } = await document().get()
+      return data?.held ?? 0
+    },
+    keep: async () => {
+      if (limited)
+        await settleCounter(`keep a coupon of ${template.id}`, () => document().update({ data: { held: _.inc(-1) } }))
+    },
+    release: () =>
+      settleCounter(`give a coupon of ${template.id} back`, () =>
+        document().update({ data: limited ? { issued: _.inc(-1), held: _.inc(-1) } : { issued: _.inc(-1) } }),
+      ),
   }
 }

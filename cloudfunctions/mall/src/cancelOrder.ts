@@ -14,12 +14,11 @@ import type { Programme } from '@shared/programme/schema'
 import { ok, type Result } from '@shared/result'
 import { type Database, database } from '../../common/cloud'
 import { currentProgramme } from '../../common/programmeStore'
-import { readDocument } from '../../common/readDocument'
 import { callerMemberId } from '../../common/requireMember'
 import { defineAction } from '../../common/router'
 import { runUnitOfWork, type UnitOfWork } from '../../common/unitOfWork'
 import { orderViewOf } from './documents'
-import { releaseUnit } from './stock'
+import { returnUnit } from './stock'
 
 type CancelAnswer = Result<CancelOrderResult, ActionErrorCode<'mall', 'cancelOrder'>>
 
@@ -40,16 +39,6 @@ function answerOf(decision: CancellationDecision, nowMs: number): CancelAnswer {
   })
 }
 
-/** A cancellation the order has already had: what a concurrent twin that committed first leaves to answer. */
-async function cancelledBefore(db: Database, cancelling: Cancelling): Promise<CancelAnswer | null> {
-  const [order, member] = await Promise.all([
-    readDocument(db.collection('orders').doc(cancelling.orderId)),
-    readDocument(db.collection('members').doc(cancelling.memberId)),
-  ])
-  const decided = decideCancellation({ order, member, counter: null }, cancelling)
-  return decided.ok && decided.data.alreadyCancelled ? answerOf(decided.data, cancelling.nowMs) : null
-}
-
 /**
  * The unit of work over the member's own documents: order and member (at once), the counter when
  * the order was counted on one, then the refund entry, order, member and counter written at once.
@@ -57,24 +46,19 @@ async function cancelledBefore(db: Database, cancelling: Cancelling): Promise<Ca
  */
 function cancelInUnit(db: Database, cancelling: Cancelling): Promise<CancelAnswer> {
   const { memberId, orderId, nowMs } = cancelling
-  return runUnitOfWork(
-    db,
-    async (unit) => {
-      const [order, member] = await Promise.all([unit.read('orders', orderId), unit.read('members', memberId)])
-      const counter = await counterOf(unit.read, { order, member, memberId })
-      const decided = decideCancellation({ order, member, counter }, cancelling)
-      if (!decided.ok) return decided
-      if (!decided.data.alreadyCancelled) {
-        unit.create('ledger', decided.data.entry)
-        unit.replace('orders', decided.data.order)
-        unit.replace('members', decided.data.member)
-        if (decided.data.counter) unit.replace('redemptions', decided.data.counter)
-      }
-      return answerOf(decided.data, nowMs)
-    },
-    // A twin that committed first wrote `cancel_<orderId>`: this call answers its cancellation.
-    { onDuplicate: () => cancelledBefore(db, cancelling) },
-  )
+  return runUnitOfWork(db, async (unit) => {
+    const [order, member] = await Promise.all([unit.read('orders', orderId), unit.read('members', memberId)])
+    const counter = await counterOf(unit.read, { order, member, memberId })
+    const decided = decideCancellation({ order, member, counter }, cancelling)
+    if (!decided.ok) return decided
+    if (!decided.data.alreadyCancelled) {
+      unit.create('ledger', decided.data.entry)
+      unit.replace('orders', decided.data.order)
+      unit.replace('members', decided.data.member)
+      if (decided.data.counter) unit.replace('redemptions', decided.data.counter)
+    }
+    return answerOf(decided.data, nowMs)
+  })
 }
 
 /** The counter a cancel counts off: read only for the caller's own order that was counted on one. */
@@ -93,7 +77,7 @@ async function counterOf(
  * `mall.cancelOrder`: cancels an unclaimed pickup order. One unit of work over the member's own
  * documents (order, member, counter, refund entry) refunds the points to the lots they came from
  * and frees the per-member limit; the order's status makes it happen once however many cancels
- * race (the others see it cancelled, or find the refund entry taken, and answer `alreadyCancelled`).
+ * race (the others see it cancelled, or find the refund entry taken and run again, and answer `alreadyCancelled`).
  * The unit goes back to stock after the commit, only from the call that cancelled; a crash in
  * between leaves the item undersold by one, for the reconciliation job.
  *
@@ -110,6 +94,6 @@ export const cancelOrder = defineAction(API.mall.cancelOrder, async (input, call
     programme,
     nowMs: caller.nowMs,
   })
-  if (answer.ok && !answer.data.alreadyCancelled) await releaseUnit(db, answer.data.order.itemId)
+  if (answer.ok && !answer.data.alreadyCancelled) await returnUnit(db, answer.data.order.itemId)
   return answer
 })

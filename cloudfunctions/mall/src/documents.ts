@@ -15,10 +15,19 @@ export function itemFromDocument(document: MallItemDocument): MallItem | null {
   return parsed.data
 }
 
+/**
+ * One item by id, validated, with the units redemptions still settling hold (they may come back, so
+ * stock 0 with units held is not sold out yet); null when missing or invalid.
+ */
+export async function loadItemStock(db: Database, itemId: string): Promise<{ item: MallItem; held: number } | null> {
+  const document = await readDocument<MallItemDocument>(db.collection('mall_items').doc(itemId))
+  const item = document ? itemFromDocument(document) : null
+  return item && { item, held: document?.held ?? 0 }
+}
+
 /** One item by id, validated; null when missing or invalid. */
 export async function loadItem(db: Database, itemId: string): Promise<MallItem | null> {
-  const document = await readDocument<MallItemDocument>(db.collection('mall_items').doc(itemId))
-  return document ? itemFromDocument(document) : null
+  return (await loadItemStock(db, itemId))?.item ?? null
 }
 
 /** A pickup order as the member sees it. */

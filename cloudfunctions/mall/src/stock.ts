@@ -1,34 +1,44 @@
 import type { Database } from '../../common/cloud'
+import { type HotCounter, settleCounter } from '../../common/reservation'
 
 /**
- * Reserves one unit of an item with one conditional update: `stock >= 1` and on sale, then
- * `stock - 1`. Each update is atomic in the database, so however many members press 兑换 at once,
+ * An item's stock as a hot counter, with one conditional update per move. A reservation takes a unit
+ * (`stock >= 1` and on sale, then `stock - 1`) and holds it (`held + 1`) until the redemption
+ * settles. Each update is atomic in the database, so however many members press 兑换 at once,
  * exactly `stock` of them get a unit and stock never goes below zero, with no transaction on the
  * item document (a transaction per redemption would conflict on the item and fail requests while
- * stock remains). Answers whether a unit was reserved.
+ * stock remains).
  */
-export async function reserveUnit(db: Database, itemId: string): Promise<boolean> {
+export function stockOf(db: Database, itemId: string): HotCounter {
   const _ = db.command
-  const { stats } = await db
-    .collection('mall_items')
-    .where({ _id: itemId, stock: _.gte(1), status: 'onSale' })
-    .update({ data: { stock: _.inc(-1), sold: _.inc(1) } })
-  return stats.updated === 1
+  const item = () => db.collection('mall_items').doc(itemId)
+  return {
+    async reserve() {
+      const { stats } = await db
+        .collection('mall_items')
+        .where({ _id: itemId, stock: _.gte(1), status: 'onSale' })
+        .update({ data: { stock: _.inc(-1), sold: _.inc(1), held: _.inc(1) } })
+      return stats.updated === 1
+    },
+    async held() {
+      const { data } = await item().get()
+      return data?.held ?? 0
+    },
+    keep: () => settleCounter(`keep a unit of ${itemId}`, () => item().update({ data: { held: _.inc(-1) } })),
+    release: () =>
+      settleCounter(`give a unit of ${itemId} back`, () =>
+        item().update({ data: { stock: _.inc(1), sold: _.inc(-1), held: _.inc(-1) } }),
+      ),
+  }
 }
 
-/**
- * Gives a unit back: a refused or failed redemption, or a cancelled order. A failure here is logged,
- * not thrown: the member's answer is already decided, and the unit stays reserved with no order
- * (undersold, never oversold), which the stock reconciliation job corrects.
- */
-export async function releaseUnit(db: Database, itemId: string): Promise<void> {
+/** Gives a cancelled order's unit back to stock (logged, not thrown, when it fails: see `settleCounter`). */
+export function returnUnit(db: Database, itemId: string): Promise<void> {
   const _ = db.command
-  try {
-    await db
+  return settleCounter(`give a unit of ${itemId} back`, () =>
+    db
       .collection('mall_items')
       .doc(itemId)
-      .update({ data: { stock: _.inc(1), sold: _.inc(-1) } })
-  } catch (error) {
-    console.error(`could not give a unit of ${itemId} back; reconcile its stock`, error)
-  }
+      .update({ data: { stock: _.inc(1), sold: _.inc(-1) } }),
+  )
 }

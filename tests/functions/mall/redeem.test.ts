@@ -221,22 +221,22 @@ describe('mall.redeem', () => {
         ),
       ),
     )
-    // Pickup: member and item (2), reserve (1), transaction: start, spend entry + member + counter (3),
-    // entry + order + counter + member writes (4), commit: 12.
+    // Pickup: member, item and counter (3), reserve (1), transaction: start, spend entry + member +
+    // counter (3), entry + order + counter + member writes (4), commit, keep the unit (1): 14.
     await expect(harness.countRequests(() => redeem(member.openid, 'item-tote-bag', 'counted-pickup'))).resolves.toBe(
-      12,
+      14,
     )
-    // Coupon item: the same, plus its coupon template: 13.
+    // Coupon item: the same, plus its coupon template: 15.
     await expect(
       harness.countRequests(() => redeem(member.openid, 'item-five-off-coupon', 'counted-coupon')),
-    ).resolves.toBe(13)
-    // Without a per-member limit there is no counter to read or write: 2 fewer each.
+    ).resolves.toBe(15)
+    // Without a per-member limit the unit of work has no counter to read or write: 2 fewer each.
     await expect(
       harness.countRequests(() => redeem(member.openid, 'unlimited-gift', 'counted-unlimited')),
-    ).resolves.toBe(10)
+    ).resolves.toBe(12)
     await expect(
       harness.countRequests(() => redeem(member.openid, 'unlimited-coupon', 'counted-unlimited-coupon')),
-    ).resolves.toBe(11)
+    ).resolves.toBe(13)
     const { data: counters } = await harness.db.collection('redemptions').where({ memberId: member.memberId }).get()
     expect(counters.map((counter: { itemId: string }) => counter.itemId).sort()).toEqual([
       'item-five-off-coupon',
