@@ -1,4 +1,4 @@
-import type { HistoryEntry } from '@shared/contracts'
+import type { HistoryBalance, HistoryEntry } from '@shared/contracts'
 import { create } from 'zustand'
 import { callAction } from '@/api/client'
 import { type Loadable, loadInto } from './loadable'
@@ -9,6 +9,8 @@ export const HISTORY_PAGE_SIZE = 20
 /** The lines shown so far, where the next page starts, and where asking for it stands. */
 export interface HistoryList {
   readonly entries: readonly HistoryEntry[]
+  /** The points now, as the card shows them (from the latest page). */
+  readonly balance: HistoryBalance
   readonly nextCursor: string | null
   /** The next page: `error` keeps what is shown and offers a retry at the bottom. */
   readonly more: 'idle' | 'loading' | 'error'
@@ -30,7 +32,7 @@ export const useHistoryStore = create<HistoryStore>((set, get) => ({
       current: get().state,
       write: (state) => set({ state }),
       request: () => callAction('member', 'history', { pageSize: HISTORY_PAGE_SIZE }),
-      pick: (page): HistoryList => ({ entries: page.entries, nextCursor: page.nextCursor, more: 'idle' }),
+      pick: (page): HistoryList => ({ ...page, more: 'idle' }),
     })
   },
   async loadMore() {
@@ -48,6 +50,6 @@ export const useHistoryStore = create<HistoryStore>((set, get) => ({
     }
     const shown = new Set(latest.data.entries.map((entry) => entry.id))
     const entries = [...latest.data.entries, ...answer.data.entries.filter((entry) => !shown.has(entry.id))]
-    set({ state: { status: 'ready', data: { entries, nextCursor: answer.data.nextCursor, more: 'idle' } } })
+    set({ state: { status: 'ready', data: { ...answer.data, entries, more: 'idle' } } })
   },
 }))

@@ -107,15 +107,26 @@ export interface HistoryEntry {
   readonly type: LedgerEntryType
   /** Signed: positive adds points. */
   readonly amount: number
-  readonly balanceAfter: number
   /** What caused it, in words for the member (签到, 消费, 入会礼…). */
   readonly title: string
   readonly createdAtMs: number
 }
 
+/**
+ * The member's points now, as the card shows them. The ledger's running balance counts expired lots
+ * until an `expire` entry writes them off, so the history shows this instead of a stored balance.
+ */
+export interface HistoryBalance {
+  /** What can be spent now (the card's balance). */
+  readonly usable: number
+  /** Points in lots that have expired and are not yet written off. */
+  readonly expired: number
+}
+
 export interface HistoryPage {
   readonly entries: readonly HistoryEntry[]
   readonly nextCursor: string | null
+  readonly balance: HistoryBalance
 }
 
 export interface Profile {

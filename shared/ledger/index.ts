@@ -21,7 +21,7 @@ export {
 export { applyLotChanges } from './lotChanges'
 export { type ReversalOutcome, reverseEarn } from './reverse'
 export { spendPoints } from './spend'
-export { isLotUsable, usableBalance } from './usable'
+export { expiredBalance, isLotUsable, usableBalance } from './usable'
 export {
   EMPTY_WALLET,
   type LotChange,

@@ -13,6 +13,16 @@ export function usableBalance(wallet: PointsWallet, nowMs: number): number {
 }
 
 /**
+ * Points in lots that have expired but are not yet written off by an `expire` entry: the stored
+ * balance less the usable one, which every screen that shows a balance names as 已过期.
+ */
+export function expiredBalance(wallet: PointsWallet, nowMs: number): number {
+  let total = 0
+  for (const lot of wallet.lots) if (!isLotUsable(lot, nowMs)) total += lot.amount
+  return total
+}
+
+/**
  * Takes up to `amount` from the usable lots, earliest expiry first; lots must be sorted as in a wallet.
  * Returns the (negative) lot changes and what could not be taken.
  */

@@ -20,7 +20,7 @@ const REQUESTS: Readonly<Record<ActionScenarioName, number>> = {
   'member.join': 4,
   'member.card': 2,
   'member.memberCode': 1,
-  'member.history': 1,
+  'member.history': 2,
   'member.profile': 1,
   'member.updateProfile': 4,
   'checkin.status': 1,

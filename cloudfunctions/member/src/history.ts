@@ -1,8 +1,9 @@
 import { API, HISTORY_PAGE_SIZE_DEFAULT, type HistoryEntry, type HistoryPage } from '@shared/contracts'
+import { expiredBalance, usableBalance } from '@shared/ledger'
 import type { LedgerEntry } from '@shared/member'
 import { err, ok } from '@shared/result'
 import { database } from '../../common/cloud'
-import { callerMemberId } from '../../common/requireMember'
+import { callerMemberId, loadMember } from '../../common/requireMember'
 import { defineAction } from '../../common/router'
 
 /** What members read for each source of points (the ledger stores the source's kind before `:`). */
@@ -36,7 +37,10 @@ function decodeCursor(cursor: string): { createdAtMs: number; id: string } | nul
   return match ? { createdAtMs: Number(match[1]), id: match[2] as string } : null
 }
 
-/** `member.history`: the points history, newest first, a page at a time; one database request. */
+/**
+ * `member.history`: the points history, newest first, a page at a time, with the balance as the card
+ * shows it (usable, and what expired). Two database requests, at once: the page and the member.
+ */
 export const history = defineAction(API.member.history, async (input, caller) => {
   const memberId = callerMemberId(caller)
   if (!memberId.ok) return memberId
@@ -51,13 +55,17 @@ export const history = defineAction(API.member.history, async (input, caller) =>
         _.or([{ createdAtMs: _.lt(after.createdAtMs) }, { createdAtMs: after.createdAtMs, _id: _.lt(after.id) }]),
       ])
     : { memberId: memberId.data }
-  const { data } = await db
-    .collection('ledger')
-    .where(condition)
-    .orderBy('createdAtMs', 'desc')
-    .orderBy('_id', 'desc')
-    .limit(pageSize + 1)
-    .get()
+  const [{ data }, member] = await Promise.all([
+    db
+      .collection('ledger')
+      .where(condition)
+      .orderBy('createdAtMs', 'desc')
+      .orderBy('_id', 'desc')
+      .limit(pageSize + 1)
+      .get(),
+    loadMember(db, memberId.data),
+  ])
+  if (!member.ok) return member
   const entries = data.slice(0, pageSize)
   const last = entries.at(-1)
   const page: HistoryPage = {
@@ -66,12 +74,15 @@ export const history = defineAction(API.member.history, async (input, caller) =>
         id: entry._id,
         type: entry.type,
         amount: entry.amount,
-        balanceAfter: entry.balanceAfter,
         title: titleOf(entry),
         createdAtMs: entry.createdAtMs,
       }),
     ),
     nextCursor: data.length > pageSize && last ? encodeCursor(last) : null,
+    balance: {
+      usable: usableBalance(member.data.points, caller.nowMs),
+      expired: expiredBalance(member.data.points, caller.nowMs),
+    },
   }
   return ok(page)
 })

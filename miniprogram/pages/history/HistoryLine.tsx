@@ -1,4 +1,4 @@
-import type { HistoryEntry } from '@shared/contracts'
+import type { HistoryBalance, HistoryEntry } from '@shared/contracts'
 import { Text, View } from '@tarojs/components'
 import type { HistoryList } from '@/stores/historyStore'
 import { formatDateTime } from '@/utils/formatTime'
@@ -7,7 +7,24 @@ function signed(amount: number): string {
   return amount > 0 ? `+${amount}` : `${amount}`
 }
 
-/** One line of the history: what, when, the signed amount and the balance after it. */
+/**
+ * What the member can spend now, the same figure as the card, and what expired: the ledger's running
+ * balance still counts expired points until they are written off, so no line shows it.
+ */
+export function HistoryBalanceHeader({ balance }: { balance: HistoryBalance }) {
+  return (
+    <View className='history-balance' id='history-balance'>
+      <Text className='history-balance__usable'>{`可用积分 ${balance.usable}`}</Text>
+      {balance.expired > 0 && (
+        <Text className='history-balance__expired' id='history-balance-expired'>
+          {`另有 ${balance.expired} 积分已过期`}
+        </Text>
+      )}
+    </View>
+  )
+}
+
+/** One line of the history: what, when, and the signed amount. */
 export function HistoryLine({ entry }: { entry: HistoryEntry }) {
   return (
     <View className='history-entry' id={`history-entry-${entry.id}`}>
@@ -19,7 +36,6 @@ export function HistoryLine({ entry }: { entry: HistoryEntry }) {
         <Text className={`history-entry__amount history-entry__amount--${entry.amount >= 0 ? 'gain' : 'loss'}`}>
           {signed(entry.amount)}
         </Text>
-        <Text className='history-entry__balance'>{`余额 ${entry.balanceAfter}`}</Text>
       </View>
     </View>
   )

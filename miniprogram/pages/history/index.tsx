@@ -4,7 +4,7 @@ import { Loaded } from '@/components/Loaded'
 import { PageShell } from '@/components/PageShell'
 import { usePageData } from '@/hooks/usePageData'
 import { useHistoryStore } from '@/stores/historyStore'
-import { HistoryFooter, HistoryLine } from './HistoryLine'
+import { HistoryBalanceHeader, HistoryFooter, HistoryLine } from './HistoryLine'
 import './index.css'
 
 /** The points history, newest first; scrolling to the bottom loads the next page. */
@@ -26,6 +26,7 @@ export default function HistoryPage() {
       >
         {(list) => (
           <>
+            <HistoryBalanceHeader balance={list.balance} />
             <View className='history-list' id='history-list'>
               {list.entries.map((entry) => (
                 <HistoryLine key={entry.id} entry={entry} />

@@ -1,4 +1,5 @@
 import { sumOfEntries } from '@shared/ledger'
+import { seedMember } from '../mall/seededMembers'
 import { useFunctionHarness } from '../support/functionHarness'
 
 jest.setTimeout(60_000)
@@ -69,6 +70,26 @@ describe('member profile and points history', () => {
       ok: false,
       code: 'NOT_A_MEMBER',
     })
+    await expect(harness.call('member', 'history', {}, { as: 'o-stranger' })).resolves.toMatchObject({
+      ok: false,
+      code: 'NOT_A_MEMBER',
+    })
+  })
+
+  it('shows in the history the balance the card shows, and what expired, not the stored balance', async () => {
+    const nowMs = Date.UTC(2026, 10, 23, 4)
+    const member = await seedMember(harness, {
+      prefix: 'o-expired',
+      points: 70,
+      expiresAtMs: nowMs - 1,
+      atMs: nowMs - 86_400_000,
+    })
+    const checkedIn = await harness.call('checkin', 'checkIn', {}, { as: member.openid, atMs: nowMs })
+    expect(checkedIn).toMatchObject({ ok: true, data: { points: 5 } })
+    const card = await harness.call('member', 'card', {}, { as: member.openid, atMs: nowMs })
+    const page = await harness.call('member', 'history', {}, { as: member.openid, atMs: nowMs })
+    expect(card).toMatchObject({ ok: true, data: { balance: 5 } })
+    expect(page).toMatchObject({ ok: true, data: { balance: { usable: 5, expired: 70 } } })
   })
 
   it('pages the history newest first without skipping or repeating entries', async () => {
@@ -115,7 +136,7 @@ describe('member profile and points history', () => {
     const page = await harness.call('member', 'history', {}, { as: 'o-titles' })
     expect(page).toMatchObject({
       ok: true,
-      data: { entries: [{ type: 'earn', amount: 50, balanceAfter: 50, title: '入会礼' }] },
+      data: { entries: [{ type: 'earn', amount: 50, title: '入会礼' }], balance: { usable: 50, expired: 0 } },
     })
   })
 

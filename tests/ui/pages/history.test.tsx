@@ -6,8 +6,9 @@ import { historyEntries } from '../support/fixtures'
 import { resetStores } from '../support/stores'
 import { firePageEvent } from '../support/taro'
 
-const firstPage = { entries: historyEntries(HISTORY_PAGE_SIZE), nextCursor: 'cursor-1' }
-const secondPage = { entries: historyEntries(5, HISTORY_PAGE_SIZE), nextCursor: null }
+const balance = { usable: 1000, expired: 0 }
+const firstPage = { entries: historyEntries(HISTORY_PAGE_SIZE), nextCursor: 'cursor-1', balance }
+const secondPage = { entries: historyEntries(5, HISTORY_PAGE_SIZE), nextCursor: null, balance }
 
 function historyInputs(callFunction: jest.Mock): unknown[] {
   return callFunction.mock.calls.map(([options]) => options.data.input)
@@ -34,7 +35,7 @@ describe('the points history page', () => {
     expect(container.querySelectorAll('.history-entry')).toHaveLength(HISTORY_PAGE_SIZE)
   })
 
-  it('shows each line with its title, signed and coloured amount, Beijing time and balance after', async () => {
+  it('shows each line with its title, signed and coloured amount and Beijing time, under the usable balance', async () => {
     pagedAnswers()
     const { container } = render(<HistoryPage />)
     await screen.findAllByText('每日签到')
@@ -43,10 +44,22 @@ describe('the points history page', () => {
     expect(gain.querySelector('.history-entry__amount')?.textContent).toBe('+50')
     expect(gain.querySelector('.history-entry__amount')?.className).toContain('history-entry__amount--gain')
     expect(gain.querySelector('.history-entry__time')?.textContent).toBe('2026-05-01 09:30')
-    expect(gain.querySelector('.history-entry__balance')?.textContent).toBe('余额 1000')
+    expect(container.querySelector('#history-balance')?.textContent).toBe('可用积分 1000')
+    expect(container.querySelector('#history-balance-expired')).toBeNull()
     const spend = container.querySelector('#history-entry-entry-4') as Element
     expect(spend.querySelector('.history-entry__amount')?.textContent).toBe('-300')
     expect(spend.querySelector('.history-entry__amount')?.className).toContain('history-entry__amount--loss')
+  })
+
+  it('shows the balance the card shows, and says how many points expired, not the ledger’s stored balance', async () => {
+    answerCloudFunctions({
+      'member.history': () =>
+        Promise.resolve({ ok: true, data: { ...firstPage, balance: { usable: 5, expired: 70 } } }),
+    })
+    const { container } = render(<HistoryPage />)
+    await screen.findAllByText('每日签到')
+    expect(container.querySelector('#history-balance')?.textContent).toBe('可用积分 5另有 70 积分已过期')
+    expect(container.querySelector('#history-balance-expired')?.textContent).toBe('另有 70 积分已过期')
   })
 
   it('loads the next page when the member scrolls to the bottom, and says when there is no more', async () => {

@@ -84,7 +84,6 @@ export function historyEntries(count: number, from = 0): HistoryEntry[] {
       id: `entry-${number}`,
       type: number % 5 === 4 ? 'spend' : 'earn',
       amount: number % 5 === 4 ? -300 : 50,
-      balanceAfter: 1000 - number,
       title: number % 5 === 4 ? '积分兑换' : '每日签到',
       createdAtMs: Date.UTC(2026, 4, 1, 1, 30) - number * 60_000,
     }
