@@ -4,6 +4,7 @@
  */
 import { z } from 'zod'
 import type { LedgerEntryType } from '../ledger'
+import { displayText } from '../validation/displayText'
 
 /** Longest id the API accepts for stores and members; CloudBase scene values allow 32 characters. */
 export const ID_LENGTH_MAX = 40
@@ -50,7 +51,7 @@ export const birthdaySchema = z
 
 export const updateProfileInput = z
   .object({
-    nickname: z.string().trim().min(1).max(NICKNAME_LENGTH_MAX).optional(),
+    nickname: displayText({ min: 1, max: NICKNAME_LENGTH_MAX }).optional(),
     /** A cloud-storage file id (from chooseAvatar, uploaded) or an https URL; nothing a page could run. */
     avatarUrl: z
       .string()

@@ -11,6 +11,7 @@ import type { EarningLine } from '../earning'
 import { PURCHASE_AMOUNT_FEN_MAX } from '../earning'
 import { PICKUP_CODE_LENGTH } from '../mall'
 import type { InvitableRole, StaffRole } from '../staff'
+import { displayText } from '../validation/displayText'
 import { requestIdSchema } from './requestId'
 
 export type { InvitableRole, StaffRole } from '../staff'
@@ -53,7 +54,7 @@ export const acceptInviteInput = z
         `邀请码应为 ${INVITE_CODE_LENGTH} 位字母、数字、- 或 _`,
       ),
     /** The name colleagues and the audit log show; defaults to the member's nickname or 店员. */
-    name: z.string().trim().min(1).max(STAFF_NAME_LENGTH_MAX).optional(),
+    name: displayText({ min: 1, max: STAFF_NAME_LENGTH_MAX }).optional(),
   })
   .strict()
 export const unbindInput = z.object({ openid }).strict()
@@ -83,7 +84,7 @@ export const reversePurchaseInput = z
   .object({
     /** The `purchaseEntryId` of a recorded purchase (its ledger entry). */
     purchaseEntryId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, '记录编号格式有误'),
-    reason: z.string().trim().min(1).max(REVERSAL_REASON_LENGTH_MAX),
+    reason: displayText({ min: 1, max: REVERSAL_REASON_LENGTH_MAX }),
   })
   .strict()
 export const todayInput = z.object({ scope: z.enum(['mine', 'store']) }).strict()

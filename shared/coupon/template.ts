@@ -7,6 +7,7 @@ import { z } from 'zod'
 import { TIER_COUNT_MAX } from '../programme/schema'
 import { err, ok, type Result } from '../result'
 import { describeIssues } from '../validation/describeIssues'
+import { displayText } from '../validation/displayText'
 
 /** Bounds that keep every amount in safe integer range and every template document small. */
 export const COUPON_TITLE_LENGTH_MAX = 20
@@ -60,7 +61,7 @@ export const percentOffBenefitSchema = z.object({
 /** An item for free (兑换券), worth at most `valueFen` off the order it is used on. */
 export const exchangeBenefitSchema = z.object({
   kind: z.literal('exchange'),
-  itemName: z.string().trim().min(1, '兑换商品名称不能为空').max(COUPON_ITEM_NAME_LENGTH_MAX),
+  itemName: displayText({ min: 1, max: COUPON_ITEM_NAME_LENGTH_MAX, messages: { min: '兑换商品名称不能为空' } }),
   valueFen: positiveFen,
 })
 
@@ -89,12 +90,12 @@ export const claimWindowSchema = z
 
 export const couponTemplateSchema = z.object({
   id,
-  title: z
-    .string()
-    .trim()
-    .min(1, '标题不能为空')
-    .max(COUPON_TITLE_LENGTH_MAX, `标题不能超过 ${COUPON_TITLE_LENGTH_MAX} 个字`),
-  description: z.string().trim().max(COUPON_DESCRIPTION_LENGTH_MAX).optional(),
+  title: displayText({
+    min: 1,
+    max: COUPON_TITLE_LENGTH_MAX,
+    messages: { min: '标题不能为空', max: `标题不能超过 ${COUPON_TITLE_LENGTH_MAX} 个字` },
+  }),
+  description: displayText({ max: COUPON_DESCRIPTION_LENGTH_MAX, multiline: true }).optional(),
   benefit: couponBenefitSchema,
   validity: couponValiditySchema,
   /** Coupons that may ever be issued from this template; null for unlimited. */

@@ -7,6 +7,7 @@ import { z } from 'zod'
 import { TIER_COUNT_MAX } from '../programme/schema'
 import { err, ok, type Result } from '../result'
 import { describeIssues } from '../validation/describeIssues'
+import { displayText } from '../validation/displayText'
 
 /** Bounds that keep an item document small and every figure a safe integer. */
 export const MALL_ITEM_TITLE_LENGTH_MAX = 30
@@ -27,12 +28,12 @@ const count = (maximum: number) => z.number().int('必须是整数').min(0, '不
 export const mallItemSchema = z
   .object({
     id: z.string().regex(MALL_ITEM_ID_PATTERN, '只能包含小写字母、数字、- 和 _，且不超过 40 个字符'),
-    title: z
-      .string()
-      .trim()
-      .min(1, '标题不能为空')
-      .max(MALL_ITEM_TITLE_LENGTH_MAX, `标题不能超过 ${MALL_ITEM_TITLE_LENGTH_MAX} 个字`),
-    description: z.string().trim().max(MALL_ITEM_DESCRIPTION_LENGTH_MAX).default(''),
+    title: displayText({
+      min: 1,
+      max: MALL_ITEM_TITLE_LENGTH_MAX,
+      messages: { min: '标题不能为空', max: `标题不能超过 ${MALL_ITEM_TITLE_LENGTH_MAX} 个字` },
+    }),
+    description: displayText({ max: MALL_ITEM_DESCRIPTION_LENGTH_MAX, multiline: true }).default(''),
     /** A cloud-storage file id or an https URL; null shows a placeholder. */
     image: z
       .string()

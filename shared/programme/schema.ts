@@ -6,6 +6,7 @@
 import { z } from 'zod'
 import { isDayKey } from '../time/calendarDay'
 import { isKnownTimeZone } from '../time/zonedTime'
+import { displayText } from '../validation/displayText'
 
 /** Bounds that keep every computation in safe integer range and every document small. */
 export const TIER_COUNT_MIN = 3
@@ -16,7 +17,7 @@ export const CHECK_IN_CYCLE_DAYS_MAX = 31
 export const POINTS_PER_GRANT_MAX = 1_000_000
 
 const id = z.string().regex(/^[a-z0-9][a-z0-9_-]{0,31}$/, '只能包含小写字母、数字、- 和 _，且不超过 32 个字符')
-const name = z.string().trim().min(1).max(20)
+const name = displayText({ min: 1, max: 20 })
 const points = z.number().int().min(0).max(POINTS_PER_GRANT_MAX)
 const multiplierPercent = z.number().int().min(100).max(MULTIPLIER_PERCENT_MAX)
 const dayKey = z.string().refine(isDayKey, '必须是 YYYY-MM-DD 格式的有效日期')
@@ -40,7 +41,10 @@ export const tierSchema = z.object({
   memberPricePercent: z.number().int().min(1).max(100).default(100),
   upgradeGift: giftSchema.default({ points: 0, couponTemplateIds: [] }),
   birthdayGift: giftSchema.default({ points: 0, couponTemplateIds: [] }),
-  benefits: z.array(z.string().trim().min(1).max(40)).max(10).default([]),
+  benefits: z
+    .array(displayText({ min: 1, max: 40 }))
+    .max(10)
+    .default([]),
 })
 
 /** When tier retention is evaluated. */
@@ -134,7 +138,7 @@ export const staffLimitsSchema = z.object({
 export const programmeSchema = z
   .object({
     id,
-    brandName: z.string().trim().min(1).max(30),
+    brandName: displayText({ min: 1, max: 30 }),
     timeZone: z.string().refine(isKnownTimeZone, '未知的时区（应为 IANA 名称，如 Asia/Shanghai）'),
     /** Hour (0–23, local) at which a business day starts; 4 means 03:59 still counts as yesterday. */
     businessDayCutoffHour: z.number().int().min(0).max(23),

@@ -147,6 +147,9 @@ describe('member profile and points history', () => {
     ['updateProfile', { birthday: '02-30' }],
     ['updateProfile', { nickname: 'x'.repeat(21) }],
     ['updateProfile', { avatarUrl: 'javascript:alert(1)' }],
+    ['updateProfile', { nickname: '\u202etxt.exe' }],
+    ['updateProfile', { nickname: '小满\u0000' }],
+    ['updateProfile', { nickname: '小\u200b满' }],
     ['join', { storeId: { $ne: null } }],
     ['card', { memberId: 'someone-else' }],
   ])('answers INVALID_INPUT for member.%s with %p and changes nothing', async (action, input) => {
