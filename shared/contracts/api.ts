@@ -182,6 +182,7 @@ export const API = {
       'MEMBER_NOT_FOUND',
       'REQUEST_ID_REUSED',
       'MANAGER_APPROVAL_REQUIRED',
+      'SELF_PURCHASE',
     ]),
     verifyCoupon: action<VerifyCouponResult>()(verifyCouponInput, [
       'NOT_STAFF',

@@ -241,6 +241,7 @@ export type AuditAction =
   | 'createInvite'
   | 'acceptInvite'
   | 'unbind'
+  | 'selfPurchaseRefused'
 
 /** One line of the audit log. */
 export interface AuditEntryView {

@@ -100,6 +100,14 @@ export interface UnbindAuditEntry extends AuditEntryBase {
   readonly action: 'unbind'
 }
 
+/**
+ * A purchase a staff member tried to record for their own member account, refused
+ * (`self_<purchase key>`): kept so that a manager sees the attempt; no points moved.
+ */
+export interface SelfPurchaseAuditEntry extends AuditEntryBase, Pick<PointsMovement, 'memberId' | 'amountFen'> {
+  readonly action: 'selfPurchaseRefused'
+}
+
 /** One audit entry, by its action. */
 export type AuditEntry =
   | PurchaseAuditEntry
@@ -109,6 +117,7 @@ export type AuditEntry =
   | CreateInviteAuditEntry
   | AcceptInviteAuditEntry
   | UnbindAuditEntry
+  | SelfPurchaseAuditEntry
 
 /** The operator fields of an entry for an action by `staff`, in their own store. */
 export function auditOperatorOf(staff: Pick<StaffMember, 'openid' | 'name' | 'role' | 'storeId'>): AuditOperator {

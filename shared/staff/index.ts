@@ -11,6 +11,7 @@ export {
   purchaseEntryOf,
   type ReversalAuditEntry,
   type ReversalRecord,
+  type SelfPurchaseAuditEntry,
   type UnbindAuditEntry,
 } from './audit'
 export {
@@ -26,4 +27,5 @@ export { birthdayOf, purchaseEarningOf } from './purchaseEarningOf'
 export { PURCHASE_KEY_LENGTH_MAX, receiptPurchaseKey, reversalKeyOf } from './purchaseKey'
 export { needsManagerApproval, purchaseWithinLimits } from './purchaseLimits'
 export { type InvitableRole, ROLE_NAMES, type StaffBinding, type StaffRole } from './roles'
+export { selfPurchaseAttempt } from './selfPurchase'
 export { type StaffDay, type StaffMember, staffDayOn, staffDayWithPurchase } from './staffMember'

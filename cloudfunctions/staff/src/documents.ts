@@ -27,6 +27,8 @@ function movementOf(entry: AuditDocument): MovementView {
     case 'verifyCoupon':
     case 'verifyPickup':
       return { ...NO_MOVEMENT, memberId: entry.memberId }
+    case 'selfPurchaseRefused':
+      return { ...NO_MOVEMENT, memberId: entry.memberId, amountFen: entry.amountFen }
     case 'createInvite':
     case 'acceptInvite':
     case 'unbind':

@@ -3,7 +3,13 @@ import { API, type RecordPurchaseResult, type recordPurchaseInput } from '@share
 import { businessDayRuleOf } from '@shared/programme/businessDayRule'
 import type { Programme } from '@shared/programme/schema'
 import { err, ok, type Result } from '@shared/result'
-import { decidePurchase, type PurchaseAuditEntry, purchaseEntryOf, referrerDue } from '@shared/staff'
+import {
+  decidePurchase,
+  type PurchaseAuditEntry,
+  purchaseEntryOf,
+  referrerDue,
+  selfPurchaseAttempt,
+} from '@shared/staff'
 import { businessDayOf } from '@shared/time/businessDay'
 import type { z } from 'zod'
 import { database } from '../../common/cloud'
@@ -79,12 +85,19 @@ async function recordIn(unit: UnitOfWork, recording: Recording): Promise<RecordP
   const [earlier, member] = await Promise.all([unit.read('audit', key), unit.read('members', input.memberId)])
   if (earlier) return replayOf(earlier, input)
   if (!member) return err('MEMBER_NOT_FOUND')
+  const receiptNo = input.receiptNo ?? null
+  const selfAttempt = selfPurchaseAttempt(staff.data, member, { input: { ...input, key, receiptNo }, nowMs })
+  if (selfAttempt) {
+    // The only refusal that writes: the attempt stays in the audit log for a manager to see.
+    unit.replace('audit', selfAttempt)
+    return err('SELF_PURCHASE')
+  }
   const referrerId = referrerDue(member, programme)
   const referrer = referrerId === null ? null : await unit.read('members', referrerId)
   const day = businessDayOf(nowMs, businessDayRuleOf(programme))
   const decided = decidePurchase(
     { staff: staff.data, member, referrer },
-    { programme, day, nowMs, input: { ...input, key, receiptNo: input.receiptNo ?? null } },
+    { programme, day, nowMs, input: { ...input, key, receiptNo } },
   )
   if (!decided.ok) return decided
   const { entries, audit, staffDay } = decided.data
@@ -98,7 +111,7 @@ async function recordIn(unit: UnitOfWork, recording: Recording): Promise<RecordP
 
 /**
  * `staff.recordPurchase`: points and growth for a purchase at the counter, recorded for the caller's
- * store. One unit of work over the staff member (their day counter: above the limits a plain staff
+ * store, never for the caller's own member account (SELF_PURCHASE, and the attempt is audited). One unit of work over the staff member (their day counter: above the limits a plain staff
  * member gets MANAGER_APPROVAL_REQUIRED and nothing is written; managers and admins record it), the
  * purchase's audit entry (keyed by the receipt number in the store, or by member and request id: a
  * replay answers the first result and awards nothing; a concurrent twin that won the key makes this

@@ -12,6 +12,7 @@ const ACTION_NAMES: Readonly<Record<AuditAction, string>> = {
   createInvite: '创建邀请',
   acceptInvite: '接受邀请',
   unbind: '解除绑定',
+  selfPurchaseRefused: '为本人记录消费（已拒绝）',
 }
 
 /** A role as the counter names it: 店员, 店长, 管理员. */

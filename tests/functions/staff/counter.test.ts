@@ -187,6 +187,20 @@ describe('staff at the counter: members and purchases', () => {
     })
   })
 
+  it('refuses a clerk’s purchase for their own member account, audits the attempt, and lets a colleague record it', async () => {
+    const joined = await harness.call('member', 'join', {}, { as: STAFF, atMs: NOW })
+    if (!joined.ok) throw new Error(joined.message)
+    const memberId = joined.data.card.memberId
+    const purchase = { memberId, amountFen: 8800, receiptNo: 'R-SELF-1', requestId: 'self-purchase-1' }
+    await expect(record(STAFF, purchase)).resolves.toMatchObject({ ok: false, code: 'SELF_PURCHASE' })
+    await expect(memberState(harness, memberId)).resolves.toMatchObject({ balance: 50, growth: 0 })
+    const { data: attempts } = await harness.db.collection('audit').where({ action: 'selfPurchaseRefused' }).get()
+    expect(attempts).toMatchObject([{ operatorOpenid: STAFF, memberId, amountFen: 8800, storeId: 'store-1' }])
+    const { data: purchases } = await harness.db.collection('audit').where({ action: 'purchase', memberId }).get()
+    expect(purchases).toHaveLength(0)
+    await expect(record(MANAGER, purchase)).resolves.toMatchObject({ ok: true, data: { replayed: false, points: 88 } })
+  })
+
   it('records the same receipt sent 10 times at once exactly once; the others answer the first result', async () => {
     const member = await seedCustomer(harness, { prefix: 'o-storm', points: 0, atMs: NOW })
     const answers = await Promise.all(
