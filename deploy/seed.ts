@@ -7,6 +7,7 @@
 import { randomBytes } from 'node:crypto'
 import { INVITE_CODE_LENGTH, INVITE_TTL_MS } from '@shared/contracts'
 import { parseProgramme } from '@shared/programme/parseProgramme'
+import { DEPLOYMENT_INVITER } from '@shared/staff'
 import type { InviteDocument, StoreDocument } from '../cloudfunctions/common/documents/staff'
 import { DEMO_PROGRAMME_INPUT } from '../emulator/seed/demo/programme'
 
@@ -28,8 +29,8 @@ export interface SeedDocument {
 export const PROGRAMME_DOCUMENT = { collection: 'programme', id: 'current' } as const
 /** The id the first store gets. */
 export const FIRST_STORE_ID = 'store-1'
-/** Who the seed records as the inviter of the first admin. */
-export const SEED_INVITER = 'deploy-seed'
+/** Who the seed records as the inviter of the first admin: the deployer (see `inviterAuthority`). */
+export const SEED_INVITER = DEPLOYMENT_INVITER
 
 /** A fresh invite code in the alphabet and length `staff.acceptInvite` accepts. */
 export function newInviteCode(): string {

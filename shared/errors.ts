@@ -63,6 +63,7 @@ export const ERROR_MESSAGES = {
   ALREADY_STAFF: '你已绑定门店员工身份',
   INVITE_NOT_FOUND: '邀请码无效',
   INVITE_USED: '邀请码已被使用',
+  INVITE_REVOKED: '邀请人已无权发出该邀请，邀请已失效',
   INVITE_EXPIRED: '邀请码已过期',
   MANAGER_APPROVAL_REQUIRED: '超出店员权限额度，请店长确认',
   SELF_PURCHASE: '不能为自己的会员账户记录消费，请其他同事记录',

@@ -39,10 +39,12 @@ export interface HotCounter {
 }
 
 /**
- * Waits between tries while units are held (about a second in all: a unit of work settles in tens of
- * milliseconds, so a longer wait means a crashed request's unit, which only reconciliation frees).
+ * Waits between tries while units are held: about 3 s in all. A unit of work settles in tens of
+ * milliseconds, but one retrying write conflicts on a busy instance takes longer (on a loaded test
+ * machine 1 s was seen to be too short); a unit still held after that is a crashed request's, which
+ * only reconciliation frees, and the request is answered sold out.
  */
-export const HELD_UNIT_WAITS_MS: readonly number[] = [20, 40, 80, 160, 320, 400]
+export const HELD_UNIT_WAITS_MS: readonly number[] = [20, 40, 80, 160, 320, 500, 800, 1000]
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms))
 

@@ -168,6 +168,7 @@ export const API = {
       'ALREADY_STAFF',
       'INVITE_NOT_FOUND',
       'INVITE_USED',
+      'INVITE_REVOKED',
       'INVITE_EXPIRED',
     ]),
     unbind: action<UnbindResult>()(unbindInput, ['NOT_STAFF', 'FORBIDDEN']),

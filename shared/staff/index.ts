@@ -22,7 +22,14 @@ export {
   referrerDue,
 } from './decidePurchase'
 export { decideReversal, type ReversalDecision } from './decideReversal'
-export { auditScopeOf, inviteAuthority, reversalAuthority, unbindAuthority } from './permissions'
+export {
+  auditScopeOf,
+  DEPLOYMENT_INVITER,
+  inviteAuthority,
+  inviterAuthority,
+  reversalAuthority,
+  unbindAuthority,
+} from './permissions'
 export { birthdayOf, purchaseEarningOf } from './purchaseEarningOf'
 export { PURCHASE_KEY_LENGTH_MAX, receiptPurchaseKey, reversalKeyOf } from './purchaseKey'
 export { needsManagerApproval, purchaseWithinLimits } from './purchaseLimits'

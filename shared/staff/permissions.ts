@@ -16,6 +16,23 @@ export function inviteAuthority(
   return err('FORBIDDEN', binding.role === 'manager' ? '店长只能邀请本店店员' : '仅店长或管理员可以邀请员工')
 }
 
+/** Who an invite written by the first-run deploy seed names as its inviter: the deployer, not a staff member. */
+export const DEPLOYMENT_INVITER = 'deploy-seed'
+
+/**
+ * Whether an invite still binds: it dies with its creator's authority, so an invite created by a
+ * manager who has since been unbound (no binding) or could no longer create it is refused
+ * (INVITE_REVOKED). The first admin's invite from the deploy seed has the deployer's authority.
+ */
+export function inviterAuthority(
+  inviter: { readonly openid: string; readonly binding: StaffBinding | null },
+  invite: { readonly role: InvitableRole; readonly storeId: string },
+): Result<void, 'INVITE_REVOKED'> {
+  if (inviter.openid === DEPLOYMENT_INVITER) return ok(undefined)
+  if (inviter.binding && inviteAuthority(inviter.binding, invite).ok) return ok(undefined)
+  return err('INVITE_REVOKED')
+}
+
 /** Whether a staff member may unbind another: admins only, and never themselves (the last admin could lock everyone out). */
 export function unbindAuthority(
   binding: StaffBinding,

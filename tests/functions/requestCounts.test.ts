@@ -39,7 +39,7 @@ const REQUESTS: Readonly<Record<ActionScenarioName, number>> = {
   'coupon.preview': 1,
   'staff.me': 2,
   'staff.createInvite': 6,
-  'staff.acceptInvite': 8,
+  'staff.acceptInvite': 9,
   'staff.unbind': 6,
   'staff.resolveMemberCode': 3,
   'staff.previewPurchase': 2,

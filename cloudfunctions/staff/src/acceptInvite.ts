@@ -1,14 +1,14 @@
 import type { ActionErrorCode } from '@shared/contracts'
 import { type AcceptInviteResult, API } from '@shared/contracts'
 import { err, ok, type Result } from '@shared/result'
-import { type AcceptInviteAuditEntry, auditOperatorOf } from '@shared/staff'
+import { type AcceptInviteAuditEntry, auditOperatorOf, DEPLOYMENT_INVITER, inviterAuthority } from '@shared/staff'
 import { database } from '../../common/cloud'
 import type { InviteDocument, StaffDocument } from '../../common/documents/staff'
 import { memberIdOf } from '../../common/memberId'
 import { readDocument } from '../../common/readDocument'
 import { defineAction } from '../../common/router'
-import { runUnitOfWork } from '../../common/unitOfWork'
-import { staffMeOf } from './documents'
+import { runUnitOfWork, type UnitOfWork } from '../../common/unitOfWork'
+import { bindingOf, staffMeOf } from './documents'
 import { loadStore } from './requireStaff'
 
 /** The name a new staff member gets when they give none and have no nickname. */
@@ -16,20 +16,30 @@ export const DEFAULT_STAFF_NAME = '店员'
 
 type AcceptInviteAnswer = Result<StaffDocument, ActionErrorCode<'staff', 'acceptInvite'>>
 
+interface AcceptState {
+  readonly invite: InviteDocument | null
+  readonly existing: StaffDocument | null
+  /** The invite's creator's binding as it stands now; null when unbound (or not read). */
+  readonly inviter: StaffDocument | null
+}
+
 /**
  * Why the caller cannot accept the invite at `nowMs`, in precedence order: already bound, then no
- * such invite, used, expired; null when they can.
+ * such invite, used, expired, its creator's authority gone; null when they can.
  */
-function refusalOf(
-  state: { readonly invite: InviteDocument | null; readonly existing: StaffDocument | null },
-  nowMs: number,
-): Result<never, ActionErrorCode<'staff', 'acceptInvite'>> | null {
-  const { invite } = state
+function refusalOf(state: AcceptState, nowMs: number): Result<never, ActionErrorCode<'staff', 'acceptInvite'>> | null {
+  const { invite, inviter } = state
   if (state.existing) return err('ALREADY_STAFF')
   if (!invite) return err('INVITE_NOT_FOUND')
   if (invite.usedAtMs !== null) return err('INVITE_USED')
   if (nowMs >= invite.expiresAtMs) return err('INVITE_EXPIRED')
-  return null
+  const authority = inviterAuthority({ openid: invite.createdBy, binding: inviter && bindingOf(inviter) }, invite)
+  return authority.ok ? null : authority
+}
+
+/** The invite's creator's binding, read in the same unit (none to read for the deploy seed's invite). */
+async function inviterOf(unit: UnitOfWork, invite: InviteDocument | null): Promise<StaffDocument | null> {
+  return invite && invite.createdBy !== DEPLOYMENT_INVITER ? unit.read('staff', invite.createdBy) : null
 }
 
 /** The binding an accepted invite creates, and its audit entry. */
@@ -60,9 +70,11 @@ function bindingFrom(invite: InviteDocument, options: { openid: string; name: st
  * unit of work reads the invite and the caller's binding, marks the invite used and creates
  * `staff/<OPENID>` with its audit entry, so an invite binds exactly one person however many accept it
  * at once (a twin that lost the race answers INVITE_USED, or ALREADY_STAFF for the same person), and
- * nobody is bound twice. An already-bound caller gets ALREADY_STAFF (the invite stays unused).
- * Requests: transaction: start, 2 reads, 3 writes, commit (7), the store's name (1): 8; one more
- * (the caller's member, for a default name) when no name is given.
+ * nobody is bound twice. An already-bound caller gets ALREADY_STAFF (the invite stays unused). An
+ * invite dies with its creator's authority: the creator's binding is read in the same unit, and an
+ * invite from a manager since unbound answers INVITE_REVOKED.
+ * Requests: transaction: start, 2 reads, the creator (1), 3 writes, commit (8), the store's name (1):
+ * 9; one more (the caller's member, for a default name) when no name is given.
  */
 export const acceptInvite = defineAction(API.staff.acceptInvite, async (input, caller) => {
   const { openid, nowMs } = caller
@@ -72,7 +84,7 @@ export const acceptInvite = defineAction(API.staff.acceptInvite, async (input, c
   const name = input.name ?? member?.profile.nickname ?? DEFAULT_STAFF_NAME
   const outcome = await runUnitOfWork(db, async (unit): Promise<AcceptInviteAnswer> => {
     const [invite, existing] = await Promise.all([unit.read('invites', input.code), unit.read('staff', openid)])
-    const refusal = refusalOf({ invite, existing }, nowMs)
+    const refusal = refusalOf({ invite, existing, inviter: await inviterOf(unit, invite) }, nowMs)
     if (refusal || !invite) return refusal ?? err('INVITE_NOT_FOUND')
     const { staff, audit } = bindingFrom(invite, { openid, name, nowMs })
     unit.update('invites', invite._id, { usedAtMs: nowMs, usedBy: openid })

@@ -62,13 +62,13 @@ describe('staff binding: invites and unbinding', () => {
     })
   })
 
-  it('costs 8 database requests to accept an invite with a name, 9 without', async () => {
+  it('costs 9 database requests to accept an invite with a name, 10 without', async () => {
     const named = dataOf(await invite(ADMIN, 'staff', 'store-1'))
     const unnamed = dataOf(await invite(ADMIN, 'staff', 'store-1'))
     await expect(harness.countRequests(() => accept('o-counted-named', named.code, NOW + 1000, '小赵'))).resolves.toBe(
-      8,
+      9,
     )
-    await expect(harness.countRequests(() => accept('o-counted-unnamed', unnamed.code))).resolves.toBe(9)
+    await expect(harness.countRequests(() => accept('o-counted-unnamed', unnamed.code))).resolves.toBe(10)
   })
 
   it('names the new staff member after their member nickname when they give no name', async () => {
@@ -118,6 +118,21 @@ describe('staff binding: invites and unbinding', () => {
     await expect(accept(STAFF, created.code)).resolves.toMatchObject({ ok: false, code: 'ALREADY_STAFF' })
     await expect(snapshotOf(harness)).resolves.toEqual(before)
     await expect(accept('o-someone-else', created.code)).resolves.toMatchObject({ ok: true })
+  })
+
+  it('lets an invite die with its creator’s authority: a manager unbound since refuses it, changing nothing', async () => {
+    const created = dataOf(await invite(MANAGER, 'staff', 'store-1'))
+    dataOf(await harness.call('staff', 'unbind', { openid: MANAGER }, { as: ADMIN }))
+    await expect(accept('o-late-invitee', created.code)).resolves.toMatchObject({ ok: false, code: 'INVITE_REVOKED' })
+    await expect(harness.call('staff', 'me', {}, { as: 'o-late-invitee' })).resolves.toMatchObject({
+      ok: false,
+      code: 'NOT_STAFF',
+    })
+    const { data: stored } = await harness.db.collection('invites').doc(created.code).get()
+    expect(stored).toMatchObject({ usedAtMs: null, usedBy: null })
+    // An admin's invite is untouched by the manager's unbinding.
+    const fromAdmin = dataOf(await invite(ADMIN, 'staff', 'store-1'))
+    await expect(accept('o-late-invitee', fromAdmin.code)).resolves.toMatchObject({ ok: true })
   })
 
   it('lets an admin unbind a staff member (never themselves); others are refused', async () => {

@@ -1,4 +1,12 @@
-import { auditScopeOf, inviteAuthority, reversalAuthority, type StaffBinding, unbindAuthority } from '@shared/staff'
+import {
+  auditScopeOf,
+  DEPLOYMENT_INVITER,
+  inviteAuthority,
+  inviterAuthority,
+  reversalAuthority,
+  type StaffBinding,
+  unbindAuthority,
+} from '@shared/staff'
 
 const ADMIN: StaffBinding = { role: 'admin', storeId: null }
 const MANAGER: StaffBinding = { role: 'manager', storeId: 'store-1' }
@@ -27,6 +35,35 @@ describe('inviteAuthority', () => {
     expect(inviteAuthority(STAFF, { role: 'staff', storeId: 'store-1' })).toMatchObject({
       message: expect.stringContaining('仅店长或管理员'),
     })
+  })
+})
+
+describe('inviterAuthority', () => {
+  const staffInvite = { role: 'staff', storeId: 'store-1' } as const
+
+  it('keeps an invite whose creator still may create it', () => {
+    expect(inviterAuthority({ openid: 'o-manager', binding: MANAGER }, staffInvite)).toEqual({
+      ok: true,
+      data: undefined,
+    })
+  })
+
+  it('revokes an invite whose creator was unbound, or can no longer create it', () => {
+    expect(inviterAuthority({ openid: 'o-manager', binding: null }, staffInvite)).toMatchObject({
+      code: 'INVITE_REVOKED',
+    })
+    expect(inviterAuthority({ openid: 'o-manager', binding: STAFF }, staffInvite)).toMatchObject({
+      code: 'INVITE_REVOKED',
+    })
+    const movedManager: StaffBinding = { role: 'manager', storeId: 'store-2' }
+    expect(inviterAuthority({ openid: 'o-manager', binding: movedManager }, staffInvite)).toMatchObject({
+      code: 'INVITE_REVOKED',
+    })
+  })
+
+  it('keeps the deploy seed’s first admin invite, which no staff member created', () => {
+    const adminInvite = { role: 'admin', storeId: 'store-1' } as never
+    expect(inviterAuthority({ openid: DEPLOYMENT_INVITER, binding: null }, adminInvite).ok).toBe(true)
   })
 })
 
