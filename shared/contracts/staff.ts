@@ -227,6 +227,8 @@ export interface ReversePurchaseResult {
   readonly shortfall: number
   /** Growth taken back (never below zero); the tier is kept, see the function's README. */
   readonly growthTakenBack: number
+  /** Points taken back from the referrer: the referral reward this purchase paid (0 when none). */
+  readonly referralTakenBack: number
   readonly balanceBefore: number
   readonly balanceAfter: number
   readonly reversedAtMs: number

@@ -126,6 +126,8 @@ export const expiryPolicySchema = z.discriminatedUnion('kind', [
 export const STAFF_LIMIT_FEN_MAX = 1_000_000_000
 /** Default largest purchase a staff member records alone: ¥5,000. */
 export const STAFF_PURCHASE_AMOUNT_FEN_MAX_DEFAULT = 500_000
+/** A referral's minimum qualifying first purchase when the programme names none: ¥10. */
+export const REFERRAL_MINIMUM_FEN_DEFAULT = 1000
 /** Default purchases one staff member records alone per business day: ¥20,000. */
 export const STAFF_DAILY_TOTAL_FEN_DEFAULT = 2_000_000
 
@@ -155,8 +157,18 @@ export const programmeSchema = z
     pointsExpiry: expiryPolicySchema,
     joinGift: giftSchema,
     profileCompletionPoints: points,
-    /** Points the referrer gets when the referred member makes a first purchase. */
+    /** Points the referrer gets when the referred member makes a first purchase of at least `referralMinimumFen`. */
     referralPoints: points,
+    /**
+     * The smallest first purchase that pays the referral (首单满 N 元), so a 1-fen purchase cannot cash
+     * it in; a smaller first purchase pays nothing. Optional so that older programmes parse: ¥10.
+     */
+    referralMinimumFen: z
+      .number()
+      .int()
+      .min(0)
+      .max(STAFF_PURCHASE_AMOUNT_FEN_MAX_DEFAULT)
+      .default(REFERRAL_MINIMUM_FEN_DEFAULT),
     /** Optional so that programmes written before staff limits existed still parse. */
     staffLimits: staffLimitsSchema.default({
       purchaseAmountFenMax: STAFF_PURCHASE_AMOUNT_FEN_MAX_DEFAULT,

@@ -29,6 +29,8 @@ export interface ReversalRecord {
   readonly takenBack: number
   readonly shortfall: number
   readonly growthTakenBack: number
+  /** Referral points taken back from the referrer (0 when the purchase paid none; absent on older entries). */
+  readonly referralTakenBack?: number
 }
 
 /** Who acted and where: the operator's fields every entry starts from. */

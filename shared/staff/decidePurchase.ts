@@ -35,12 +35,19 @@ export function referralEntryKeyOf(memberId: string): string {
 }
 
 /**
- * The referral rule: whom a purchase by `member` rewards, or null. Only a referred member's first
- * purchase pays, never a self-referral, and nothing when the programme's reward is zero.
+ * The referral rule: whom a purchase of `amountFen` by `member` rewards, or null. Only a referred
+ * member's first purchase pays, and only when it reaches the programme's minimum (首单满 N 元: a
+ * smaller first purchase pays nothing, then or later); never a self-referral, and nothing when the
+ * programme's reward is zero.
  */
-export function referrerDue(member: Member, programme: Pick<Programme, 'referralPoints'>): string | null {
+export function referrerDue(
+  member: Member,
+  programme: Pick<Programme, 'referralPoints' | 'referralMinimumFen'>,
+  amountFen: number,
+): string | null {
   const referrerId = member.referrerMemberId
   if (member.firstPurchaseAtMs !== null || referrerId === null || referrerId === member._id) return null
+  if (amountFen < programme.referralMinimumFen) return null
   return programme.referralPoints > 0 ? referrerId : null
 }
 
@@ -74,7 +81,7 @@ function earn(context: PurchaseContext, member: Member) {
 
 /** The referrer with their reward, when `member`'s purchase pays one (the referrer is read only then). */
 function payReferral(context: PurchaseContext, member: Member, referrer: Member | null) {
-  if (!referrer || referrerDue(member, context.programme) !== referrer._id) return null
+  if (!referrer || referrerDue(member, context.programme, context.input.amountFen) !== referrer._id) return null
   const grant = grantPoints({
     member: referrer,
     programme: context.programme,

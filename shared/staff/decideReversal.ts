@@ -1,4 +1,4 @@
-import { draftEntry, reverseEarn, usableBalance } from '../ledger'
+import { draftEntry, type LotChange, reverseEarn, usableBalance } from '../ledger'
 import type { LedgerEntry, Member } from '../member'
 import { err, ok, type Result } from '../result'
 import { auditOperatorOf, type PurchaseAuditEntry, type ReversalAuditEntry } from './audit'
@@ -9,23 +9,33 @@ import type { StaffMember } from './staffMember'
 /** What reversing a purchase changes: the member, the reverse entry (none for a purchase without points), the purchase marked reversed and the reversal's audit entry. */
 export interface ReversalDecision {
   readonly member: Member
+  /** The referrer with the referral reward taken back, when the purchase paid one. */
+  readonly referrer: Member | null
   readonly entries: readonly LedgerEntry[]
   readonly purchase: PurchaseAuditEntry
   readonly audit: ReversalAuditEntry
 }
 
-/** The points a purchase gave, taken back from `member`: from its own lots first, never below zero. */
+interface ReversalContext {
+  readonly staff: StaffMember
+  readonly reason: string
+  readonly nowMs: number
+}
+
+/**
+ * Points an earn entry gave (its `lotChanges`), taken back from `member` under `key`: from those
+ * lots first, never below zero (what was already spent is the shortfall).
+ */
 function takeBackPoints(
   member: Member,
-  purchase: PurchaseAuditEntry,
-  context: { staff: StaffMember; reason: string; nowMs: number },
+  earned: { readonly key: string; readonly lotChanges: readonly LotChange[]; readonly source: string },
+  context: ReversalContext,
 ) {
-  const lotChanges = purchase.purchase.lotChanges
+  const { key, lotChanges } = earned
   if (lotChanges.length === 0) return { wallet: member.points, entry: null, takenBack: 0, shortfall: 0 }
-  const key = reversalKeyOf(purchase._id)
   const outcome = reverseEarn(member.points, { sourceLotChanges: lotChanges, nowMs: context.nowMs })
   const draft = draftEntry('reverse', outcome, {
-    source: `reverse:${purchase._id}`,
+    source: earned.source,
     operatorId: context.staff.openid,
     idempotencyKey: key,
     createdAtMs: context.nowMs,
@@ -35,14 +45,45 @@ function takeBackPoints(
   return { wallet: outcome.wallet, entry, takenBack: outcome.takenBack, shortfall: outcome.shortfall }
 }
 
+/** The ledger key under which a reversal takes a referral reward back from the referrer. */
+export function referralReversalKeyOf(purchaseKey: string): string {
+  return `${reversalKeyOf(purchaseKey)}_referral`
+}
+
+/**
+ * The referral reward a reversed purchase paid, taken back from the referrer (the referral was paid
+ * for a qualifying purchase, which the refund undoes); null when it paid none, or when the referrer
+ * or the reward's entry is gone.
+ */
+function takeBackReferral(
+  purchase: PurchaseAuditEntry,
+  referral: { readonly referrer: Member | null; readonly entry: LedgerEntry | null },
+  context: ReversalContext,
+) {
+  const { referrer, entry } = referral
+  if (!purchase.purchase.referralReward || !referrer || !entry) return null
+  const taken = takeBackPoints(
+    referrer,
+    { key: referralReversalKeyOf(purchase._id), lotChanges: entry.lotChanges, source: `reverse:${entry._id}` },
+    context,
+  )
+  return { referrer: { ...referrer, points: taken.wallet }, entry: taken.entry, takenBack: taken.takenBack }
+}
+
 /**
  * Reverses a purchase (a refund), once, by a manager of the purchase's store or an admin: takes back
  * exactly the points it awarded (what the member already spent is the shortfall) and its growth,
- * never below zero. The tier, an upgrade gift and a referral reward are kept. Refusals in
- * precedence order: FORBIDDEN, ALREADY_REVERSED, MEMBER_NOT_FOUND.
+ * never below zero, and the referral reward it paid the referrer, likewise. The tier and an upgrade
+ * gift are kept. Refusals in precedence order: FORBIDDEN, ALREADY_REVERSED, MEMBER_NOT_FOUND.
  */
 export function decideReversal(
-  state: { readonly staff: StaffMember; readonly purchase: PurchaseAuditEntry; readonly member: Member | null },
+  state: {
+    readonly staff: StaffMember
+    readonly purchase: PurchaseAuditEntry
+    readonly member: Member | null
+    /** The referrer and the reward's ledger entry, read when the purchase paid a referral. */
+    readonly referral?: { readonly referrer: Member | null; readonly entry: LedgerEntry | null }
+  },
   options: { readonly reason: string; readonly nowMs: number },
 ): Result<ReversalDecision, 'FORBIDDEN' | 'ALREADY_REVERSED' | 'MEMBER_NOT_FOUND'> {
   const { staff, purchase, member } = state
@@ -51,12 +92,19 @@ export function decideReversal(
   if (!allowed.ok) return allowed
   if (purchase.reversedAtMs !== null) return err('ALREADY_REVERSED')
   if (!member) return err('MEMBER_NOT_FOUND')
-  const points = takeBackPoints(member, purchase, { staff, reason, nowMs })
+  const context: ReversalContext = { staff, reason, nowMs }
+  const points = takeBackPoints(
+    member,
+    { key: reversalKeyOf(purchase._id), lotChanges: purchase.purchase.lotChanges, source: `reverse:${purchase._id}` },
+    context,
+  )
+  const referral = state.referral ? takeBackReferral(purchase, state.referral, context) : null
   const growthTakenBack = Math.min(member.growth, purchase.purchase.growth)
   const updated: Member = { ...member, points: points.wallet, growth: member.growth - growthTakenBack }
   return ok({
     member: updated,
-    entries: points.entry ? [points.entry] : [],
+    referrer: referral?.referrer ?? null,
+    entries: [points.entry, referral?.entry ?? null].filter((entry): entry is LedgerEntry => entry !== null),
     purchase: { ...purchase, reversedAtMs: nowMs },
     audit: {
       ...auditOperatorOf(staff),
@@ -78,6 +126,7 @@ export function decideReversal(
         takenBack: points.takenBack,
         shortfall: points.shortfall,
         growthTakenBack,
+        referralTakenBack: referral?.takenBack ?? 0,
       },
     },
   })

@@ -92,7 +92,7 @@ async function recordIn(unit: UnitOfWork, recording: Recording): Promise<RecordP
     unit.replace('audit', selfAttempt)
     return err('SELF_PURCHASE')
   }
-  const referrerId = referrerDue(member, programme)
+  const referrerId = referrerDue(member, programme, input.amountFen)
   const referrer = referrerId === null ? null : await unit.read('members', referrerId)
   const day = businessDayOf(nowMs, businessDayRuleOf(programme))
   const decided = decidePurchase(

@@ -1,7 +1,7 @@
 import type { ActionErrorCode } from '@shared/contracts'
 import { API, type ReversePurchaseResult } from '@shared/contracts'
 import { err, ok, type Result } from '@shared/result'
-import { decideReversal, purchaseEntryOf, type ReversalDecision } from '@shared/staff'
+import { decideReversal, purchaseEntryOf, type ReversalDecision, referralEntryKeyOf } from '@shared/staff'
 import { database } from '../../common/cloud'
 import { defineAction } from '../../common/router'
 import { runUnitOfWork } from '../../common/unitOfWork'
@@ -17,6 +17,7 @@ function resultOf(decision: ReversalDecision): ReversePurchaseResult {
     takenBack: audit.reversal.takenBack,
     shortfall: audit.reversal.shortfall,
     growthTakenBack: audit.reversal.growthTakenBack,
+    referralTakenBack: audit.reversal.referralTakenBack ?? 0,
     balanceBefore: audit.balanceBefore,
     balanceAfter: audit.balanceAfter,
     reversedAtMs: audit.createdAtMs,
@@ -28,17 +29,20 @@ function resultOf(decision: ReversalDecision): ReversePurchaseResult {
  * of the purchase's store or an admin (see `decideReversal`: points from the purchase's own lots
  * first, never below zero, the rest recorded as the shortfall; its growth, never below zero).
  *
- * Deliberately kept: the tier (downgrades happen only at the period-end evaluation, which will see the
- * lower growth), an upgrade gift the purchase triggered (it rewarded reaching the tier, which the
- * member keeps) and the referrer's reward (the referral did happen). The member's `firstPurchaseAtMs`
- * stays too, so a later purchase never pays the referral twice.
+ * Taken back too: the referral reward the purchase paid (it was paid for a qualifying first purchase,
+ * which the refund undoes), from the referrer's lots, never below zero. Deliberately kept: the tier
+ * (downgrades happen only at the period-end evaluation, which will see the lower growth) and an
+ * upgrade gift the purchase triggered (it rewarded reaching the tier, which the member keeps). The
+ * member's `firstPurchaseAtMs` stays too, so a later purchase never pays the referral again.
  *
  * One unit of work reads the purchase's audit entry (its `reversedAtMs` is the once-only marker, and
  * the reversal's ledger and audit entries are keyed `reverse_<purchase>` besides), checks the
  * caller's authority on that read, reads the member it names, and writes the reverse entry, the
  * member, the purchase marked reversed and the reversal's audit entry; two reversals at once reverse
  * once (ALREADY_REVERSED). Requests: staff (1), transaction: start, purchase (1), member (1), 4
- * writes, commit: 9 (8 for a purchase that gave no points).
+ * writes, commit: 9 (8 for a purchase that gave no points); a purchase that paid a referral reads
+ * the referrer and the reward's entry with the member, and writes the referrer and a second
+ * reverse entry: 13.
  */
 export const reversePurchase = defineAction(API.staff.reversePurchase, async (input, caller) => {
   const db = database()
@@ -49,14 +53,20 @@ export const reversePurchase = defineAction(API.staff.reversePurchase, async (in
     async (unit): Promise<Result<ReversePurchaseResult, ActionErrorCode<'staff', 'reversePurchase'>>> => {
       const purchase = purchaseEntryOf(await unit.read('audit', input.purchaseEntryId))
       if (!purchase) return err('PURCHASE_NOT_FOUND')
-      const member = await unit.read('members', purchase.memberId)
+      const reward = purchase.purchase.referralReward
+      const [member, referrer, rewardEntry] = await Promise.all([
+        unit.read('members', purchase.memberId),
+        reward ? unit.read('members', reward.referrerMemberId) : null,
+        reward ? unit.read('ledger', referralEntryKeyOf(purchase.memberId)) : null,
+      ])
       const decided = decideReversal(
-        { staff: staff.data, purchase, member },
+        { staff: staff.data, purchase, member, referral: { referrer, entry: rewardEntry } },
         { reason: input.reason, nowMs: caller.nowMs },
       )
       if (!decided.ok) return decided
       for (const entry of decided.data.entries) unit.create('ledger', entry)
       unit.replace('members', decided.data.member)
+      if (decided.data.referrer) unit.replace('members', decided.data.referrer)
       unit.replace('audit', decided.data.purchase)
       unit.create('audit', decided.data.audit)
       return ok(resultOf(decided.data))

@@ -85,6 +85,7 @@ export const DEMO_PROGRAMME_INPUT: ProgrammeInput = {
   joinGift: { points: 50 },
   profileCompletionPoints: 20,
   referralPoints: 100,
+  referralMinimumFen: 2000,
   staffLimits: { purchaseAmountFenMax: 500_000, dailyTotalFenPerStaff: 2_000_000 },
 }
 

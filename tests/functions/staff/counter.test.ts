@@ -305,16 +305,16 @@ describe('staff at the counter: members and purchases', () => {
     ])
   })
 
-  it('pays the referrer once, on the referred member’s first purchase', async () => {
+  it('pays the referrer once, on the referred member’s first purchase of at least ¥20', async () => {
     const referrer = await seedCustomer(harness, { prefix: 'o-referrer', points: 10, atMs: NOW })
     const referred = await seedCustomer(harness, { prefix: 'o-referred', points: 0, atMs: NOW })
     await updateMember(harness, referred.memberId, { referrerMemberId: referrer.memberId })
     const first = dataOf(
-      await record(STAFF, { memberId: referred.memberId, amountFen: 500, requestId: 'first-buy-0001' }),
+      await record(STAFF, { memberId: referred.memberId, amountFen: 2000, requestId: 'first-buy-0001' }),
     )
     expect(first.referralReward).toEqual({ referrerMemberId: referrer.memberId, points: 100 })
     const second = dataOf(
-      await record(STAFF, { memberId: referred.memberId, amountFen: 500, requestId: 'second-buy-0001' }),
+      await record(STAFF, { memberId: referred.memberId, amountFen: 5000, requestId: 'second-buy-0001' }),
     )
     expect(second.referralReward).toBeNull()
     await expect(memberState(harness, referrer.memberId)).resolves.toMatchObject({ balance: 110 })
@@ -325,15 +325,49 @@ describe('staff at the counter: members and purchases', () => {
     expect(rewards).toHaveLength(1)
   })
 
-  it('pays the referral even when the first purchase is under ¥1 and gives no points itself', async () => {
+  it('pays no referral for a first purchase below the minimum, then or later', async () => {
     const referrer = await seedCustomer(harness, { prefix: 'o-referrer-small', points: 0, atMs: NOW })
     const referred = await seedCustomer(harness, { prefix: 'o-referred-small', points: 0, atMs: NOW })
     await updateMember(harness, referred.memberId, { referrerMemberId: referrer.memberId })
-    const result = dataOf(
-      await record(STAFF, { memberId: referred.memberId, amountFen: 99, requestId: 'small-buy-0001' }),
+    const small = dataOf(
+      await record(STAFF, { memberId: referred.memberId, amountFen: 1, requestId: 'small-buy-0001' }),
     )
-    expect(result).toMatchObject({ points: 0, growth: 0, referralReward: { points: 100 } })
-    await expect(memberState(harness, referrer.memberId)).resolves.toMatchObject({ balance: 100 })
+    expect(small).toMatchObject({ points: 0, referralReward: null })
+    const later = dataOf(
+      await record(STAFF, { memberId: referred.memberId, amountFen: 5000, requestId: 'later-buy-0001' }),
+    )
+    expect(later.referralReward).toBeNull()
+    await expect(memberState(harness, referrer.memberId)).resolves.toMatchObject({ balance: 0 })
+  })
+
+  it('takes the referral back from the referrer when the qualifying purchase is reversed', async () => {
+    const referrer = await seedCustomer(harness, { prefix: 'o-referrer-refund', points: 10, atMs: NOW })
+    const referred = await seedCustomer(harness, { prefix: 'o-referred-refund', points: 0, atMs: NOW })
+    await updateMember(harness, referred.memberId, { referrerMemberId: referrer.memberId })
+    const first = dataOf(
+      await record(STAFF, { memberId: referred.memberId, amountFen: 3000, requestId: 'refund-buy-0001' }),
+    )
+    await expect(memberState(harness, referrer.memberId)).resolves.toMatchObject({ balance: 110 })
+    let reversal: unknown
+    // Staff (1), transaction: start, purchase (1), member + referrer + reward entry (3), 2 reverse
+    // entries + member + referrer + purchase + audit (6), commit: 13.
+    const requests = await harness.countRequests(async () => {
+      reversal = await harness.call(
+        'staff',
+        'reversePurchase',
+        { purchaseEntryId: first.purchaseEntryId, reason: '顾客退款' },
+        { as: MANAGER, atMs: NOW + 60_000 },
+      )
+    })
+    expect(requests).toBe(13)
+    expect(reversal).toMatchObject({ ok: true, data: { takenBack: 30, referralTakenBack: 100 } })
+    await expect(memberState(harness, referrer.memberId)).resolves.toMatchObject({ balance: 10 })
+    await expect(memberState(harness, referred.memberId)).resolves.toMatchObject({ balance: 0 })
+    // The referral is not paid again by a later purchase.
+    const later = dataOf(
+      await record(STAFF, { memberId: referred.memberId, amountFen: 5000, requestId: 'refund-buy-0002' }),
+    )
+    expect(later.referralReward).toBeNull()
   })
 
   it('answers MEMBER_NOT_FOUND for a member that does not exist, changing nothing', async () => {
@@ -433,12 +467,12 @@ describe('staff at the counter: members and purchases', () => {
     await expect(harness.countRequests(() => record(STAFF, purchase))).resolves.toBe(9)
     // A replay: transaction: start, 3 reads, commit: 5.
     await expect(harness.countRequests(() => record(STAFF, purchase))).resolves.toBe(5)
-    // First purchase of a referred member: the referrer's read, entry and wallet on top: 12.
+    // A referred member's qualifying first purchase (¥20): the referrer's read, entry and wallet on top: 12.
     const referred = await seedCustomer(harness, { prefix: 'o-counted-referred', points: 0, atMs: NOW })
     await updateMember(harness, referred.memberId, { referrerMemberId: member.memberId })
     await expect(
       harness.countRequests(() =>
-        record(STAFF, { memberId: referred.memberId, amountFen: 1000, requestId: 'counted-0002' }),
+        record(STAFF, { memberId: referred.memberId, amountFen: 2000, requestId: 'counted-0002' }),
       ),
     ).resolves.toBe(12)
   })

@@ -48,6 +48,7 @@ describe('staff.reversePurchase', () => {
         takenBack: 88,
         shortfall: 0,
         growthTakenBack: 88,
+        referralTakenBack: 0,
         balanceBefore: 118,
         balanceAfter: 30,
         reversedAtMs: expect.any(Number),

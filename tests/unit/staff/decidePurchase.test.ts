@@ -68,7 +68,7 @@ describe('decidePurchase', () => {
   it('pays the referrer on a referred member’s first purchase only', () => {
     const referred = memberNamed('m-1', { referrerMemberId: 'm-referrer' })
     const referrer = memberNamed('m-referrer')
-    expect(referrerDue(referred, programme)).toBe('m-referrer')
+    expect(referrerDue(referred, programme, 8800)).toBe('m-referrer')
     const decided = decide({ staff: staffMember, member: referred, referrer })
     if (!decided.ok) throw new Error(decided.code)
     expect(decided.data.entries.map((entry) => entry._id)).toEqual(['purchase_store-1_R-1', 'referral_m-1'])
@@ -77,14 +77,29 @@ describe('decidePurchase', () => {
       referrerMemberId: 'm-referrer',
       points: programme.referralPoints,
     })
-    expect(referrerDue(decided.data.member, programme)).toBeNull()
+    expect(referrerDue(decided.data.member, programme, 8800)).toBeNull()
   })
 
   it('never pays a self-referral, or a referral when the programme gives nothing for one', () => {
     const selfReferred = memberNamed('m-1', { referrerMemberId: 'm-1' })
-    expect(referrerDue(selfReferred, programme)).toBeNull()
+    expect(referrerDue(selfReferred, programme, 8800)).toBeNull()
     const referred = memberNamed('m-1', { referrerMemberId: 'm-referrer' })
-    expect(referrerDue(referred, { referralPoints: 0 })).toBeNull()
+    expect(referrerDue(referred, { referralPoints: 0, referralMinimumFen: 0 }, 8800)).toBeNull()
+  })
+
+  it('pays nothing for a first purchase below the minimum (首单满 ¥20), then or later', () => {
+    const referred = memberNamed('m-1', { referrerMemberId: 'm-referrer' })
+    expect(programme.referralMinimumFen).toBe(2000)
+    expect(referrerDue(referred, programme, 1999)).toBeNull()
+    expect(referrerDue(referred, programme, 2000)).toBe('m-referrer')
+    const small = decide(
+      { staff: staffMember, member: referred, referrer: memberNamed('m-referrer') },
+      purchaseOf('m-1', 1),
+    )
+    if (!small.ok) throw new Error(small.code)
+    expect(small.data.referrer).toBeNull()
+    expect(small.data.entries.map((entry) => entry._id)).not.toContain('referral_m-1')
+    expect(referrerDue(small.data.member, programme, 8800)).toBeNull()
   })
 
   it('pays a referral at most once, however many purchases follow (property)', () => {
@@ -94,7 +109,7 @@ describe('decidePurchase', () => {
         let referrer = memberNamed('m-referrer')
         let referrals = 0
         amounts.forEach((amountFen, index) => {
-          const referrerId = referrerDue(member, programme)
+          const referrerId = referrerDue(member, programme, amountFen)
           const decided = decidePurchase(
             { staff: manager, member, referrer: referrerId === null ? null : referrer },
             { programme, input: purchaseOf('m-1', amountFen, `R-${index}`), day: DAY, nowMs: NOW + index },
@@ -104,7 +119,7 @@ describe('decidePurchase', () => {
           referrer = decided.data.referrer ?? referrer
           referrals += decided.data.entries.filter((entry) => entry._id === 'referral_m-1').length
         })
-        expect(referrals).toBe(1)
+        expect(referrals).toBe((amounts[0] ?? 0) >= programme.referralMinimumFen ? 1 : 0)
       }),
       { numRuns: 100 },
     )

@@ -1,4 +1,4 @@
-import { usableBalance } from '@shared/ledger'
+import { EMPTY_WALLET, usableBalance } from '@shared/ledger'
 import type { Member } from '@shared/member'
 import { decidePurchase, decideReversal, type PurchaseAuditEntry } from '@shared/staff'
 import fc from 'fast-check'
@@ -37,6 +37,38 @@ describe('decideReversal', () => {
       balanceAfter: 0,
       reversal: { purchaseEntryId: purchase._id, takenBack: 88, shortfall: 0, growthTakenBack: 88 },
     })
+  })
+
+  it('takes the referral reward back from the referrer, never below zero', () => {
+    const referred = memberNamed('m-1', { referrerMemberId: 'm-referrer' })
+    const decided = decidePurchase(
+      { staff: manager, member: referred, referrer: memberNamed('m-referrer') },
+      { programme, input: purchaseOf('m-1', 8800), day: DAY, nowMs: NOW },
+    )
+    if (!decided.ok) throw new Error(decided.code)
+    const rewardEntry = decided.data.entries.find((entry) => entry._id === 'referral_m-1') ?? null
+    const paidReferrer = decided.data.referrer
+    const state = { staff: manager, purchase: decided.data.audit, member: decided.data.member }
+    const reversed = decideReversal(
+      { ...state, referral: { referrer: paidReferrer, entry: rewardEntry } },
+      { reason: '顾客退款', nowMs: LATER },
+    )
+    if (!reversed.ok) throw new Error(reversed.code)
+    expect(usableBalance(reversed.data.referrer?.points ?? EMPTY_WALLET, LATER)).toBe(0)
+    expect(reversed.data.entries.map((entry) => [entry._id, entry.amount])).toEqual([
+      [`reverse_${decided.data.audit._id}`, -88],
+      [`reverse_${decided.data.audit._id}_referral`, -programme.referralPoints],
+    ])
+    expect(reversed.data.audit.reversal.referralTakenBack).toBe(programme.referralPoints)
+    // A referrer who spent the reward keeps a zero balance; the rest is the shortfall.
+    const spent = afterSpending(paidReferrer as Member, programme.referralPoints, NOW)
+    const short = decideReversal(
+      { ...state, referral: { referrer: spent, entry: rewardEntry } },
+      { reason: '退款', nowMs: LATER },
+    )
+    if (!short.ok) throw new Error(short.code)
+    expect(short.data.audit.reversal.referralTakenBack).toBe(0)
+    expect(short.data.entries[1]).toMatchObject({ amount: 0, shortfall: programme.referralPoints })
   })
 
   it('refuses in precedence order: FORBIDDEN, ALREADY_REVERSED, MEMBER_NOT_FOUND', () => {
