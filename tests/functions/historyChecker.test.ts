@@ -1,7 +1,7 @@
 /**
- * A history checker in the spirit of Jepsen: seeded random concurrent mixes of check-in, profile
- * completion, purchases (receipts repeat), reversals, redemptions, cancellations and claims, by
- * several members and clerks of two stores, with every instance warm; then every invariant is
+ * A history checker in the spirit of Jepsen: seeded random concurrent mixes of join, check-in, profile
+ * completion, coupon verification, purchases (receipts repeat), reversals, redemptions,
+ * cancellations and claims, by several members and clerks of two stores, with every instance warm; then every invariant is
  * checked on the database and on the answers. The harness adds, after each test, that every balance
  * equals its ledger sum and its lots, with nothing negative.
  *
@@ -47,10 +47,15 @@ async function all(harness: ReturnType<typeof useFunctionHarness>, collection: s
 describe('history checker: random concurrent workloads keep every invariant', () => {
   const harness = useFunctionHarness()
   const figures = { histories: 0, operations: 0, violations: 0 }
+  const answers: Record<string, number> = {}
 
   afterAll(() => {
+    const mix = Object.entries(answers)
+      .sort()
+      .map(([answer, count]) => `${answer} ${count}`)
+      .join(', ')
     console.info(
-      `history checker: ${figures.histories} histories, ${figures.operations} operations, ${figures.violations} violations`,
+      `history checker: ${figures.histories} histories, ${figures.operations} operations, ${figures.violations} violations\n${mix}`,
     )
   })
 
@@ -65,6 +70,10 @@ describe('history checker: random concurrent workloads keep every invariant', ()
     const history = await runWorkload(harness, world, { seed, waves: WAVES, perWave: PER_WAVE })
     figures.histories += 1
     figures.operations += history.length
+    for (const event of history) {
+      const answer = `${event.operation} ${event.answer.ok ? 'ok' : event.answer.code}`
+      answers[answer] = (answers[answer] ?? 0) + 1
+    }
     try {
       await checkInvariants(history)
     } catch (error) {
@@ -126,6 +135,19 @@ describe('history checker: random concurrent workloads keep every invariant', ()
       expect(codesOf(history, 'redeem').OUT_OF_STOCK ?? 0).toBe(0)
     }
     if (coupons.length < COUPON_TOTAL) expect(codesOf(history, 'claim').SOLD_OUT ?? 0).toBe(0)
+
+    // One member per person however many joins raced, and a coupon verified once however often.
+    const newcomers = await all(harness, 'members', { joinedStoreId: 'store-1' })
+    const joinedOk = new Set(
+      history
+        .filter((event) => event.operation === 'join' && event.answer.ok)
+        .map((event) => (event.input as { as: string }).as),
+    )
+    expect(newcomers.map((member) => member.openid).sort()).toEqual([...joinedOk].sort())
+    const verifications = await all(harness, 'audit', { action: 'verifyCoupon' })
+    expect(new Set(verifications.map((entry) => entry.subjectId)).size).toBe(verifications.length)
+    expect(codesOf(history, 'verifyCoupon').ok ?? 0).toBe(verifications.length)
+    expect(coupons.filter((coupon) => coupon.usedAtMs !== null)).toHaveLength(verifications.length)
 
     // One check-in per member per day, however many were sent.
     const checkIns = await all(harness, 'ledger', { source: `checkin:2026-11-23` })

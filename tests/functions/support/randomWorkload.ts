@@ -1,10 +1,11 @@
 /**
- * A seeded random mix of member and counter operations, fired in concurrent waves through the real
+ * A seeded random mix of member and counter operations (join, check-in, profile completion,
+ * purchases, reversals, redemptions, cancellations, claims, coupon verification), fired in concurrent waves through the real
  * SDK, and the history of what each call answered: the input of the history checker
  * (tests/functions/historyChecker.test.ts). Reproducible: the same seed draws the same operations.
  */
 import type { ApiEnvelope } from '@shared/contracts'
-import { MANAGER, OTHER_STORE_STAFF, STAFF } from '../staff/staffFixtures'
+import { codeFor, MANAGER, OTHER_STORE_STAFF, STAFF } from '../staff/staffFixtures'
 import type { FunctionHarness } from './functionHarness'
 
 /** mulberry32: a small seeded generator, so a failing seed replays the same history. */
@@ -69,8 +70,32 @@ function drawOperation(
       ? [{ openid: (event.input as { as: string }).as, orderId: data.redemption.order.id }]
       : []
   })
+  const coupons = earlier.flatMap((event) =>
+    event.operation === 'claim' && event.answer.ok ? [(event.answer.data as { coupon: { id: string } }).coupon.id] : [],
+  )
   const choice = random()
-  if (choice < 0.15) return { operation: 'checkIn', input: as, call: () => harness.call('checkin', 'checkIn', {}, as) }
+  if (choice < 0.05) {
+    // A few newcomers, so the same person's joins often race.
+    const openid = `o-soak-newcomer-${Math.floor(random() * 3)}`
+    return {
+      operation: 'join',
+      input: { as: openid },
+      call: () => harness.call('member', 'join', { storeId: 'store-1' }, { as: openid, atMs: world.nowMs }),
+    }
+  }
+  if (choice < 0.1 && coupons.length > 0) {
+    // A minute on: each instance's simulated clock runs on from `nowMs`, so a coupon claimed "at"
+    // nowMs may have been issued a few seconds after it.
+    const atMs = world.nowMs + 60_000
+    const input = { token: codeFor('coupon', pick(random, coupons), { atMs }) }
+    const clerk = pick(random, [STAFF, OTHER_STORE_STAFF])
+    return {
+      operation: 'verifyCoupon',
+      input,
+      call: () => harness.call('staff', 'verifyCoupon', input, { as: clerk, atMs }),
+    }
+  }
+  if (choice < 0.2) return { operation: 'checkIn', input: as, call: () => harness.call('checkin', 'checkIn', {}, as) }
   if (choice < 0.25) {
     const input = {
       nickname: '阿满',
