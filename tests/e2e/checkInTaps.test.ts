@@ -34,9 +34,7 @@ describe('the check-in button in the H5 app', () => {
   it('sends one check-in and shows one 签到成功 for five taps in one task', async () => {
     const context = await stack.newPhone('customerB')
     const page = await context.newPage()
-    await page.goto(`${stack.url}/#/pages/join/index?scene=store-1`)
-    await page.locator('#join-button').click()
-    await page.locator('#card-balance').getByText('50').waitFor()
+    await stack.joinFromStoreQr(page)
     await page.locator('#link-checkin').click()
     const button = page.locator('#checkin-button')
     await button.getByText('签到领', { exact: false }).waitFor()

@@ -27,13 +27,6 @@ function requestsOf(page: Page, functionName: string, action: string): string[] 
   return sent
 }
 
-/** Joins as the phone's member and answers the card page. */
-async function joined(stack: LocalStack, page: Page): Promise<void> {
-  await page.goto(`${stack.url}/#/pages/join/index?scene=store-1`)
-  await page.locator('#join-button').click()
-  await page.locator('#card-balance').getByText('50').waitFor()
-}
-
 describe('five fast taps on a button that writes, in the H5 app', () => {
   let stack: LocalStack
 
@@ -46,7 +39,7 @@ describe('five fast taps on a button that writes, in the H5 app', () => {
   it('claims one coupon (coupon.claim)', async () => {
     const phone = await stack.newPhone('customerA')
     const page = await phone.newPage()
-    await joined(stack, page)
+    await stack.joinFromStoreQr(page)
     await page.goto(`${stack.url}/#/pages/couponCentre/index`)
     await page.locator('#claim-five-off-thirty').waitFor()
     const claims = requestsOf(page, 'coupon', 'claim')
@@ -62,7 +55,7 @@ describe('five fast taps on a button that writes, in the H5 app', () => {
   it('saves a nickname once (member.updateProfile)', async () => {
     const phone = await stack.newPhone('customerB')
     const page = await phone.newPage()
-    await joined(stack, page)
+    await stack.joinFromStoreQr(page)
     await page.goto(`${stack.url}/#/pages/profile/index`)
     await page.locator('#profile-nickname input').fill('阿满')
     const saves = requestsOf(page, 'member', 'updateProfile')
@@ -91,7 +84,7 @@ describe('five fast taps on a button that writes, in the H5 app', () => {
   it('records one purchase for five taps on 记录 and five on the confirmation (staff.recordPurchase)', async () => {
     const memberPhone = await stack.newPhone('manager')
     const member = await memberPhone.newPage()
-    await joined(stack, member)
+    await stack.joinFromStoreQr(member)
     const qr = member.locator('#member-code-qr')
     await qr.waitFor()
     const token = (await qr.getAttribute('data-token')) ?? ''

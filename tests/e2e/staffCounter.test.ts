@@ -35,9 +35,7 @@ describe('a purchase and a coupon at the counter', () => {
     const staff = await staffPhone.newPage()
 
     // The member joins and shows the member code.
-    await member.goto(`${stack.url}/#/pages/join/index?scene=store-1`)
-    await member.locator('#join-button').click()
-    await member.locator('#card-balance').getByText('50').waitFor()
+    await stack.joinFromStoreQr(member)
     const memberToken = await tokenOf(member, '#member-code-qr')
     expect(memberToken).toMatch(/^M1\./)
 

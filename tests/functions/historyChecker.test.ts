@@ -14,6 +14,7 @@ import { insertTemplate } from './coupon/testTemplates'
 import { seedMembers } from './mall/seededMembers'
 import { insertItem } from './mall/testItems'
 import { bindStoreTwo, NOW } from './staff/staffFixtures'
+import { tally } from './support/answers'
 import { useFunctionHarness } from './support/functionHarness'
 import { type HistoryEvent, runWorkload, type WorkloadWorld } from './support/randomWorkload'
 
@@ -31,12 +32,7 @@ jest.setTimeout(60_000 + SEEDS * WAVES * 15_000)
 
 /** The answers of one operation, counted by code. */
 function codesOf(history: readonly HistoryEvent[], operation: string): Record<string, number> {
-  const counts: Record<string, number> = {}
-  for (const event of history.filter((candidate) => candidate.operation === operation)) {
-    const key = event.answer.ok ? 'ok' : event.answer.code
-    counts[key] = (counts[key] ?? 0) + 1
-  }
-  return counts
+  return tally(history.filter((event) => event.operation === operation).map((event) => event.answer))
 }
 
 async function all(harness: ReturnType<typeof useFunctionHarness>, collection: string, where: object) {

@@ -18,6 +18,7 @@ import {
   STAFF,
   seedCustomer,
 } from './staff/staffFixtures'
+import { dataOf, tally } from './support/answers'
 import { type FunctionHarness, useFunctionHarness } from './support/functionHarness'
 
 jest.setTimeout(120_000)
@@ -31,21 +32,6 @@ async function race<T>(
 ): Promise<ApiEnvelope<T>[]> {
   await harness.warm(functionName)
   return Promise.all(Array.from({ length: count }, (_, index) => call(index)))
-}
-
-/** The answers' codes (`ok` for a success), counted. */
-function tally(answers: readonly ApiEnvelope<unknown>[]): Record<string, number> {
-  const counts: Record<string, number> = {}
-  for (const answer of answers) {
-    const key = answer.ok ? 'ok' : answer.code
-    counts[key] = (counts[key] ?? 0) + 1
-  }
-  return counts
-}
-
-function dataOf<T>(answer: ApiEnvelope<T>): T {
-  if (!answer.ok) throw new Error(`${answer.code}: ${answer.message}`)
-  return answer.data
 }
 
 const successes = <T>(answers: readonly ApiEnvelope<T>[]): T[] =>

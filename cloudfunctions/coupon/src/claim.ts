@@ -12,7 +12,7 @@ import { callerMemberId, loadCallerMember } from '../../common/requireMember'
 import { consumed, type Settled, unused, withReservedUnit } from '../../common/reservation'
 import { defineAction } from '../../common/router'
 import { runUnitOfWork } from '../../common/unitOfWork'
-import { issuedCountOf } from './quantity'
+import { issuedCounterOf } from './quantity'
 
 type ClaimAnswer = Result<ClaimResult, ActionErrorCode<'coupon', 'claim'>>
 
@@ -92,7 +92,7 @@ export const claim = defineAction(API.coupon.claim, async (input, caller) => {
     nowMs: caller.nowMs,
   })
   if (!precheck.ok) return refuse(precheck)
-  return withReservedUnit(issuedCountOf(db, stored.template), {
+  return withReservedUnit(issuedCounterOf(db, stored.template), {
     settle: () => claimReserved(db, request, caller.nowMs),
     soldOut: () => refuse(err('SOLD_OUT')),
   })

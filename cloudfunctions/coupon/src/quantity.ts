@@ -9,7 +9,7 @@ import { type HotCounter, settleCounter } from '../../common/reservation'
  * them, without a transaction on the template (which would conflict and fail claims while coupons
  * remain). A template without a total never runs out: it only counts, and holds nothing.
  */
-export function issuedCountOf(db: Database, template: CouponTemplate): HotCounter {
+export function issuedCounterOf(db: Database, template: CouponTemplate): HotCounter {
   const _ = db.command
   const document = () => db.collection('coupon_templates').doc(template.id)
   const limited = template.totalQuantity !== null

@@ -22,7 +22,7 @@ import { runUnitOfWork, type UnitOfWork } from '../../common/unitOfWork'
 import { loadItemStock } from './documents'
 import { newPickupCode } from './pickupCodes'
 import { type DocumentReader, earlierRedemption, readerOf, redemptionViewOf } from './redemptionRecords'
-import { stockOf } from './stock'
+import { stockCounterOf } from './stock'
 
 type RedeemAnswer = Result<RedeemResult, ActionErrorCode<'mall', 'redeem'>>
 
@@ -162,7 +162,7 @@ export const redeem = defineAction(API.mall.redeem, async (input, caller) => {
     console.error(`mall_items/${item.id} names coupon template ${item.couponTemplateId}, which is missing or invalid`)
     return refuse(err('NOT_ON_SALE', '优惠券暂不可兑换'))
   }
-  return withReservedUnit(stockOf(db, item.id), {
+  return withReservedUnit(stockCounterOf(db, item.id), {
     settle: () => redeemInUnit(db, { ...redeeming, template: coupon?.template ?? null }),
     soldOut: () => refuse(err('OUT_OF_STOCK')),
   })

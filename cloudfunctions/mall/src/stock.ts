@@ -9,7 +9,7 @@ import { type HotCounter, settleCounter } from '../../common/reservation'
  * item document (a transaction per redemption would conflict on the item and fail requests while
  * stock remains).
  */
-export function stockOf(db: Database, itemId: string): HotCounter {
+export function stockCounterOf(db: Database, itemId: string): HotCounter {
   const _ = db.command
   const item = () => db.collection('mall_items').doc(itemId)
   return {

@@ -4,7 +4,7 @@
  */
 import { existsSync, mkdirSync } from 'node:fs'
 import path from 'node:path'
-import { type Browser, type BrowserContext, chromium } from 'playwright-core'
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core'
 import { DEVELOPMENT_FUNCTION_ENVIRONMENT } from '../../../emulator/developmentSecrets'
 import { type RunningDevServer, startDevServer } from '../../../emulator/devServer/server'
 import { type LocalCloud, startLocalCloud } from '../../../emulator/localCloud'
@@ -38,6 +38,8 @@ export interface LocalStack {
   readonly browser: Browser
   /** A fresh browser profile on a phone-sized screen, playing a demo identity. */
   newPhone(identityKey?: string): Promise<BrowserContext>
+  /** Joins from store 1's QR link as the page's identity and waits for the card with the 50-point gift. */
+  joinFromStoreQr(page: Page): Promise<void>
   stop(): Promise<void>
 }
 
@@ -66,6 +68,11 @@ export async function startLocalStack(): Promise<LocalStack> {
         await context.addInitScript((key) => localStorage.setItem('store-loyalty.local-identity', key), identityKey)
       }
       return context
+    },
+    async joinFromStoreQr(page) {
+      await page.goto(`${devServer.url}/#/pages/join/index?scene=store-1`)
+      await page.locator('#join-button').click()
+      await page.locator('#card-balance').getByText('50').waitFor()
     },
     async stop() {
       await browser.close()

@@ -4,6 +4,7 @@
  * changes nothing.
  */
 import type { ApiEnvelope } from '@shared/contracts'
+import { dataOf } from '../support/answers'
 import { type FunctionHarness, useFunctionHarness } from '../support/functionHarness'
 import {
   ADMIN,
@@ -58,11 +59,6 @@ interface Case {
   readonly expectations: Expectations
   /** Writes what the action needs and answers its input. */
   setup(harness: FunctionHarness, memberId: string): Promise<Record<string, unknown>>
-}
-
-function dataOf<T>(answer: ApiEnvelope<T>): T {
-  if (!answer.ok) throw new Error(`${answer.code}: ${answer.message}`)
-  return answer.data
 }
 
 const CASES: readonly Case[] = [

@@ -1,4 +1,4 @@
-import type { ApiEnvelope } from '@shared/contracts'
+import { dataOf } from '../support/answers'
 import { useFunctionHarness } from '../support/functionHarness'
 import {
   ADMIN,
@@ -16,11 +16,6 @@ import {
 } from './staffFixtures'
 
 jest.setTimeout(60_000)
-
-function dataOf<T>(answer: ApiEnvelope<T>): T {
-  if (!answer.ok) throw new Error(`${answer.code}: ${answer.message}`)
-  return answer.data
-}
 
 interface Purchase {
   readonly memberId: string

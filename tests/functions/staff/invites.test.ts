@@ -1,13 +1,8 @@
-import type { ApiEnvelope } from '@shared/contracts'
+import { dataOf } from '../support/answers'
 import { useFunctionHarness } from '../support/functionHarness'
 import { ADMIN, MANAGER, NOW, STAFF, seedCustomer, snapshotOf, updateMember } from './staffFixtures'
 
 jest.setTimeout(60_000)
-
-function dataOf<T>(answer: ApiEnvelope<T>): T {
-  if (!answer.ok) throw new Error(`${answer.code}: ${answer.message}`)
-  return answer.data
-}
 
 const DAY_MS = 86_400_000
 
