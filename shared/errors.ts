@@ -67,6 +67,8 @@ export const ERROR_MESSAGES = {
   INVITE_EXPIRED: '邀请码已过期',
   MANAGER_APPROVAL_REQUIRED: '超出店员权限额度，请店长确认',
   SELF_PURCHASE: '不能为自己的会员账户记录消费，请其他同事记录',
+  COUNTER_SESSION_EXPIRED: '扫码已超过 5 分钟，请重新扫描会员码',
+  COUNTER_SESSION_INVALID: '会员信息无效，请重新扫描会员码',
   PURCHASE_NOT_FOUND: '消费记录不存在',
   PICKUP_CODE_NOT_FOUND: '取货码不存在',
   ALREADY_PICKED_UP: '该订单已领取',

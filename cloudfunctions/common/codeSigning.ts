@@ -14,21 +14,36 @@ export const CODE_SECRET_VARIABLE = 'MEMBER_CODE_SECRET'
  */
 export const PREVIOUS_CODE_SECRET_VARIABLE = 'MEMBER_CODE_SECRET_PREVIOUS'
 
-function signerOf(variable: string): Signer {
+/**
+ * Whom a code is for: a counter session names the OPENID of the clerk it was answered to. The
+ * audience is signed but not written in the token, so a session copied to another clerk's phone
+ * fails its signature there (CODE_INVALID) and reveals nothing about who scanned.
+ */
+export type CodeAudience = string | undefined
+
+function signerOf(variable: string, audience: CodeAudience): Signer {
   const secret = process.env[variable] ?? ''
   if (secret.length < CODE_SECRET_LENGTH_MIN) {
     throw new Error(`${variable} must be set to at least ${CODE_SECRET_LENGTH_MIN} characters`)
   }
-  return (message) => createHmac('sha256', secret).update(message).digest()
+  return forAudience((message) => createHmac('sha256', secret).update(message).digest(), audience)
+}
+
+/** `sign`, for codes meant for `audience` only (unchanged without one). */
+export function forAudience(sign: Signer, audience: CodeAudience): Signer {
+  if (audience === undefined) return sign
+  // A token's text never holds a line break, so `<audience>\n<token>` can't spell another token.
+  return (message) => sign(`${audience}\n${message}`)
 }
 
 /**
- * The HMAC that signs member and coupon codes, keyed by MEMBER_CODE_SECRET from the function's
- * environment (set by the deploy from the deployer's environment; never in the repository). A missing
- * or short secret is a deployment error, so it throws rather than signing with something weak.
+ * The HMAC that signs member and coupon codes (and, with the clerk's OPENID as audience, counter
+ * sessions), keyed by MEMBER_CODE_SECRET from the function's environment (set by the deploy from the
+ * deployer's environment; never in the repository). A missing or short secret is a deployment error,
+ * so it throws rather than signing with something weak.
  */
-export function codeSigner(): Signer {
-  return signerOf(CODE_SECRET_VARIABLE)
+export function codeSigner(audience?: CodeAudience): Signer {
+  return signerOf(CODE_SECRET_VARIABLE, audience)
 }
 
 /**
@@ -39,11 +54,12 @@ export function codeSigner(): Signer {
  */
 export function verifyCodeWithSecrets(
   token: string,
-  options: { expectedKind: CodeKind; nowMs: number },
+  options: { expectedKind: CodeKind; nowMs: number; audience?: CodeAudience },
 ): Result<VerifiedCode, CodeFailureCode> {
-  const verified = verifyCode(token, { ...options, sign: codeSigner() })
+  const { audience, ...checks } = options
+  const verified = verifyCode(token, { ...checks, sign: codeSigner(audience) })
   if (verified.ok || verified.code !== 'CODE_INVALID' || !process.env[PREVIOUS_CODE_SECRET_VARIABLE]) return verified
-  return verifyCode(token, { ...options, sign: signerOf(PREVIOUS_CODE_SECRET_VARIABLE) })
+  return verifyCode(token, { ...checks, sign: signerOf(PREVIOUS_CODE_SECRET_VARIABLE, audience) })
 }
 
 /** A fresh nonce for a code: 8 URL-safe characters (48 random bits). */

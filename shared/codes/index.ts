@@ -6,6 +6,7 @@ export {
   CODE_NONCE_LENGTH,
   CODE_SIGNATURE_LENGTH,
   CODE_TTL_MAX_MS,
+  COUNTER_SESSION_TTL_MS,
   COUPON_CODE_TTL_MS,
   type CodeFailureCode,
   type CodeKind,

@@ -15,8 +15,11 @@ import { constantTimeEqual } from './constantTimeEqual'
 /** An HMAC (e.g. SHA-256) of a message under the code secret. */
 export type Signer = (message: string) => Uint8Array
 
-/** What a code stands for. */
-export type CodeKind = 'member' | 'coupon'
+/**
+ * What a code stands for: a member code (shown by the member), a coupon code, or a counter session
+ * (answered to the clerk who scanned a member code: proof the member was at the counter, for a while).
+ */
+export type CodeKind = 'member' | 'coupon' | 'counter'
 
 /** How long a member code is accepted. */
 export const MEMBER_CODE_TTL_MS = 60_000
@@ -24,6 +27,11 @@ export const MEMBER_CODE_TTL_MS = 60_000
 export const MEMBER_CODE_REFRESH_MS = 30_000
 /** How long a coupon code is accepted: long enough for a queue at the counter. */
 export const COUPON_CODE_TTL_MS = 300_000
+/**
+ * How long a counter session lasts: a clerk records the purchases of the member they scanned within
+ * this time, after which the member code must be scanned again (the member must be present).
+ */
+export const COUNTER_SESSION_TTL_MS = 300_000
 /** Longest lifetime any code may be issued with. */
 export const CODE_TTL_MAX_MS = 86_400_000
 /** How far in the future a code's issue time may be before it is refused: tolerates clock drift. */
@@ -41,11 +49,12 @@ const SECOND_MS = 1000
 const INSTANT_SECONDS_MAX = 36 ** 8 - 1
 const SUBJECT_ID_PATTERN = /^[A-Za-z0-9_-]{1,40}$/
 const NONCE_PATTERN = new RegExp(`^[A-Za-z0-9_-]{${CODE_NONCE_LENGTH}}$`)
-const KIND_LETTERS: Readonly<Record<CodeKind, string>> = { member: 'M', coupon: 'C' }
+const KIND_LETTERS: Readonly<Record<CodeKind, string>> = { member: 'M', coupon: 'C', counter: 'S' }
+const KIND_OF_LETTER: Readonly<Record<'M' | 'C' | 'S', CodeKind>> = { M: 'member', C: 'coupon', S: 'counter' }
 // At most eight base36 digits, so seconds × 1000 stays a safe integer; lowercase and without leading
 // zeros, so each instant has exactly one spelling.
 const TOKEN_PATTERN =
-  /^([MC])1\.([A-Za-z0-9_-]{1,40})\.([1-9a-z][0-9a-z]{0,7}|0)\.([1-9a-z][0-9a-z]{0,7}|0)\.([A-Za-z0-9_-]{8})\.([A-Za-z0-9_-]{22})$/
+  /^([MCS])1\.([A-Za-z0-9_-]{1,40})\.([1-9a-z][0-9a-z]{0,7}|0)\.([1-9a-z][0-9a-z]{0,7}|0)\.([A-Za-z0-9_-]{8})\.([A-Za-z0-9_-]{22})$/
 
 /** A freshly issued token and the instant it stops being accepted. */
 export interface IssuedCode {
@@ -136,7 +145,8 @@ export function verifyCode(
   const message = token.slice(0, token.length - CODE_SIGNATURE_LENGTH - 1)
   if (!constantTimeEqual(signatureOf(message, options.sign), signature)) return err('CODE_INVALID')
 
-  const kind: CodeKind = kindLetter === KIND_LETTERS.coupon ? 'coupon' : 'member'
+  // The pattern admits only the three letters.
+  const kind = KIND_OF_LETTER[kindLetter as 'M' | 'C' | 'S']
   if (kind !== options.expectedKind) return err('CODE_WRONG_KIND')
   if (issuedAtMs > options.nowMs + CODE_CLOCK_SKEW_MS) return err('CODE_NOT_YET_VALID')
   if (options.nowMs >= expiresAtMs) return err('CODE_EXPIRED')

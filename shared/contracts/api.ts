@@ -77,6 +77,8 @@ const CODE_REFUSALS = [
   'CODE_NOT_YET_VALID',
   'CODE_EXPIRED',
 ] as const
+/** A purchase names the member by the counter session resolveMemberCode answered, never by id. */
+const COUNTER_SESSION_REFUSALS = ['COUNTER_SESSION_EXPIRED', 'COUNTER_SESSION_INVALID'] as const
 const COUPON_USABILITY = ['COUPON_USED', 'COUPON_EXPIRED', 'COUPON_NOT_STARTED'] as const
 
 /**
@@ -177,9 +179,14 @@ export const API = {
       ...CODE_REFUSALS,
       'MEMBER_NOT_FOUND',
     ]),
-    previewPurchase: action<PurchasePreview>()(previewPurchaseInput, ['NOT_STAFF', 'MEMBER_NOT_FOUND']),
+    previewPurchase: action<PurchasePreview>()(previewPurchaseInput, [
+      'NOT_STAFF',
+      ...COUNTER_SESSION_REFUSALS,
+      'MEMBER_NOT_FOUND',
+    ]),
     recordPurchase: action<RecordPurchaseResult>()(recordPurchaseInput, [
       'NOT_STAFF',
+      ...COUNTER_SESSION_REFUSALS,
       'MEMBER_NOT_FOUND',
       'REQUEST_ID_REUSED',
       'MANAGER_APPROVAL_REQUIRED',

@@ -34,7 +34,6 @@ export const TODAY_ENTRIES_MAX = 100
 export const COUNTER_COUPONS_MAX = 50
 
 const storeId = z.string().regex(/^[A-Za-z0-9_-]{1,40}$/, '门店编号格式有误')
-const memberId = z.string().regex(/^[A-Za-z0-9_-]{1,40}$/, '会员编号格式有误')
 const openid = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'OPENID 格式有误')
 const token = z.string().min(1).max(CODE_LENGTH_MAX)
 const amountFen = z
@@ -59,10 +58,12 @@ export const acceptInviteInput = z
   .strict()
 export const unbindInput = z.object({ openid }).strict()
 export const resolveMemberCodeInput = z.object({ token }).strict()
-export const previewPurchaseInput = z.object({ memberId, amountFen }).strict()
+/** The counter session `resolveMemberCode` answered: proof the member was scanned, by this caller, just now. */
+const session = z.string().min(1).max(CODE_LENGTH_MAX)
+export const previewPurchaseInput = z.object({ session, amountFen }).strict()
 export const recordPurchaseInput = z
   .object({
-    memberId,
+    session,
     amountFen,
     /** 小票号: unique per store; recording the same number twice awards once. */
     receiptNo: z
@@ -129,9 +130,19 @@ export interface CounterCoupon {
   readonly validUntilMs: number
 }
 
+/**
+ * A counter session: names the member for `previewPurchase` and `recordPurchase`, accepted only from
+ * the clerk it was answered to and until `expiresAtMs` (COUNTER_SESSION_TTL_MS after the scan).
+ */
+export interface CounterSession {
+  readonly token: string
+  readonly expiresAtMs: number
+}
+
 /** `staff.resolveMemberCode`: who is at the counter. */
 export interface CounterMember {
   readonly memberId: string
+  readonly session: CounterSession
   readonly nickname: string | null
   readonly avatarUrl: string | null
   readonly tier: { readonly id: string; readonly name: string }

@@ -15,6 +15,7 @@ import {
   MANAGER,
   memberState,
   NOW,
+  purchaseBy,
   STAFF,
   seedCustomer,
 } from './staff/staffFixtures'
@@ -173,12 +174,10 @@ describe('races for a derived id, all instances warm', () => {
     const member = await seedCustomer(harness, { prefix: 'o-race-receipt', points: 0 })
     const purchase = { memberId: member.memberId, amountFen: 5000, receiptNo: 'R-RACE-1', requestId: 'race-receipt' }
     const answers = await race(harness, 'staff', 8, (index) =>
-      harness.call(
-        'staff',
-        'recordPurchase',
-        { ...purchase, requestId: `race-receipt-${index}` },
-        { as: STAFF, atMs: NOW },
-      ),
+      harness.call('staff', 'recordPurchase', purchaseBy(STAFF, { ...purchase, requestId: `race-receipt-${index}` }), {
+        as: STAFF,
+        atMs: NOW,
+      }),
     )
     expect(tally(answers)).toEqual({ ok: 8 })
     const results = successes(answers)
@@ -197,7 +196,7 @@ describe('races for a derived id, all instances warm', () => {
       harness.call(
         'staff',
         'recordPurchase',
-        { memberId: member.memberId, amountFen: 10_000, requestId: `race-upgrade-${index}` },
+        purchaseBy(MANAGER, { memberId: member.memberId, amountFen: 10_000, requestId: `race-upgrade-${index}` }),
         { as: MANAGER, atMs: NOW },
       ),
     )
@@ -221,7 +220,7 @@ describe('races for a derived id, all instances warm', () => {
       await harness.call(
         'staff',
         'recordPurchase',
-        { memberId: member.memberId, amountFen: 5000, requestId: 'race-reverse' },
+        purchaseBy(STAFF, { memberId: member.memberId, amountFen: 5000, requestId: 'race-reverse' }),
         { as: STAFF, atMs: NOW },
       ),
     )

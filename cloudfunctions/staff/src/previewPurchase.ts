@@ -7,21 +7,26 @@ import { database } from '../../common/cloud'
 import { currentProgramme } from '../../common/programmeStore'
 import { readDocument } from '../../common/readDocument'
 import { defineAction } from '../../common/router'
+import { counterSessionMember } from './counterSession'
 import { requireStaff } from './requireStaff'
 
 /**
  * `staff.previewPurchase`: the points and growth a purchase would give, with the breakdown, for the
- * keypad; and whether the caller could record it alone (their day counter is on their staff
- * document). Writes nothing. Requests with the programme cached: staff and member (2, at once): 2.
+ * keypad, for the member the counter session names; and whether the caller could record it alone
+ * (their day counter is on their staff document). Writes nothing. Requests with the programme
+ * cached: staff and member (2, at once): 2.
  */
 export const previewPurchase = defineAction(API.staff.previewPurchase, async (input, caller) => {
   const db = database()
+  // Checked before any read (it is pure), answered after the staff check: a stranger hears NOT_STAFF.
+  const memberId = counterSessionMember(input.session, { clerkOpenid: caller.openid ?? '', nowMs: caller.nowMs })
   const [staff, programme, member] = await Promise.all([
     requireStaff(db, caller),
     currentProgramme(db, caller.nowMs),
-    readDocument(db.collection('members').doc(input.memberId)),
+    memberId.ok ? readDocument(db.collection('members').doc(memberId.data)) : null,
   ])
   if (!staff.ok) return staff
+  if (!memberId.ok) return memberId
   if (!member) return err('MEMBER_NOT_FOUND')
   const day = businessDayOf(caller.nowMs, businessDayRuleOf(programme))
   const earning = purchaseEarningOf({ programme, member, amountFen: input.amountFen, nowMs: caller.nowMs })

@@ -17,10 +17,12 @@ import type { AuditDocument } from '../../common/documents/staff'
 import { currentProgramme } from '../../common/programmeStore'
 import { defineAction } from '../../common/router'
 import { runUnitOfWork, type UnitOfWork } from '../../common/unitOfWork'
+import { type CounterSessionRefusal, counterSessionMember } from './counterSession'
 import { purchaseKeyOf } from './purchaseKeys'
 import { staffBindingOf } from './requireStaff'
 
-type RecordPurchaseInput = z.output<typeof recordPurchaseInput>
+/** The purchase as recorded: the member is the one the counter session names. */
+type RecordPurchaseInput = Omit<z.output<typeof recordPurchaseInput>, 'session'> & { readonly memberId: string }
 type RecordPurchaseAnswer = Result<RecordPurchaseResult, ActionErrorCode<'staff', 'recordPurchase'>>
 
 /** The answer a purchase's audit entry gives, first time or replayed. */
@@ -63,7 +65,9 @@ function replayOf(earlier: AuditDocument, input: RecordPurchaseInput): RecordPur
 interface Recording {
   readonly openid: string
   readonly programme: Programme
-  readonly input: RecordPurchaseInput
+  readonly input: Omit<RecordPurchaseInput, 'memberId'>
+  /** The member the counter session names, or why it names none. */
+  readonly memberId: Result<string, CounterSessionRefusal>
   readonly nowMs: number
 }
 
@@ -73,9 +77,11 @@ interface Recording {
  * the member at once, and the referrer only on a referred member's first purchase.
  */
 async function recordIn(unit: UnitOfWork, recording: Recording): Promise<RecordPurchaseAnswer> {
-  const { programme, input, nowMs } = recording
+  const { programme, nowMs } = recording
   const staff = staffBindingOf(await unit.read('staff', recording.openid), recording.openid)
   if (!staff.ok) return staff
+  if (!recording.memberId.ok) return recording.memberId
+  const input: RecordPurchaseInput = { ...recording.input, memberId: recording.memberId.data }
   const key = purchaseKeyOf({
     storeId: staff.data.storeId,
     receiptNo: input.receiptNo,
@@ -110,7 +116,8 @@ async function recordIn(unit: UnitOfWork, recording: Recording): Promise<RecordP
 }
 
 /**
- * `staff.recordPurchase`: points and growth for a purchase at the counter, recorded for the caller's
+ * `staff.recordPurchase`: points and growth for a purchase at the counter, for the member the counter
+ * session names (scanned by this caller within COUNTER_SESSION_TTL_MS: the member is present), recorded for the caller's
  * store, never for the caller's own member account (SELF_PURCHASE, and the attempt is audited). One unit of work over the staff member (their day counter: above the limits a plain staff
  * member gets MANAGER_APPROVAL_REQUIRED and nothing is written; managers and admins record it), the
  * purchase's audit entry (keyed by the receipt number in the store, or by member and request id: a
@@ -124,7 +131,7 @@ async function recordIn(unit: UnitOfWork, recording: Recording): Promise<RecordP
  * points writes no entry (8); an upgrade gift adds an entry; a referral adds a read and two writes;
  * a replay is start, 3 reads, commit: 5.
  */
-export const recordPurchase = defineAction(API.staff.recordPurchase, async (input, caller) => {
+export const recordPurchase = defineAction(API.staff.recordPurchase, async ({ session, ...input }, caller) => {
   const openid = caller.openid
   if (openid === null) return err('NOT_STAFF')
   const db = database()
@@ -132,6 +139,7 @@ export const recordPurchase = defineAction(API.staff.recordPurchase, async (inpu
     openid,
     programme: await currentProgramme(db, caller.nowMs),
     input,
+    memberId: counterSessionMember(session, { clerkOpenid: openid, nowMs: caller.nowMs }),
     nowMs: caller.nowMs,
   }
   return runUnitOfWork(db, (unit) => recordIn(unit, recording))

@@ -8,13 +8,15 @@ import type { CouponDocument } from '../../common/couponDocument'
 import { currentProgramme } from '../../common/programmeStore'
 import { readDocument } from '../../common/readDocument'
 import { defineAction } from '../../common/router'
+import { openCounterSession } from './counterSession'
 import { requireStaff } from './requireStaff'
 import { scannedSubject } from './scannedCodes'
 
 /**
  * `staff.resolveMemberCode`: who is at the counter, from the member code they show. The token is
  * verified (signature, kind, time) before anything it names is read. Answers the member's name,
- * tier, usable points and usable coupons (soonest to expire first). Requests with the programme
+ * tier, usable points and usable coupons (soonest to expire first), and the counter session that
+ * previewing and recording this member's purchases takes (see `openCounterSession`). Requests with the programme
  * cached: staff (1), member and coupons (2, at once): 3.
  */
 export const resolveMemberCode = defineAction(API.staff.resolveMemberCode, async (input, caller) => {
@@ -37,6 +39,8 @@ export const resolveMemberCode = defineAction(API.staff.resolveMemberCode, async
   const tier = programme.tiers.find((candidate) => candidate.id === member.tierId)
   const result: CounterMember = {
     memberId: member._id,
+    // requireStaff passed, so the caller has an OPENID.
+    session: openCounterSession(member._id, staff.data.openid, caller.nowMs),
     nickname: member.profile.nickname,
     avatarUrl: member.profile.avatarUrl,
     tier: { id: member.tierId, name: tier?.name ?? member.tierId },

@@ -69,11 +69,13 @@ const EMPTY_ENTRY = {
 /**
  * The member panel: who is at the counter (`staff.resolveMemberCode`), the purchase typed on the
  * keypad with a live preview (`staff.previewPurchase`) and recording it (`staff.recordPurchase`).
+ * Both name the member by the counter session the scan answered: after COUNTER_SESSION_TTL_MS the
+ * function answers COUNTER_SESSION_EXPIRED and the page asks for the member code again.
  */
 export const useMemberPanelStore = create<MemberPanelStore>((set, get) => {
-  async function askPreview(memberId: string, amountFen: number): Promise<void> {
+  async function askPreview(session: string, amountFen: number): Promise<void> {
     const requested = generation
-    const answer = await callAction('staff', 'previewPurchase', { memberId, amountFen })
+    const answer = await callAction('staff', 'previewPurchase', { session, amountFen })
     // A newer amount has been typed since: its own preview is on its way.
     if (requested !== generation || purchaseFenOf(get().amountText) !== amountFen) return
     set({
@@ -90,10 +92,10 @@ export const useMemberPanelStore = create<MemberPanelStore>((set, get) => {
       return
     }
     set({ preview: { status: 'loading' } })
-    const memberId = member.data.memberId
+    const session = member.data.session.token
     previewTimer = setTimeout(() => {
       previewTimer = null
-      void askPreview(memberId, amountFen)
+      void askPreview(session, amountFen)
     }, PREVIEW_DEBOUNCE_MS)
   }
 
@@ -106,7 +108,7 @@ export const useMemberPanelStore = create<MemberPanelStore>((set, get) => {
     set({ recording: { status: 'recording' }, pendingRequestId: requestId })
     const trimmedReceipt = receiptNo.trim()
     const answer = await callAction('staff', 'recordPurchase', {
-      memberId: member.data.memberId,
+      session: member.data.session.token,
       amountFen,
       requestId,
       ...(trimmedReceipt === '' ? {} : { receiptNo: trimmedReceipt }),

@@ -15,8 +15,10 @@ import {
   MANAGER,
   NOW,
   OTHER_STORE_STAFF,
+  purchaseBy,
   STAFF,
   seedCustomer,
+  sessionFor,
   snapshotOf,
 } from './staffFixtures'
 
@@ -57,8 +59,8 @@ const STORE_MANAGEMENT: Expectations = {
 interface Case {
   readonly action: string
   readonly expectations: Expectations
-  /** Writes what the action needs and answers its input. */
-  setup(harness: FunctionHarness, memberId: string): Promise<Record<string, unknown>>
+  /** Writes what the action needs and answers its input, as `caller` (an OPENID) would send it. */
+  setup(harness: FunctionHarness, memberId: string, caller: string): Promise<Record<string, unknown>>
 }
 
 const CASES: readonly Case[] = [
@@ -106,12 +108,18 @@ const CASES: readonly Case[] = [
   {
     action: 'previewPurchase',
     expectations: COUNTER,
-    setup: async (_harness, memberId) => ({ memberId, amountFen: 8800 }),
+    // A session answered to the caller: the refusals come from the caller's role, not the session.
+    setup: async (_harness, memberId, caller) => ({ session: sessionFor(memberId, caller), amountFen: 8800 }),
   },
   {
     action: 'recordPurchase',
     expectations: COUNTER,
-    setup: async (_harness, memberId) => ({ memberId, amountFen: 8800, receiptNo: 'M-1', requestId: 'matrix-request' }),
+    setup: async (_harness, memberId, caller) => ({
+      session: sessionFor(memberId, caller),
+      amountFen: 8800,
+      receiptNo: 'M-1',
+      requestId: 'matrix-request',
+    }),
   },
   {
     action: 'verifyCoupon',
@@ -136,7 +144,7 @@ const CASES: readonly Case[] = [
       const answer = await harness.call(
         'staff',
         'recordPurchase',
-        { memberId, amountFen: 8800, requestId: 'matrix-purchase' },
+        purchaseBy(STAFF, { memberId, amountFen: 8800, requestId: 'matrix-purchase' }),
         { as: STAFF, atMs: NOW },
       )
       return { purchaseEntryId: dataOf(answer).purchaseEntryId, reason: '退款' }
@@ -169,7 +177,7 @@ describe('staff: the authorisation matrix', () => {
 
   it.each(MATRIX)('%s as %s answers %s', async (action, caller, expected, testCase) => {
     const member = await seedCustomer(harness, { prefix: 'o-matrix-member', points: 100 })
-    const input = await testCase.setup(harness, member.memberId)
+    const input = await testCase.setup(harness, member.memberId, CALLERS[caller])
     const before = await snapshotOf(harness)
     const answer = (await harness.callRaw(
       'staff',
@@ -190,7 +198,10 @@ describe('staff: the authorisation matrix', () => {
       'staff',
       {
         action: 'recordPurchase',
-        input: { memberId: member.memberId, amountFen: 100, requestId: 'store-claim-1', storeId: 'store-1' },
+        input: {
+          ...purchaseBy(OTHER_STORE_STAFF, { memberId: member.memberId, amountFen: 100, requestId: 'store-claim-1' }),
+          storeId: 'store-1',
+        },
       },
       { as: OTHER_STORE_STAFF, atMs: NOW },
     )
@@ -199,7 +210,7 @@ describe('staff: the authorisation matrix', () => {
     const recorded = await harness.call(
       'staff',
       'recordPurchase',
-      { memberId: member.memberId, amountFen: 100, requestId: 'store-claim-2' },
+      purchaseBy(OTHER_STORE_STAFF, { memberId: member.memberId, amountFen: 100, requestId: 'store-claim-2' }),
       { as: OTHER_STORE_STAFF, atMs: NOW },
     )
     expect(recorded).toMatchObject({ ok: true, data: { storeId: 'store-2' } })

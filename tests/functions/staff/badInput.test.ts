@@ -1,10 +1,11 @@
 import { useFunctionHarness } from '../support/functionHarness'
-import { ADMIN, MANAGER, NOW, snapshotOf } from './staffFixtures'
+import { ADMIN, MANAGER, NOW, sessionFor, snapshotOf } from './staffFixtures'
 
 jest.setTimeout(60_000)
 
 const MEMBER = 'm0123456789abcdef01234567'
-const good = { memberId: MEMBER, amountFen: 8800, requestId: 'valid-request-1' }
+const SESSION = sessionFor(MEMBER, MANAGER)
+const good = { session: SESSION, amountFen: 8800, requestId: 'valid-request-1' }
 
 const amountCases = (action: string) =>
   [
@@ -32,17 +33,20 @@ const CASES: readonly (readonly [string, unknown, string])[] = [
   ['resolveMemberCode', { token: '' }, 'an empty token'],
   ['resolveMemberCode', { token: 'M'.repeat(121) }, 'an over-long token'],
   ['resolveMemberCode', { token: 42 }, 'a numeric token'],
-  ['previewPurchase', { memberId: MEMBER, amountFen: -1 }, 'a negative amount'],
-  ['previewPurchase', { memberId: '../members', amountFen: 100 }, 'a path as member id'],
+  ['previewPurchase', { session: SESSION, amountFen: -1 }, 'a negative amount'],
+  ['previewPurchase', { memberId: MEMBER, amountFen: 100 }, 'a member id instead of a session'],
+  ['previewPurchase', { session: 'S'.repeat(121), amountFen: 100 }, 'an over-long session'],
   ...amountCases('recordPurchase'),
   ['recordPurchase', { ...good, receiptNo: 'R'.repeat(33) }, 'an over-long receipt'],
   ['recordPurchase', { ...good, receiptNo: 'R_1' }, 'a receipt with an underscore'],
   ['recordPurchase', { ...good, receiptNo: '' }, 'an empty receipt'],
   ['recordPurchase', { ...good, requestId: 'short' }, 'a short request id'],
   ['recordPurchase', { ...good, requestId: 'x'.repeat(65) }, 'an over-long request id'],
-  ['recordPurchase', { memberId: MEMBER, amountFen: 100 }, 'no request id'],
+  ['recordPurchase', { session: SESSION, amountFen: 100 }, 'no request id'],
   ['recordPurchase', { ...good, storeId: 'store-2' }, 'a store claim'],
-  ['recordPurchase', { ...good, memberId: 'm'.repeat(41) }, 'an over-long member id'],
+  ['recordPurchase', { ...good, memberId: MEMBER }, 'a member id beside the session'],
+  ['recordPurchase', { memberId: MEMBER, amountFen: 100, requestId: 'valid-request-2' }, 'a member id, no session'],
+  ['recordPurchase', { ...good, session: '' }, 'an empty session'],
   ['verifyCoupon', { token: 'C'.repeat(121) }, 'an over-long token'],
   ['verifyCoupon', {}, 'no token'],
   ['verifyPickup', { pickupCode: '1234567' }, 'seven digits'],

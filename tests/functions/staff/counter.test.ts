@@ -9,8 +9,10 @@ import {
   memberState,
   NOW,
   OTHER_STORE_STAFF,
+  purchaseBy,
   STAFF,
   seedCustomer,
+  sessionFor,
   snapshotOf,
   updateMember,
 } from './staffFixtures'
@@ -28,7 +30,7 @@ describe('staff at the counter: members and purchases', () => {
   const harness = useFunctionHarness()
 
   const record = (as: string, input: Purchase, atMs = NOW) =>
-    harness.call('staff', 'recordPurchase', input, { as, atMs })
+    harness.call('staff', 'recordPurchase', purchaseBy(as, input, atMs), { as, atMs })
 
   it('answers who the caller is for bound staff, NOT_STAFF for anyone else', async () => {
     await expect(harness.call('staff', 'me', {}, { as: STAFF })).resolves.toEqual({
@@ -64,6 +66,7 @@ describe('staff at the counter: members and purchases', () => {
       ok: true,
       data: {
         memberId: member.memberId,
+        session: { token: expect.stringMatching(/^S1\./), expiresAtMs: expect.any(Number) },
         nickname: '阿满',
         avatarUrl: null,
         tier: { id: 'regular', name: '普通会员' },
@@ -99,7 +102,7 @@ describe('staff at the counter: members and purchases', () => {
       harness.call(
         'staff',
         'previewPurchase',
-        { memberId: member.memberId, amountFen: 8850 },
+        { session: sessionFor(member.memberId, STAFF), amountFen: 8850 },
         { as: STAFF, atMs: NOW },
       ),
     ).resolves.toEqual({
@@ -117,7 +120,7 @@ describe('staff at the counter: members and purchases', () => {
       harness.call(
         'staff',
         'previewPurchase',
-        { memberId: member.memberId, amountFen: 600_000 },
+        { session: sessionFor(member.memberId, STAFF), amountFen: 600_000 },
         { as: STAFF, atMs: NOW },
       ),
     ).resolves.toMatchObject({ ok: true, data: { points: 5000, needsManagerApproval: true } })
@@ -125,7 +128,7 @@ describe('staff at the counter: members and purchases', () => {
       harness.call(
         'staff',
         'previewPurchase',
-        { memberId: member.memberId, amountFen: 600_000 },
+        { session: sessionFor(member.memberId, MANAGER), amountFen: 600_000 },
         { as: MANAGER, atMs: NOW },
       ),
     ).resolves.toMatchObject({ ok: true, data: { needsManagerApproval: false } })
@@ -451,7 +454,7 @@ describe('staff at the counter: members and purchases', () => {
         harness.call(
           'staff',
           'previewPurchase',
-          { memberId: member.memberId, amountFen: 100 },
+          { session: sessionFor(member.memberId, STAFF), amountFen: 100 },
           { as: STAFF, atMs: NOW },
         ),
       ),

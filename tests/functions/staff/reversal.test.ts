@@ -7,6 +7,7 @@ import {
   memberState,
   NOW,
   OTHER_STORE_MANAGER,
+  purchaseBy,
   STAFF,
   seedCustomer,
   snapshotOf,
@@ -22,7 +23,7 @@ describe('staff.reversePurchase', () => {
     const answer = await harness.call(
       'staff',
       'recordPurchase',
-      { memberId, amountFen, requestId },
+      purchaseBy(STAFF, { memberId, amountFen, requestId }),
       { as: STAFF, atMs: NOW },
     )
     return dataOf(answer).purchaseEntryId

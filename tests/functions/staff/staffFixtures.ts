@@ -4,8 +4,9 @@
  * way the functions sign them.
  */
 import { createHmac } from 'node:crypto'
-import { type CodeKind, issueCode, type Signer } from '@shared/codes'
+import { COUNTER_SESSION_TTL_MS, type CodeKind, issueCode, type Signer } from '@shared/codes'
 import { EMPTY_WALLET } from '@shared/ledger'
+import { forAudience } from '../../../cloudfunctions/common/codeSigning'
 import { memberIdOf } from '../../../cloudfunctions/common/memberId'
 import { DEVELOPMENT_FUNCTION_ENVIRONMENT } from '../../../emulator/developmentSecrets'
 import { type SeededMember, seedMember } from '../mall/seededMembers'
@@ -70,6 +71,25 @@ export function codeFor(
     nonce: 'nonce-01',
     sign: options.sign ?? serverSigner,
   }).token
+}
+
+/** A counter session for `memberId`, as `staff.resolveMemberCode` answers it to `clerk` at `atMs`. */
+export function sessionFor(
+  memberId: string,
+  clerk: string,
+  options: { readonly atMs?: number; readonly ttlMs?: number; readonly sign?: Signer } = {},
+): string {
+  const sign = forAudience(options.sign ?? serverSigner, clerk)
+  return codeFor('counter', memberId, { ttlMs: COUNTER_SESSION_TTL_MS, ...options, sign })
+}
+
+/** A purchase as the tests write it (by member id), as `staff.recordPurchase` takes it from `clerk`. */
+export function purchaseBy<Purchase extends { readonly memberId: string }>(
+  clerk: string,
+  { memberId, ...purchase }: Purchase,
+  atMs = NOW,
+): Omit<Purchase, 'memberId'> & { readonly session: string } {
+  return { ...purchase, session: sessionFor(memberId, clerk, { atMs }) }
 }
 
 /** A stored member's points balance and growth. */

@@ -18,8 +18,10 @@ import {
   insertOrder,
   MANAGER,
   NOW,
+  purchaseBy,
   STAFF,
   seedCustomer,
+  sessionFor,
   shanghaiNoon,
 } from '../staff/staffFixtures'
 import type { CallOptions, FunctionHarness } from './functionHarness'
@@ -84,7 +86,7 @@ async function recordedPurchase(harness: FunctionHarness, index: number) {
   const recorded = await harness.call(
     'staff',
     'recordPurchase',
-    { memberId: member.memberId, amountFen: 3000, requestId: `reverse-purchase-${index}` },
+    purchaseBy(clerk, { memberId: member.memberId, amountFen: 3000, requestId: `reverse-purchase-${index}` }),
     { as: clerk, atMs: NOW },
   )
   return dataOf(recorded).purchaseEntryId
@@ -251,7 +253,7 @@ export const ACTION_SCENARIOS = {
   'staff.previewPurchase': {
     arrange: async (harness, index) => {
       const member = await memberFor(harness, 'purchase-preview', index, 0)
-      return callOf('staff', 'previewPurchase', { memberId: member.memberId, amountFen: 3000 }, STAFF)
+      return callOf('staff', 'previewPurchase', { session: sessionFor(member.memberId, STAFF), amountFen: 3000 }, STAFF)
     },
   },
   'staff.recordPurchase': {
@@ -264,7 +266,12 @@ export const ACTION_SCENARIOS = {
       return callOf(
         'staff',
         'recordPurchase',
-        { memberId: member.memberId, amountFen: 3000, receiptNo: `R-${index}`, requestId: `purchase-${index}-request` },
+        purchaseBy(clerk, {
+          memberId: member.memberId,
+          amountFen: 3000,
+          receiptNo: `R-${index}`,
+          requestId: `purchase-${index}-request`,
+        }),
         clerk,
       )
     },

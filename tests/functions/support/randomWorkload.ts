@@ -5,7 +5,7 @@
  * (tests/functions/historyChecker.test.ts). Reproducible: the same seed draws the same operations.
  */
 import type { ApiEnvelope } from '@shared/contracts'
-import { codeFor, MANAGER, OTHER_STORE_STAFF, STAFF } from '../staff/staffFixtures'
+import { codeFor, MANAGER, OTHER_STORE_STAFF, purchaseBy, STAFF } from '../staff/staffFixtures'
 import type { FunctionHarness } from './functionHarness'
 
 /** mulberry32: a small seeded generator, so a failing seed replays the same history. */
@@ -117,7 +117,12 @@ function drawOperation(
     return {
       operation: 'recordPurchase',
       input,
-      call: () => harness.call('staff', 'recordPurchase', input, { as: clerk, atMs: world.nowMs }),
+      // The history keeps the member id; the call carries the session the clerk's scan would answer.
+      call: () =>
+        harness.call('staff', 'recordPurchase', purchaseBy(clerk, input, world.nowMs), {
+          as: clerk,
+          atMs: world.nowMs,
+        }),
     }
   }
   if (choice < 0.6 && recorded.length > 0) {

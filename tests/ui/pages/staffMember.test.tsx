@@ -5,6 +5,7 @@ import MemberPanelPage from '@/staff/pages/member/index'
 import { answerCloudFunctions, routeLocalFetchToCloudFunctions } from '../support/cloudFunctions'
 import {
   CASHIER,
+  COUNTER_SESSION,
   COUPON_TOKEN,
   COUPON_USED_REFUSAL,
   counterMemberOf,
@@ -131,7 +132,7 @@ describe('the member panel', () => {
       expect((await findById(container, 'purchase-preview-points')).textContent).toBe('预计获得 105 积分 · 成长值 88'),
     )
     expect((await findById(container, 'purchase-preview')).textContent).toContain('基础积分 88；等级加成 1.2 倍 +17')
-    expect(inputsOf(callFunction, 'previewPurchase')).toEqual([{ memberId: 'm_a1', amountFen: 8800 }])
+    expect(inputsOf(callFunction, 'previewPurchase')).toEqual([{ session: COUNTER_SESSION, amountFen: 8800 }])
   })
 
   it('records the purchase after the cashier confirms, and says what it gave', async () => {
@@ -149,7 +150,12 @@ describe('the member panel', () => {
       expect.objectContaining({ title: '确认记录消费', content: '为 小满 记录消费 ¥88.00，预计获得 105 积分。' }),
     )
     const [input] = inputsOf(callFunction, 'recordPurchase')
-    expect(input).toEqual({ memberId: 'm_a1', amountFen: 8800, receiptNo: 'A-1', requestId: expect.any(String) })
+    expect(input).toEqual({
+      session: COUNTER_SESSION,
+      amountFen: 8800,
+      receiptNo: 'A-1',
+      requestId: expect.any(String),
+    })
     expect(input?.requestId).toMatch(/^[A-Za-z0-9_-]{16}$/)
     expect((await findById(container, 'member-balance')).textContent).toBe('可用积分 1385')
     fireEvent.click(await findById(container, 'purchase-next'))
@@ -203,6 +209,22 @@ describe('the member panel', () => {
     expect((await findById(container, 'purchase-error')).textContent).toBe('超出限额，请店长操作')
     expect(container.querySelector('#purchase-result')).toBeNull()
     expect((await findById(container, 'member-balance')).textContent).toBe('可用积分 1280')
+  })
+
+  it('asks for the member code again when the counter session has run out', async () => {
+    panelAnswers({
+      'staff.recordPurchase': {
+        ok: false,
+        code: 'COUNTER_SESSION_EXPIRED',
+        message: ERROR_MESSAGES.COUNTER_SESSION_EXPIRED,
+      },
+    })
+    const { container } = render(<MemberPanelPage />)
+    await typeOnKeypad(container, '88')
+    fireEvent.click(await findById(container, 'purchase-submit'))
+    expect((await findById(container, 'purchase-error')).textContent).toBe('扫码已超过 5 分钟，请重新扫描会员码')
+    expect(container.querySelector('#purchase-retry')).toBeNull()
+    expect(container.querySelector('#panel-code-scan')).not.toBeNull()
   })
 
   it('retries a purchase whose outcome is unknown with the same request id', async () => {

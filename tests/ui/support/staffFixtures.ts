@@ -22,10 +22,14 @@ export const MEMBER_TOKEN = 'M1.m_a1.t5x9q0.t5x9r0.aZ3-_x9Q.Yk2aaaaaaaaaaaaaaaaa
 /** A coupon code as the coupon detail shows it. */
 export const COUPON_TOKEN = 'C1.c_77.t5x9q0.t5x9r0.bZ3-_x9Q.Zk2aaaaaaaaaaaaaaaaaaa'
 
+/** The counter session a resolved member code answers, as the panel passes it back. */
+export const COUNTER_SESSION = 'S1.m_a1.t5x9q0.t5xa10.cZ3-_x9Q.Sk2aaaaaaaaaaaaaaaaaaa'
+
 /** A silver member at the counter, with one usable coupon. */
 export function counterMemberOf(overrides: Partial<CounterMember> = {}): CounterMember {
   return {
     memberId: 'm_a1',
+    session: { token: COUNTER_SESSION, expiresAtMs: MORNING_MS + 300_000 },
     nickname: '小满',
     avatarUrl: null,
     tier: { id: 'silver', name: '银卡会员' },

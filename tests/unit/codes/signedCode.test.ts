@@ -2,6 +2,7 @@ import { createHmac } from 'node:crypto'
 import {
   CODE_CLOCK_SKEW_MS,
   CODE_LENGTH_MAX,
+  COUNTER_SESSION_TTL_MS,
   COUPON_CODE_TTL_MS,
   type CodeKind,
   issueCode,
@@ -10,6 +11,7 @@ import {
   type Signer,
   verifyCode,
 } from '@shared/codes'
+import { ERROR_MESSAGES } from '@shared/errors'
 import fc from 'fast-check'
 
 // The cloud functions' signer, built the same way; only this test file imports crypto.
@@ -38,7 +40,7 @@ const asMember = { expectedKind: 'member' as const, nowMs: T, sign }
 
 const subjectIdArbitrary = fc.stringMatching(/^[A-Za-z0-9_-]{1,40}$/)
 const nonceArbitrary = fc.stringMatching(/^[A-Za-z0-9_-]{8}$/)
-const kindArbitrary = fc.constantFrom<CodeKind>('member', 'coupon')
+const kindArbitrary = fc.constantFrom<CodeKind>('member', 'coupon', 'counter')
 const nowArbitrary = fc.integer({ min: 0, max: Date.UTC(2200, 0, 1) })
 
 describe('the code lifetimes', () => {
@@ -68,6 +70,28 @@ describe('issueCode', () => {
     expect(
       issueCode({ kind: 'coupon', subjectId: 'c1', nowMs: T, ttlMs: COUPON_CODE_TTL_MS, nonce: NONCE, sign }).token,
     ).toMatch(/^C1\.c1\./)
+  })
+
+  it('marks counter sessions with S, and the clerk is told their lifetime when one runs out', () => {
+    const session = issueCode({
+      kind: 'counter',
+      subjectId: 'm1',
+      nowMs: T,
+      ttlMs: COUNTER_SESSION_TTL_MS,
+      nonce: NONCE,
+      sign,
+    })
+    expect(session.token).toMatch(/^S1\.m1\./)
+    expect(verifyCode(session.token, { ...asMember, expectedKind: 'counter' })).toMatchObject({
+      ok: true,
+      data: { kind: 'counter', subjectId: 'm1' },
+    })
+    expect(verifyCode(session.token, asMember)).toMatchObject({ ok: false, code: 'CODE_WRONG_KIND' })
+    expect(verifyCode(memberCode().token, { ...asMember, expectedKind: 'counter' })).toMatchObject({
+      ok: false,
+      code: 'CODE_WRONG_KIND',
+    })
+    expect(ERROR_MESSAGES.COUNTER_SESSION_EXPIRED).toContain(`${COUNTER_SESSION_TTL_MS / 60_000} 分钟`)
   })
 
   it('rounds the expiry down to the second, so a code never outlives its lifetime', () => {

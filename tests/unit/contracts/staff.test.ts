@@ -15,7 +15,7 @@ import {
   verifyPickupInput,
 } from '@shared/contracts'
 
-const purchase = { memberId: 'm0123456789abcdef01234567', amountFen: 8800, requestId: 'request-0001' }
+const purchase = { session: 'S1.m_a1.t5x9q0.t5x9r0.nonce-01.signature', amountFen: 8800, requestId: 'request-0001' }
 
 describe('the staff contract', () => {
   it.each([
@@ -29,7 +29,7 @@ describe('the staff contract', () => {
     ['infinity', Number.POSITIVE_INFINITY, false],
   ])('accepts %s as a purchase amount: %s', (_label, amountFen, accepted) => {
     expect(recordPurchaseInput.safeParse({ ...purchase, amountFen }).success).toBe(accepted)
-    expect(previewPurchaseInput.safeParse({ memberId: purchase.memberId, amountFen }).success).toBe(accepted)
+    expect(previewPurchaseInput.safeParse({ session: purchase.session, amountFen }).success).toBe(accepted)
   })
 
   it('takes receipt numbers of letters, digits and dashes up to the maximum', () => {
@@ -41,8 +41,9 @@ describe('the staff contract', () => {
     expect(accepts('')).toBe(false)
   })
 
-  it('refuses fields it does not know, such as a claimed store or role', () => {
+  it('refuses fields it does not know, such as a claimed store or role, or a member id', () => {
     expect(recordPurchaseInput.safeParse({ ...purchase, storeId: 'store-2' }).success).toBe(false)
+    expect(recordPurchaseInput.safeParse({ ...purchase, memberId: 'm_a1' }).success).toBe(false)
     expect(staffMeInput.safeParse({ role: 'admin' }).success).toBe(false)
     expect(createInviteInput.safeParse({ role: 'admin', storeId: 'store-1' }).success).toBe(false)
   })
