@@ -47,6 +47,7 @@ export const ERROR_MESSAGES = {
   COUPON_USED: '优惠券已使用',
   COUPON_EXPIRED: '优惠券已过期',
   COUPON_NOT_STARTED: '优惠券尚未到使用时间',
+  COUPON_NOT_VALID_IN_STORE: '该券仅限指定门店使用',
   COUPON_THRESHOLD_NOT_MET: '未达到优惠券使用门槛',
   CLAIM_NOT_OPEN: '优惠券不在领取时间内',
   SOLD_OUT: '优惠券已领完',

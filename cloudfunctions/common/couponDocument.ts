@@ -1,5 +1,5 @@
 import type { WalletCoupon } from '@shared/contracts'
-import { type Coupon, couponStateAt } from '@shared/coupon'
+import { type Coupon, couponStateAt, couponStoreIds } from '@shared/coupon'
 
 /** `coupons/{id}`: one issued coupon, as `shared/coupon` defines it (see `Coupon`). */
 export type CouponDocument = Coupon
@@ -18,5 +18,6 @@ export function walletCouponOf(coupon: CouponDocument, nowMs: number): WalletCou
     usedAtMs: coupon.usedAtMs,
     source: coupon.source,
     issuedAtMs: coupon.issuedAtMs,
+    storeIds: couponStoreIds(coupon),
   }
 }

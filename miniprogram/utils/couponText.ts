@@ -1,5 +1,5 @@
-import type { WalletCoupon } from '@shared/contracts'
-import type { CouponBenefit, CouponValidity } from '@shared/coupon'
+import type { Wallet, WalletCoupon } from '@shared/contracts'
+import { type CouponBenefit, type CouponValidity, storeListText } from '@shared/coupon'
 import { formatFen } from '@shared/money'
 import { formatDateTime } from './formatTime'
 
@@ -50,4 +50,17 @@ export function templateValidityText(validity: CouponValidity): string {
 export function couponValidityText(coupon: Pick<WalletCoupon, 'state' | 'validFromMs' | 'validUntilMs'>): string {
   const until = `有效期至 ${lastMinuteText(coupon.validUntilMs)}`
   return coupon.state === 'notYetValid' ? `${formatDateTime(coupon.validFromMs)} 起可用，${until}` : until
+}
+
+/**
+ * Where a coupon limited to stores may be used, so the counter holds no surprise: `限 小满咖啡 · 国贸店
+ * 使用` (`限指定门店使用` when no name is known); null for a coupon valid in every store.
+ */
+export function couponStoresText(
+  coupon: Pick<WalletCoupon, 'storeIds'>,
+  storeNames: Wallet['storeNames'],
+): string | null {
+  if (coupon.storeIds.length === 0) return null
+  const stores = storeListText(coupon.storeIds, storeNames)
+  return stores === null ? '限指定门店使用' : `限 ${stores} 使用`
 }

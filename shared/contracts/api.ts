@@ -197,6 +197,7 @@ export const API = {
       ...CODE_REFUSALS,
       'COUPON_NOT_FOUND',
       ...COUPON_USABILITY,
+      'COUPON_NOT_VALID_IN_STORE',
     ]),
     verifyPickup: action<VerifyPickupResult>()(verifyPickupInput, [
       'NOT_STAFF',

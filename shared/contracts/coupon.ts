@@ -74,6 +74,8 @@ export interface WalletCoupon {
   readonly usedAtMs: number | null
   readonly source: CouponSource
   readonly issuedAtMs: number
+  /** The only stores where it may be used, as copied from its template when issued; empty for every store. */
+  readonly storeIds: readonly string[]
 }
 
 /** `coupon.wallet`: every coupon in display order (see `sortWallet`) and the tab counts. */
@@ -81,6 +83,8 @@ export interface Wallet {
   readonly coupons: readonly WalletCoupon[]
   /** 可使用 counts available and not-yet-valid coupons. */
   readonly counts: { readonly available: number; readonly used: number; readonly expired: number }
+  /** The names of the stores the coupons are limited to, by id (a store no longer there is absent). */
+  readonly storeNames: Readonly<Record<string, string>>
 }
 
 /** `coupon.claim`. A replay of the same request id answers the first coupon. */

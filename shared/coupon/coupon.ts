@@ -29,6 +29,11 @@ export interface Coupon {
   /** The client's request id for claims and redemptions; null for coupons issued by the system. */
   readonly requestId: string | null
   readonly issuedAtMs: number
+  /**
+   * The only stores where it may be verified, copied from its template when issued; empty for every
+   * store. Absent on coupons issued before templates could name stores: those are valid everywhere.
+   */
+  readonly storeIds?: readonly string[]
 }
 
 /** A new coupon of `template` for a member, valid from its issue under the template's validity rule. */
@@ -65,5 +70,6 @@ export function newCoupon(options: {
     sourceId: options.sourceId,
     requestId: options.requestId,
     issuedAtMs,
+    storeIds: [...(template.storeIds ?? [])],
   }
 }

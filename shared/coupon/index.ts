@@ -13,12 +13,14 @@ export { type CouponState, couponStateAt, type IssuedCoupon } from './couponStat
 export { type CouponDiscount, discountFor } from './discount'
 export { type RedeemabilityCode, redeemability } from './redeemability'
 export { type CouponWalletEntry, sortWallet } from './sortWallet'
+export { couponStoreIds, storeListText, storeUsability } from './storeUsability'
 export {
   type ClaimWindow,
   COUPON_AMOUNT_FEN_MAX,
   COUPON_DESCRIPTION_LENGTH_MAX,
   COUPON_ITEM_NAME_LENGTH_MAX,
   COUPON_PER_MEMBER_LIMIT_MAX,
+  COUPON_STORE_COUNT_MAX,
   COUPON_TITLE_LENGTH_MAX,
   COUPON_TOTAL_QUANTITY_MAX,
   COUPON_VALIDITY_DAYS_MAX,

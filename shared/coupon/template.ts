@@ -18,12 +18,16 @@ export const COUPON_AMOUNT_FEN_MAX = 10_000_000
 export const COUPON_VALIDITY_DAYS_MAX = 3660
 export const COUPON_TOTAL_QUANTITY_MAX = 100_000_000
 export const COUPON_PER_MEMBER_LIMIT_MAX = 100
+/** Stores one template may be limited to; more than a handful reads as "every store". */
+export const COUPON_STORE_COUNT_MAX = 20
 /** What the member pays, in percent: 1 (1 折) to 99 (9.9 折). */
 export const PAY_PERCENT_MIN = 1
 export const PAY_PERCENT_MAX = 99
 
 // Template and tier ids share the programme's id rule, so a programme's gifts can name templates.
 const id = z.string().regex(/^[a-z0-9][a-z0-9_-]{0,31}$/, '只能包含小写字母、数字、- 和 _，且不超过 32 个字符')
+// Store ids follow the API's rule for them (`staff.createInvite`, `member.join`).
+const storeId = z.string().regex(/^[A-Za-z0-9_-]{1,40}$/, '门店编号格式有误')
 
 function fenAtLeast(minimumFen: 0 | 1) {
   return z
@@ -108,6 +112,15 @@ export const couponTemplateSchema = z.object({
     .refine((tierIds) => new Set(tierIds).size === tierIds.length, '等级 id 重复'),
   /** When members may claim it themselves; null for always. Issuing by gifts ignores it. */
   claimWindow: claimWindowSchema.nullable(),
+  /**
+   * The only stores where its coupons may be verified; absent or empty for every store. Copied onto
+   * each coupon when issued, so editing the list later leaves coupons already held as they were.
+   */
+  storeIds: z
+    .array(storeId)
+    .max(COUPON_STORE_COUNT_MAX, `最多限定 ${COUPON_STORE_COUNT_MAX} 家门店`)
+    .refine((storeIds) => new Set(storeIds).size === storeIds.length, '门店编号重复')
+    .optional(),
 })
 
 /** A template as an admin writes it. */

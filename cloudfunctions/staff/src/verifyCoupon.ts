@@ -1,6 +1,6 @@
 import type { ActionErrorCode } from '@shared/contracts'
 import { API, type VerifyCouponResult } from '@shared/contracts'
-import { redeemability } from '@shared/coupon'
+import { couponStoreIds, redeemability, storeListText, storeUsability } from '@shared/coupon'
 import { err, ok, type Result } from '@shared/result'
 import { auditOperatorOf, type CouponAuditEntry } from '@shared/staff'
 import { type Database, database } from '../../common/cloud'
@@ -8,6 +8,7 @@ import type { CouponDocument } from '../../common/couponDocument'
 import { currentProgramme } from '../../common/programmeStore'
 import { readDocument } from '../../common/readDocument'
 import { defineAction } from '../../common/router'
+import { storeNamesOf } from '../../common/storeNames'
 import { requireStaff } from './requireStaff'
 import { scannedSubject } from './scannedCodes'
 import { usageRecordOf, usageRefusal } from './usageRecords'
@@ -30,6 +31,16 @@ async function refusalOf(
   return usageRefusal('COUPON_USED', record, { timeZone: options.timeZone, verb: '核销' })
 }
 
+/** COUPON_NOT_VALID_IN_STORE naming the stores where the coupon may be used. Requests: store names (1). */
+async function wrongStoreRefusal(
+  db: Database,
+  coupon: CouponDocument,
+): Promise<Result<never, 'COUPON_NOT_VALID_IN_STORE'>> {
+  const storeIds = couponStoreIds(coupon)
+  const stores = storeListText(storeIds, await storeNamesOf(db, storeIds))
+  return err('COUPON_NOT_VALID_IN_STORE', stores ?? undefined)
+}
+
 /**
  * `staff.verifyCoupon` (核销): the coupon named by a signed coupon code is marked used by ONE
  * conditional update (`usedAtMs: null` and within its validity), so of any number of simultaneous
@@ -37,7 +48,12 @@ async function refusalOf(
  * in which store (in the message and in `details`). The audit entry is written right after the
  * update (a conditional update cannot join a transaction): a crash between the two leaves a used
  * coupon whose `usedBy`, `usedStoreId` and `usedAtMs` still say who used it.
- * Requests with the programme cached: staff (1), coupon (1), update (1), audit (1): 4.
+ * A coupon limited to stores (`storeIds`, copied from its template when issued) is refused with
+ * COUPON_NOT_VALID_IN_STORE, writing nothing, by staff of any other store and by admins, whose
+ * verifications are recorded at no store (see `storeUsability`); being used, expired or not started
+ * is reported first. The list never changes once issued, so the check needs no place in the update.
+ * Requests with the programme cached: staff (1), coupon (1), update (1), audit (1): 4; refused for
+ * its store: staff, coupon, store names (1): 3.
  */
 export const verifyCoupon = defineAction(API.staff.verifyCoupon, async (input, caller) => {
   const db = database()
@@ -50,6 +66,7 @@ export const verifyCoupon = defineAction(API.staff.verifyCoupon, async (input, c
   if (!coupon) return err('COUPON_NOT_FOUND')
   const options = { nowMs: caller.nowMs, timeZone: programme.timeZone }
   if (!redeemability({ coupon, nowMs: caller.nowMs }).ok) return refusalOf(db, coupon, options)
+  if (!storeUsability({ coupon, storeId: staff.data.storeId }).ok) return wrongStoreRefusal(db, coupon)
   const _ = db.command
   const { stats } = await db
     .collection('coupons')

@@ -2,7 +2,8 @@ import type { WalletCoupon } from '@shared/contracts'
 import { Text, View } from '@tarojs/components'
 import { CodePanel, type CodePanelView } from '@/components/CodePanel'
 import { type CouponCodeState, useCouponDetailStore } from '@/stores/couponDetailStore'
-import { benefitText, couponValidityText } from '@/utils/couponText'
+import { useWalletStore } from '@/stores/walletStore'
+import { benefitText, couponStoresText, couponValidityText } from '@/utils/couponText'
 import { formatDateTime } from '@/utils/formatTime'
 import { secondsUntil } from '@/utils/memberCodeTiming'
 
@@ -31,8 +32,15 @@ function unusableText(coupon: WalletCoupon): string | null {
   }
 }
 
-/** What the coupon gives, its title, description and validity. */
+const NO_STORE_NAMES: Readonly<Record<string, string>> = {}
+
+/** What the coupon gives, its title, description, validity and, for one limited to stores, where. */
 export function CouponFace({ coupon }: { coupon: WalletCoupon }) {
+  // The detail is a coupon of the wallet: the wallet's answer names its stores.
+  const storeNames = useWalletStore((store) =>
+    store.state.status === 'ready' ? store.state.data.storeNames : NO_STORE_NAMES,
+  )
+  const stores = couponStoresText(coupon, storeNames)
   return (
     <View className='coupon-page__card'>
       <Text className='coupon-page__benefit' id='coupon-benefit'>
@@ -45,6 +53,11 @@ export function CouponFace({ coupon }: { coupon: WalletCoupon }) {
       <Text className='coupon-page__line' id='coupon-validity'>
         {couponValidityText(coupon)}
       </Text>
+      {stores !== null && (
+        <Text className='coupon-page__line' id='coupon-stores'>
+          {stores}
+        </Text>
+      )}
     </View>
   )
 }

@@ -3,7 +3,7 @@ import { Text, View } from '@tarojs/components'
 import { CouponTicket } from '@/components/CouponTicket'
 import { navigate } from '@/navigation'
 import { classNames } from '@/utils/classNames'
-import { couponValidityText } from '@/utils/couponText'
+import { couponStoresText, couponValidityText } from '@/utils/couponText'
 import { formatDateTime } from '@/utils/formatTime'
 import { WALLET_TABS, type WalletTab } from '@/utils/walletTabs'
 
@@ -13,9 +13,12 @@ const STAMPS: Partial<Record<WalletCoupon['state'], string>> = {
   notYetValid: '未生效',
 }
 
-function linesOf(coupon: WalletCoupon): string[] {
+/** When it was used; or its validity and, while it can still be used, where (for a coupon limited to stores). */
+function linesOf(coupon: WalletCoupon, storeNames: Wallet['storeNames']): string[] {
   if (coupon.state === 'used' && coupon.usedAtMs !== null) return [`使用时间 ${formatDateTime(coupon.usedAtMs)}`]
-  return [couponValidityText(coupon)]
+  const usable = coupon.state === 'available' || coupon.state === 'notYetValid'
+  const stores = usable ? couponStoresText(coupon, storeNames) : null
+  return stores === null ? [couponValidityText(coupon)] : [couponValidityText(coupon), stores]
 }
 
 /** 可使用 / 已使用 / 已过期, each with its count. */
@@ -45,7 +48,13 @@ export function WalletTabs({
 }
 
 /** The coupons of a tab, each opening its detail and counter code. */
-export function WalletList({ coupons }: { coupons: readonly WalletCoupon[] }) {
+export function WalletList({
+  coupons,
+  storeNames,
+}: {
+  coupons: readonly WalletCoupon[]
+  storeNames: Wallet['storeNames']
+}) {
   return (
     <View className='wallet-list' id='wallet-list'>
       {coupons.map((coupon) => {
@@ -56,7 +65,7 @@ export function WalletList({ coupons }: { coupons: readonly WalletCoupon[] }) {
             id={`wallet-coupon-${coupon.id}`}
             title={coupon.title}
             benefit={coupon.benefit}
-            lines={linesOf(coupon)}
+            lines={linesOf(coupon, storeNames)}
             muted={coupon.state === 'used' || coupon.state === 'expired'}
             aside={stamp === undefined ? undefined : <Text className='wallet-page__stamp'>{stamp}</Text>}
             onClick={() => void navigate('couponDetail', { id: coupon.id })}

@@ -40,7 +40,7 @@ export default function WalletPage() {
                   )}
                 </View>
               ) : (
-                <WalletList coupons={coupons} />
+                <WalletList coupons={coupons} storeNames={wallet.storeNames} />
               )}
             </>
           )

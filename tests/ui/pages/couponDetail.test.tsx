@@ -12,6 +12,7 @@ import { resetStores } from '../support/stores'
 const WALLET: Wallet = {
   coupons: [couponOf(), couponOf({ id: 'coupon-used', state: 'used', usedAtMs: ISSUED_AT_MS + 3_600_000 })],
   counts: { available: 1, used: 1, expired: 0 },
+  storeNames: {},
 }
 
 function openCoupon(couponId: string) {
@@ -62,6 +63,7 @@ describe('the coupon detail page', () => {
     expect(byId(container, 'coupon-title').textContent).toBe('满 30 减 5 元')
     expect(byId(container, 'coupon-benefit').textContent).toBe('满 30 减 5')
     expect(byId(container, 'coupon-validity').textContent).toBe('有效期至 2026-05-30 23:59')
+    expect(container.querySelector('#coupon-stores')).toBeNull()
     await waitFor(() => expect(byId(container, 'coupon-code-qr').getAttribute('data-token')).toBe('C1.coupon-1.first'))
     expect(byId(container, 'coupon-code-qr').getAttribute('src')).toMatch(/^data:image\/svg\+xml;base64,/)
     expect(byId(container, 'coupon-code-barcode').getAttribute('src')).toMatch(/^data:image\/svg\+xml;base64,/)
@@ -69,6 +71,18 @@ describe('the coupon detail page', () => {
       name: 'coupon',
       data: { action: 'couponCode', input: { couponId: 'coupon-1' } },
     })
+  })
+
+  it('says where a coupon limited to stores may be used, and nothing of stores for one valid everywhere', async () => {
+    const limited: Wallet = {
+      ...WALLET,
+      coupons: [couponOf({ storeIds: ['store-2'] })],
+      storeNames: { 'store-2': '小满咖啡 · 西湖店' },
+    }
+    detailAnswers({ 'coupon.wallet': { ok: true, data: limited } })
+    const { container } = render(<CouponDetailPage />)
+    await screen.findByText('限 小满咖啡 · 西湖店 使用')
+    expect(byId(container, 'coupon-stores').textContent).toBe('限 小满咖啡 · 西湖店 使用')
   })
 
   it('uses the wallet already loaded instead of asking again', async () => {

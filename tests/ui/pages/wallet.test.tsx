@@ -19,6 +19,7 @@ const WALLET: Wallet = {
     couponOf({ id: 'coupon-4', state: 'expired' }),
   ],
   counts: { available: 2, used: 1, expired: 1 },
+  storeNames: {},
 }
 
 function byId(container: HTMLElement, id: string): HTMLElement {
@@ -70,7 +71,10 @@ describe('the coupon wallet', () => {
 
   it('says a tab is empty, and points an empty wallet at the claim centre', async () => {
     answerCloudFunctions({
-      'coupon.wallet': { ok: true, data: { coupons: [], counts: { available: 0, used: 0, expired: 0 } } },
+      'coupon.wallet': {
+        ok: true,
+        data: { coupons: [], counts: { available: 0, used: 0, expired: 0 }, storeNames: {} },
+      },
     })
     const { container } = render(<WalletPage />)
     await screen.findByText('暂无可使用的优惠券')
@@ -79,6 +83,29 @@ describe('the coupon wallet', () => {
     fireEvent.click(byId(container, 'wallet-tab-expired'))
     await screen.findByText('暂无已过期的优惠券')
     expect(container.querySelector('#wallet-link-centre')).toBeNull()
+  })
+
+  it('says where a coupon limited to stores may be used, by store name, while it can still be used', async () => {
+    const limited: Wallet = {
+      coupons: [
+        couponOf({ id: 'coupon-limited', storeIds: ['store-1', 'store-2'] }),
+        couponOf({ id: 'coupon-unnamed', storeIds: ['store-gone'], state: 'notYetValid' }),
+        couponOf({ id: 'coupon-partly', storeIds: ['store-1', 'store-gone'] }),
+        couponOf({ id: 'coupon-anywhere' }),
+        couponOf({ id: 'coupon-used', storeIds: ['store-1'], state: 'used', usedAtMs: ISSUED_AT_MS }),
+      ],
+      counts: { available: 4, used: 1, expired: 0 },
+      storeNames: { 'store-1': '望京店', 'store-2': '三里屯店' },
+    }
+    answerCloudFunctions({ 'coupon.wallet': { ok: true, data: limited } })
+    const { container } = render(<WalletPage />)
+    await screen.findByText('可使用 (4)')
+    expect(byId(container, 'wallet-coupon-coupon-limited').textContent).toContain('限 望京店、三里屯店 使用')
+    expect(byId(container, 'wallet-coupon-coupon-unnamed').textContent).toContain('限指定门店使用')
+    expect(byId(container, 'wallet-coupon-coupon-partly').textContent).toContain('限 望京店 等 2 家门店 使用')
+    expect(byId(container, 'wallet-coupon-coupon-anywhere').textContent).not.toMatch(/限.*使用/)
+    fireEvent.click(byId(container, 'wallet-tab-used'))
+    expect(byId(container, 'wallet-coupon-coupon-used').textContent).not.toContain('望京店')
   })
 
   it('opens a coupon with its id', async () => {

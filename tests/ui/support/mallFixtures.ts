@@ -97,6 +97,7 @@ export function couponOf(overrides: Partial<WalletCoupon> = {}): WalletCoupon {
     usedAtMs: null,
     source: 'claim',
     issuedAtMs: ISSUED_AT_MS,
+    storeIds: [],
     ...overrides,
   }
 }

@@ -32,6 +32,9 @@ describe('parseCouponTemplate', () => {
         description: '最高优惠 10 元',
       },
       { ...valid, benefit: { kind: 'exchange', itemName: '美式咖啡', valueFen: 2200 } },
+      { ...valid, storeIds: ['store-1', 'Store_2'] },
+      { ...valid, storeIds: [] },
+      { ...valid, storeIds: Array.from({ length: 20 }, (_, index) => `store-${index}`) },
     ]
     for (const template of templates) expect(parseCouponTemplate(template)).toEqual({ ok: true, data: template })
   })
@@ -103,6 +106,17 @@ describe('parseCouponTemplate', () => {
     ['a total quantity of 0', { totalQuantity: 0 }, 'totalQuantity: 发放总量至少为 1'],
     ['a per-member limit of 0', { perMemberLimit: 0 }, 'perMemberLimit: 每人限领至少为 1'],
     ['a tier listed twice', { tierIds: ['gold', 'gold'] }, 'tierIds: 等级 id 重复'],
+    ['a store listed twice', { storeIds: ['store-1', 'store-1'] }, 'storeIds: 门店编号重复'],
+    ['a store id with a space', { storeIds: ['store 1'] }, 'storeIds.0: 门店编号格式有误'],
+    ['an empty store id', { storeIds: [''] }, 'storeIds.0: 门店编号格式有误'],
+    ['a store id of 41 characters', { storeIds: ['s'.repeat(41)] }, 'storeIds.0: 门店编号格式有误'],
+    ['a store id that is not text', { storeIds: [1] }, 'storeIds.0'],
+    ['stores that are not a list', { storeIds: 'store-1' }, 'storeIds'],
+    [
+      '21 stores',
+      { storeIds: Array.from({ length: 21 }, (_, index) => `store-${index}`) },
+      'storeIds: 最多限定 20 家门店',
+    ],
   ])('refuses %s with a message naming the field', (_, patch, expected) => {
     expect(messageFor(patch)).toContain(expected)
   })
