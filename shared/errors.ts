@@ -58,6 +58,7 @@ export const ERROR_MESSAGES = {
   CODE_WRONG_KIND: '二维码类型不符',
   CODE_NOT_YET_VALID: '二维码时间异常，请刷新后重试',
   CODE_EXPIRED: '二维码已过期，请刷新后重试',
+  CODE_LOOKUPS_EXCEEDED: '会员码查询过于频繁，请一分钟后再试',
 
   // Staff at the counter (precedence: binding, role, limits, then the subject's state)
   NOT_STAFF: '仅限已绑定的门店员工使用',

@@ -16,6 +16,7 @@ export interface Query<D> {
   get(): Promise<{ data: D[] }>
   count(): Promise<{ total: number }>
   update(options: { data: Readonly<Record<string, unknown>> }): Promise<{ stats: { updated: number } }>
+  remove(): Promise<{ stats: { removed: number } }>
 }
 
 /** A document by id. `get` answers null for a missing document (the SDK is initialised with `throwOnNotFound: false`). */

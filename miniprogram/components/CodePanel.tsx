@@ -1,3 +1,4 @@
+import { groupedDigits } from '@shared/codes'
 import { Button, Image, Text, View } from '@tarojs/components'
 import { useMemo, useState } from 'react'
 import { code128Svg } from '@/utils/barcodeSvg'
@@ -5,11 +6,14 @@ import { qrCodeSvg } from '@/utils/qrCodeSvg'
 import { svgDataUrl } from '@/utils/svgDataUrl'
 import './CodePanel.css'
 
-/** What a code panel shows: a code being fetched, one that failed, or a token with a caption under it. */
+/**
+ * What a code panel shows: a code being fetched, one that failed, or a token with a caption under it.
+ * The barcode carries the token too, unless `digits` gives a numeric code for it (shown under it).
+ */
 export type CodePanelView =
   | { readonly status: 'loading' }
   | { readonly status: 'error'; readonly message: string }
-  | { readonly status: 'ready'; readonly token: string; readonly caption: string }
+  | { readonly status: 'ready'; readonly token: string; readonly caption: string; readonly digits?: string }
 
 export interface CodePanelProps {
   /** Prefix of every element id: `member-code` gives `member-code-qr`, `member-code-barcode`, … */
@@ -20,10 +24,13 @@ export interface CodePanelProps {
   readonly onRetry: () => void
 }
 
-function useCodeImages(token: string | null): { qr: string; barcode: string } | null {
+function useCodeImages(token: string | null, barcodeText: string | null): { qr: string; barcode: string } | null {
   return useMemo(
-    () => (token === null ? null : { qr: svgDataUrl(qrCodeSvg(token)), barcode: svgDataUrl(code128Svg(token)) }),
-    [token],
+    () =>
+      token === null || barcodeText === null
+        ? null
+        : { qr: svgDataUrl(qrCodeSvg(token)), barcode: svgDataUrl(code128Svg(barcodeText)) },
+    [token, barcodeText],
   )
 }
 
@@ -34,7 +41,8 @@ function useCodeImages(token: string | null): { qr: string; barcode: string } | 
 export function CodePanel({ idPrefix, view, loadingText, retryText, onRetry }: CodePanelProps) {
   const [enlarged, setEnlarged] = useState(false)
   const token = view.status === 'ready' ? view.token : null
-  const images = useCodeImages(token)
+  const digits = view.status === 'ready' ? (view.digits ?? null) : null
+  const images = useCodeImages(token, digits ?? token)
 
   if (view.status === 'error') {
     return (
@@ -56,7 +64,18 @@ export function CodePanel({ idPrefix, view, loadingText, retryText, onRetry }: C
   return (
     <View className='code-panel'>
       <View className='code-panel__codes' id={idPrefix} onClick={() => setEnlarged(true)}>
-        <Image className='code-panel__barcode' id={`${idPrefix}-barcode`} src={images.barcode} mode='scaleToFill' />
+        <Image
+          className='code-panel__barcode'
+          id={`${idPrefix}-barcode`}
+          data-value={digits ?? view.token}
+          src={images.barcode}
+          mode='scaleToFill'
+        />
+        {digits !== null && (
+          <Text className='code-panel__digits' id={`${idPrefix}-digits`}>
+            {groupedDigits(digits)}
+          </Text>
+        )}
         <Image
           className='code-panel__qr'
           id={`${idPrefix}-qr`}

@@ -14,11 +14,12 @@ function viewOf(state: MemberCodeState, nowMs: number): CodePanelView {
   if (state.status !== 'ready') return { status: 'loading' }
   const seconds = secondsUntil({ targetMs: state.refreshAtMs, nowMs })
   const caption = state.refreshing ? '正在刷新…' : `${seconds} 秒后自动刷新 · 点击放大`
-  return { status: 'ready', token: state.code.token, caption }
+  return { status: 'ready', token: state.code.token, caption, digits: state.code.numericCode }
 }
 
 /**
- * The member code shown at the counter: a QR code and a CODE128 barcode of the signed token, the
+ * The member code shown at the counter: a QR code of the signed token and a CODE128 barcode of the
+ * numeric code (its digits under it, for typing when a scanner fails), the
  * seconds until it refreshes, and a tap to show it full screen for the scanner.
  */
 export function MemberCodePanel({ state, nowMs, onRetry }: MemberCodePanelProps) {

@@ -1,6 +1,16 @@
 export { encodeBase64Url } from './base64url'
 export { constantTimeEqual } from './constantTimeEqual'
 export {
+  groupedDigits,
+  isNumericCode,
+  lookupWindowOf,
+  NUMERIC_CODE_LENGTH,
+  NUMERIC_CODE_LOOKUPS_PER_MINUTE,
+  NUMERIC_CODE_PREFIX,
+  NUMERIC_CODE_RANDOM_DIGITS,
+  numericCodeOf,
+} from './numericCode'
+export {
   CODE_CLOCK_SKEW_MS,
   CODE_LENGTH_MAX,
   CODE_NONCE_LENGTH,

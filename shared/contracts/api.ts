@@ -177,6 +177,7 @@ export const API = {
     resolveMemberCode: action<CounterMember>()(resolveMemberCodeInput, [
       'NOT_STAFF',
       ...CODE_REFUSALS,
+      'CODE_LOOKUPS_EXCEEDED',
       'MEMBER_NOT_FOUND',
     ]),
     previewPurchase: action<PurchasePreview>()(previewPurchaseInput, [

@@ -96,7 +96,10 @@ export interface JoinResult {
 }
 
 export interface MemberCode {
+  /** The signed token, for the QR code. */
   readonly token: string
+  /** The numeric code (18 digits, same lifetime) for the barcode: what counter scanners read best. */
+  readonly numericCode: string
   readonly expiresAtMs: number
   /** When the client should fetch a fresh code (before the current one expires). */
   readonly refreshAtMs: number

@@ -4,6 +4,7 @@ import {
   COMPLETE_ENVIRONMENT,
   DEPLOY_NOW_MS,
   DEVELOPMENT_SECRET,
+  declaredIndexCount,
   deploy,
   functionFolders,
   phasesOf,
@@ -21,7 +22,7 @@ describe('deploy to a new environment', () => {
       'ensureCollection',
       'setDatabaseRule',
       'setStorageRule',
-      ...Array.from({ length: 13 }, () => ['indexExists', 'createIndex']).flat(),
+      ...Array.from({ length: declaredIndexCount() }, () => ['indexExists', 'createIndex']).flat(),
       ...functionFolders().flatMap(() => ['functionExists', 'createFunction']),
     ])
     // Steps are numbered out of the plan's length, which the repository's collections and functions decide.

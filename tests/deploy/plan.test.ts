@@ -1,9 +1,5 @@
-import { readFileSync } from 'node:fs'
 import path from 'node:path'
-import { deploy, editJson, functionFolders, REPOSITORY_ROOT, repositoryCopy } from './support'
-
-const repositoryJson = <T>(...parts: string[]): T =>
-  JSON.parse(readFileSync(path.join(REPOSITORY_ROOT, ...parts), 'utf8')) as T
+import { deploy, editJson, functionFolders, repositoryCopy, repositoryJson } from './support'
 
 describe('deploy --dry-run', () => {
   it('prints a plan with every function, collection, index and rule of the repository, offline', async () => {

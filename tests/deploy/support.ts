@@ -79,6 +79,15 @@ export function editJson<T>(file: string, edit: (value: T) => void): void {
   writeFileSync(file, JSON.stringify(value, null, 2))
 }
 
+/** A JSON file of the repository, e.g. `repositoryJson('database', 'indexes.json')`. */
+export const repositoryJson = <T>(...parts: string[]): T =>
+  JSON.parse(readFileSync(path.join(REPOSITORY_ROOT, ...parts), 'utf8')) as T
+
+/** How many indexes database/indexes.json declares. */
+export function declaredIndexCount(): number {
+  return Object.values(repositoryJson<Record<string, unknown[]>>('database', 'indexes.json')).flat().length
+}
+
 /** The function folders of the repository: those with a src/index.ts, as the build bundles them. */
 export function functionFolders(): readonly string[] {
   const root = path.join(REPOSITORY_ROOT, 'cloudfunctions')

@@ -19,7 +19,8 @@ const REQUESTS: Readonly<Record<ActionScenarioName, number>> = {
   'programme.get': 0,
   'member.join': 4,
   'member.card': 2,
-  'member.memberCode': 1,
+  // Up from 1 with the barcode's numeric code: its document and the removal of expired ones.
+  'member.memberCode': 3,
   'member.history': 2,
   'member.profile': 1,
   'member.updateProfile': 4,

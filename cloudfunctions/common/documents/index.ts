@@ -6,6 +6,7 @@
 import type { LedgerEntry, Member } from '@shared/member'
 import type { CouponDocument } from '../couponDocument'
 import type { CouponTemplateDocument } from '../couponTemplates'
+import type { MemberBarcodeDocument } from '../memberBarcodes'
 import type { ClaimCounterDocument } from './couponClaims'
 import type { MallItemDocument, OrderDocument, RedemptionCounterDocument } from './mall'
 import type { ProgrammeDocument } from './programme'
@@ -16,6 +17,7 @@ export type Stored<T> = T extends { readonly _id: string } ? T : T & { readonly 
 
 export interface Collections {
   readonly members: Member
+  readonly member_barcodes: MemberBarcodeDocument
   readonly ledger: LedgerEntry
   readonly programme: ProgrammeDocument
   readonly stores: StoreDocument

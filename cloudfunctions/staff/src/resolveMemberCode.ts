@@ -10,11 +10,12 @@ import { readDocument } from '../../common/readDocument'
 import { defineAction } from '../../common/router'
 import { openCounterSession } from './counterSession'
 import { requireStaff } from './requireStaff'
-import { scannedSubject } from './scannedCodes'
+import { scannedMember } from './scannedCodes'
 
 /**
- * `staff.resolveMemberCode`: who is at the counter, from the member code they show. The token is
- * verified (signature, kind, time) before anything it names is read. Answers the member's name,
+ * `staff.resolveMemberCode`: who is at the counter, from the member code they show: the QR code's
+ * token, verified (signature, kind, time) before anything it names is read, or the barcode's numeric
+ * code, looked up (see `scannedMember`: 2–3 more requests). Answers the member's name,
  * tier, usable points and usable coupons (soonest to expire first), and the counter session that
  * previewing and recording this member's purchases takes (see `openCounterSession`). Requests with the programme
  * cached: staff (1), member and coupons (2, at once): 3.
@@ -23,7 +24,7 @@ export const resolveMemberCode = defineAction(API.staff.resolveMemberCode, async
   const db = database()
   const [staff, programme] = await Promise.all([requireStaff(db, caller), currentProgramme(db, caller.nowMs)])
   if (!staff.ok) return staff
-  const memberId = scannedSubject(input.token, { kind: 'member', nowMs: caller.nowMs })
+  const memberId = await scannedMember(db, { code: input.token, byOpenid: staff.data.openid, nowMs: caller.nowMs })
   if (!memberId.ok) return memberId
   const _ = db.command
   const [member, coupons] = await Promise.all([

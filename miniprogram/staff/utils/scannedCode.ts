@@ -1,3 +1,4 @@
+import { isNumericCode } from '@shared/codes'
 import { PICKUP_CODE_LENGTH } from '@shared/mall'
 
 /** What a scanned or pasted code is, told by its shape; the cloud function still checks everything. */
@@ -15,7 +16,8 @@ const PICKUP_CODE_PATTERN = new RegExp(`^\\d{${PICKUP_CODE_LENGTH}}$`)
 /** Whether the counter should open the member panel, verify a coupon or hand over a pickup order. */
 export function scannedCodeOf(text: string): ScannedCode {
   const trimmed = text.trim()
-  if (MEMBER_TOKEN_PATTERN.test(trimmed)) return { kind: 'member', token: trimmed }
+  // The barcode's numeric member code (18 digits from 88) goes where the QR code's token goes.
+  if (MEMBER_TOKEN_PATTERN.test(trimmed) || isNumericCode(trimmed)) return { kind: 'member', token: trimmed }
   if (COUPON_TOKEN_PATTERN.test(trimmed)) return { kind: 'coupon', token: trimmed }
   if (PICKUP_CODE_PATTERN.test(trimmed)) return { kind: 'pickup', pickupCode: trimmed }
   return { kind: 'unknown' }

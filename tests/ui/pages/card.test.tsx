@@ -16,7 +16,8 @@ function codeAnswer(tokens: string[], skewMs = 0) {
     const token = tokens[Math.min(issued, tokens.length - 1)] ?? 'token'
     issued += 1
     const nowMs = Date.now() + skewMs
-    const code: MemberCode = { token, expiresAtMs: nowMs + 60_000, refreshAtMs: nowMs + 30_000 }
+    const numericCode = `88${String(issued).padStart(16, '0')}`
+    const code: MemberCode = { token, numericCode, expiresAtMs: nowMs + 60_000, refreshAtMs: nowMs + 30_000 }
     return { ok: true, data: code }
   }
 }
@@ -93,16 +94,17 @@ describe('the member card page', () => {
     expect(container.querySelector('#growth-progress-caption')?.textContent).toBe('成长值 7000 · 已是最高等级')
   })
 
-  it('shows the member code as a QR image and a barcode, carrying the token', async () => {
+  it('shows the member code as a QR image of the token and a barcode of the numeric code, digits under it', async () => {
     const callFunction = memberAnswers()
     const { container } = render(<CardPage />)
     await advance(0)
     const image = qr(container)
     expect(image?.getAttribute('data-token')).toBe('TOKEN-A')
     expect(image?.getAttribute('src')).toMatch(/^data:image\/svg\+xml;base64,/)
-    expect(container.querySelector('#member-code-barcode')?.getAttribute('src')).toMatch(
-      /^data:image\/svg\+xml;base64,/,
-    )
+    const barcode = container.querySelector('#member-code-barcode')
+    expect(barcode?.getAttribute('src')).toMatch(/^data:image\/svg\+xml;base64,/)
+    expect(barcode?.getAttribute('data-value')).toBe('880000000000000001')
+    expect(container.querySelector('#member-code-digits')?.textContent).toBe('88 0000 0000 0000 0001')
     expect(callFunction).toHaveBeenCalledWith({ name: 'member', data: { action: 'memberCode', input: {} } })
   })
 

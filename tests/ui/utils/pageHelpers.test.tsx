@@ -44,7 +44,12 @@ describe('day and month labels', () => {
 
 describe('localRefreshAtMs', () => {
   const issuedAtMs = 1_800_000_000_000
-  const code = { token: 't', expiresAtMs: issuedAtMs + 60_000, refreshAtMs: issuedAtMs + 30_000 }
+  const code = {
+    token: 't',
+    numericCode: '880000000000000001',
+    expiresAtMs: issuedAtMs + 60_000,
+    refreshAtMs: issuedAtMs + 30_000,
+  }
 
   it.each([
     ['in step with the server', 0],
