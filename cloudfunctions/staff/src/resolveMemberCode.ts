@@ -1,5 +1,5 @@
 import { API, COUNTER_COUPONS_MAX, type CounterMember } from '@shared/contracts'
-import { couponStateAt } from '@shared/coupon'
+import { couponStateAt, storeUsability } from '@shared/coupon'
 import { usableBalance } from '@shared/ledger'
 import type { Member } from '@shared/member'
 import { err, ok } from '@shared/result'
@@ -16,7 +16,7 @@ import { scannedMember } from './scannedCodes'
  * `staff.resolveMemberCode`: who is at the counter, from the member code they show: the QR code's
  * token, verified (signature, kind, time) before anything it names is read, or the barcode's numeric
  * code, looked up (see `scannedMember`: 2–3 more requests). Answers the member's name,
- * tier, usable points and usable coupons (soonest to expire first), and the counter session that
+ * tier, usable points and the coupons usable at this counter (soonest to expire first), and the counter session that
  * previewing and recording this member's purchases takes (see `openCounterSession`). Requests with the programme
  * cached: staff (1), member and coupons (2, at once): 3.
  */
@@ -47,7 +47,12 @@ export const resolveMemberCode = defineAction(API.staff.resolveMemberCode, async
     tier: { id: member.tierId, name: tier?.name ?? member.tierId },
     balance: usableBalance(member.points, caller.nowMs),
     coupons: (coupons.data as CouponDocument[])
-      .filter((coupon) => couponStateAt({ coupon, nowMs: caller.nowMs }) === 'available')
+      // Only what this counter can verify: a coupon limited to other stores is not offered here.
+      .filter(
+        (coupon) =>
+          couponStateAt({ coupon, nowMs: caller.nowMs }) === 'available' &&
+          storeUsability({ coupon, storeId: staff.data.storeId }).ok,
+      )
       .map((coupon) => ({
         id: coupon._id,
         title: coupon.title,

@@ -70,6 +70,24 @@ describe('coupons usable only in the stores their template lists', () => {
     await expect(storedCoupon(couponId)).resolves.toMatchObject({ usedAtMs: null, usedBy: null, usedStoreId: null })
   })
 
+  it('offers at the counter only the coupons that counter can verify', async () => {
+    await bindStoreTwo(harness)
+    await insertTemplate(harness, { id: 'west-lake-only', storeIds: ['store-2'] })
+    await insertTemplate(harness, { id: 'anywhere' })
+    const member = await seedMember(harness, { prefix: 'o-summary', points: 1, atMs: NOW })
+    const limited = await claimed(member.openid, 'west-lake-only', 'summary-limited')
+    const anywhere = await claimed(member.openid, 'anywhere', 'summary-anywhere')
+    const offered = async (clerk: string) => {
+      const token = codeFor('member', member.memberId, { atMs: NOW + 1000 })
+      const answer = await harness.call('staff', 'resolveMemberCode', { token }, { as: clerk, atMs: NOW + 1000 })
+      if (!answer.ok) throw new Error(answer.message)
+      return answer.data.coupons.map((coupon) => coupon.id).sort()
+    }
+    await expect(offered(OTHER_STORE_STAFF)).resolves.toEqual([anywhere, limited].sort())
+    await expect(offered(STAFF)).resolves.toEqual([anywhere])
+    await expect(offered(ADMIN)).resolves.toEqual([anywhere])
+  })
+
   it('reports a used limited coupon as used, not as the wrong store', async () => {
     await bindStoreTwo(harness)
     await insertTemplate(harness, { id: 'west-lake-only', storeIds: ['store-2'] })
