@@ -19,6 +19,7 @@ import {
   type Wallet,
   walletInput,
 } from './coupon'
+import { type JobStatus, jobStatusInput, type RunJobResult, runJobInput } from './jobs'
 import {
   type CancelOrderResult,
   type Catalogue,
@@ -214,6 +215,10 @@ export const API = {
       'MEMBER_NOT_FOUND',
     ]),
     today: action<TodayActivity>()(todayInput, ['NOT_STAFF', 'FORBIDDEN']),
+  },
+  jobs: {
+    run: action<RunJobResult>()(runJobInput, ['NOT_STAFF', 'FORBIDDEN']),
+    status: action<JobStatus>()(jobStatusInput, ['NOT_STAFF', 'FORBIDDEN']),
   },
 } as const satisfies Record<string, Record<string, AnyActionContract>>
 

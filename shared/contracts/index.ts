@@ -12,6 +12,7 @@ export {
 export * from './checkin'
 export * from './coupon'
 export type { ApiEnvelope, ApiRequest } from './envelope'
+export * from './jobs'
 export * from './mall'
 export * from './member'
 export { type PublicProgramme, type PublicTier, programmeGetInput } from './programme'

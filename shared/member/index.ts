@@ -1,5 +1,6 @@
 export { applyGrowth, type GrowthOutcome } from './applyGrowth'
 export { type CheckInDecision, checkInEntryKeyOf, decideCheckIn } from './checkIn'
+export { decideExpiry, type ExpiryDecision, expiryEntryIdOf } from './expire'
 export { grantPoints, type PointsGrant } from './grantPoints'
 export { decideJoin, type JoinDecision, type JoinRequest, joinGiftKeyOf } from './join'
 export {

@@ -24,6 +24,11 @@ describe('deploy to a new environment', () => {
       'setStorageRule',
       ...Array.from({ length: declaredIndexCount() }, () => ['indexExists', 'createIndex']).flat(),
       ...functionFolders().flatMap(() => ['functionExists', 'createFunction']),
+      'setTimerTrigger',
+    ])
+    // The jobs function's timer, as its config.json declares it, once its code is there.
+    expect(run.calls.filter(([method]) => method === 'setTimerTrigger')).toEqual([
+      ['setTimerTrigger', 'jobs', { name: 'dispatch', type: 'timer', config: '0 */10 * * * * *' }],
     ])
     // Steps are numbered out of the plan's length, which the repository's collections and functions decide.
     const steps = /: (\d+) steps$/m.exec(run.output)?.[1]

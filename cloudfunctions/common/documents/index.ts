@@ -3,6 +3,7 @@
  * names are written. `database().collection(name)` only takes these names and answers these types,
  * so a misspelt collection or a field read from the wrong document fails the typecheck.
  */
+import type { JobRun } from '@shared/jobs'
 import type { LedgerEntry, Member } from '@shared/member'
 import type { CouponDocument } from '../couponDocument'
 import type { CouponTemplateDocument } from '../couponTemplates'
@@ -30,6 +31,7 @@ export interface Collections {
   readonly coupon_templates: CouponTemplateDocument
   readonly coupons: CouponDocument
   readonly coupon_claims: Stored<ClaimCounterDocument>
+  readonly job_runs: JobRun
 }
 
 export type CollectionName = keyof Collections

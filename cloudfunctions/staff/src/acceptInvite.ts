@@ -6,10 +6,10 @@ import { database } from '../../common/cloud'
 import type { InviteDocument, StaffDocument } from '../../common/documents/staff'
 import { memberIdOf } from '../../common/memberId'
 import { readDocument } from '../../common/readDocument'
+import { loadStore } from '../../common/requireStaff'
 import { defineAction } from '../../common/router'
 import { runUnitOfWork, type UnitOfWork } from '../../common/unitOfWork'
 import { bindingOf, staffMeOf } from './documents'
-import { loadStore } from './requireStaff'
 
 /** The name a new staff member gets when they give none and have no nickname. */
 export const DEFAULT_STAFF_NAME = '店员'

@@ -4,10 +4,10 @@ import { err, ok } from '@shared/result'
 import { auditOperatorOf, type CreateInviteAuditEntry, inviteAuthority, ROLE_NAMES } from '@shared/staff'
 import { database } from '../../common/cloud'
 import type { InviteDocument } from '../../common/documents/staff'
+import { loadStore, requireStaff } from '../../common/requireStaff'
 import { defineAction } from '../../common/router'
 import { runUnitOfWork } from '../../common/unitOfWork'
 import { bindingOf } from './documents'
-import { loadStore, requireStaff } from './requireStaff'
 
 /** The page that accepts an invite; its QR code or link carries the code. */
 export const INVITE_PAGE = 'staff/pages/invite/index'

@@ -1,9 +1,9 @@
 import { API } from '@shared/contracts'
 import { ok } from '@shared/result'
 import { database } from '../../common/cloud'
+import { loadStore, requireStaff } from '../../common/requireStaff'
 import { defineAction } from '../../common/router'
 import { staffMeOf } from './documents'
-import { loadStore, requireStaff } from './requireStaff'
 
 /** `staff.me`: the caller's binding (role, store, name), NOT_STAFF when unbound. Requests: 2 (1 for an admin). */
 export const me = defineAction(API.staff.me, async (_input, caller) => {

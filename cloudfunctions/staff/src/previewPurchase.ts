@@ -6,9 +6,9 @@ import { businessDayOf } from '@shared/time/businessDay'
 import { database } from '../../common/cloud'
 import { currentProgramme } from '../../common/programmeStore'
 import { readDocument } from '../../common/readDocument'
+import { requireStaff } from '../../common/requireStaff'
 import { defineAction } from '../../common/router'
 import { counterSessionMember } from './counterSession'
-import { requireStaff } from './requireStaff'
 
 /**
  * `staff.previewPurchase`: the points and growth a purchase would give, with the breakdown, for the

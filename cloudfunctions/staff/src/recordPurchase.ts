@@ -15,11 +15,11 @@ import type { z } from 'zod'
 import { database } from '../../common/cloud'
 import type { AuditDocument } from '../../common/documents/staff'
 import { currentProgramme } from '../../common/programmeStore'
+import { staffBindingOf } from '../../common/requireStaff'
 import { defineAction } from '../../common/router'
 import { runUnitOfWork, type UnitOfWork } from '../../common/unitOfWork'
 import { type CounterSessionRefusal, counterSessionMember } from './counterSession'
 import { purchaseKeyOf } from './purchaseKeys'
-import { staffBindingOf } from './requireStaff'
 
 /** The purchase as recorded: the member is the one the counter session names. */
 type RecordPurchaseInput = Omit<z.output<typeof recordPurchaseInput>, 'session'> & { readonly memberId: string }

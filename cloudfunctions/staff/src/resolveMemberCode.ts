@@ -7,9 +7,9 @@ import { database } from '../../common/cloud'
 import type { CouponDocument } from '../../common/couponDocument'
 import { currentProgramme } from '../../common/programmeStore'
 import { readDocument } from '../../common/readDocument'
+import { requireStaff } from '../../common/requireStaff'
 import { defineAction } from '../../common/router'
 import { openCounterSession } from './counterSession'
-import { requireStaff } from './requireStaff'
 import { scannedMember } from './scannedCodes'
 
 /**

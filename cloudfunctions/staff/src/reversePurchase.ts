@@ -3,9 +3,9 @@ import { API, type ReversePurchaseResult } from '@shared/contracts'
 import { err, ok, type Result } from '@shared/result'
 import { decideReversal, purchaseEntryOf, type ReversalDecision, referralEntryKeyOf } from '@shared/staff'
 import { database } from '../../common/cloud'
+import { requireStaff } from '../../common/requireStaff'
 import { defineAction } from '../../common/router'
 import { runUnitOfWork } from '../../common/unitOfWork'
-import { requireStaff } from './requireStaff'
 
 /** The answer to a reversal, from what it decided. */
 function resultOf(decision: ReversalDecision): ReversePurchaseResult {

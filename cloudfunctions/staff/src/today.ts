@@ -4,9 +4,9 @@ import { auditScopeOf } from '@shared/staff'
 import { businessDayOf, startOfBusinessDayMs } from '@shared/time/businessDay'
 import { database } from '../../common/cloud'
 import { currentProgramme } from '../../common/programmeStore'
+import { requireStaff } from '../../common/requireStaff'
 import { defineAction } from '../../common/router'
 import { auditViewOf, bindingOf } from './documents'
-import { requireStaff } from './requireStaff'
 
 /**
  * `staff.today`: the audit entries of the current business day, newest first: the caller's own

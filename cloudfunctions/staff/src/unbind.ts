@@ -2,10 +2,10 @@ import { API, type UnbindResult } from '@shared/contracts'
 import { ok } from '@shared/result'
 import { auditOperatorOf, ROLE_NAMES, type UnbindAuditEntry, unbindAuthority } from '@shared/staff'
 import { database } from '../../common/cloud'
+import { requireStaff } from '../../common/requireStaff'
 import { defineAction } from '../../common/router'
 import { runUnitOfWork } from '../../common/unitOfWork'
 import { bindingOf } from './documents'
-import { requireStaff } from './requireStaff'
 
 /**
  * `staff.unbind`: an admin removes someone's staff binding (never their own). The removal and its

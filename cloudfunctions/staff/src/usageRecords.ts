@@ -3,7 +3,7 @@ import { messageFor } from '@shared/errors'
 import { localDateTimeOf } from '@shared/time/zonedTime'
 import type { Database } from '../../common/cloud'
 import { readDocument } from '../../common/readDocument'
-import { loadStore } from './requireStaff'
+import { loadStore } from '../../common/requireStaff'
 
 const two = (value: number) => String(value).padStart(2, '0')
 

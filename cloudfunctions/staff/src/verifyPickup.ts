@@ -6,8 +6,8 @@ import { type Database, database } from '../../common/cloud'
 import type { OrderDocument } from '../../common/documents/mall'
 import { currentProgramme } from '../../common/programmeStore'
 import { readDocument } from '../../common/readDocument'
+import { requireStaff } from '../../common/requireStaff'
 import { defineAction } from '../../common/router'
-import { requireStaff } from './requireStaff'
 import { usageRecordOf, usageRefusal } from './usageRecords'
 
 /** Why an order cannot be handed over: ALREADY_PICKED_UP with who, when and where, or ORDER_CANCELLED. */

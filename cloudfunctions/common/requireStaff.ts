@@ -1,8 +1,8 @@
 import { err, ok, type Result } from '@shared/result'
-import type { Caller } from '../../common/caller'
-import type { Database } from '../../common/cloud'
-import type { StaffDocument, StoreDocument } from '../../common/documents/staff'
-import { readDocument } from '../../common/readDocument'
+import type { Caller } from './caller'
+import type { Database } from './cloud'
+import type { StaffDocument, StoreDocument } from './documents/staff'
+import { readDocument } from './readDocument'
 
 const STAFF_ROLES: ReadonlySet<string> = new Set(['staff', 'manager', 'admin'])
 
@@ -27,6 +27,16 @@ export function staffBindingOf(staff: StaffDocument | null, openid: string): Res
 export async function requireStaff(db: Database, caller: Caller): Promise<Result<StaffDocument, 'NOT_STAFF'>> {
   if (caller.openid === null) return err('NOT_STAFF')
   return staffBindingOf(await readDocument(db.collection('staff').doc(caller.openid)), caller.openid)
+}
+
+/** The caller's binding when it is an admin's: NOT_STAFF as `requireStaff`, FORBIDDEN for other roles. One request. */
+export async function requireAdmin(
+  db: Database,
+  caller: Caller,
+): Promise<Result<StaffDocument, 'NOT_STAFF' | 'FORBIDDEN'>> {
+  const staff = await requireStaff(db, caller)
+  if (!staff.ok) return staff
+  return staff.data.role === 'admin' ? staff : err('FORBIDDEN', '仅限品牌管理员')
 }
 
 /** A store by id; null when there is none. */

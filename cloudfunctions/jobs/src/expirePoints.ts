@@ -1,0 +1,80 @@
+import type { JobSummary } from '@shared/jobs'
+import { decideExpiry, type Member } from '@shared/member'
+import type { Database } from '../../common/cloud'
+import { runUnitOfWork } from '../../common/unitOfWork'
+
+/** Members read per batch (CloudBase answers at most 1000 per get on the server). */
+export const EXPIRY_BATCH_SIZE = 200
+/** Members expired at once within a batch: their transactions touch different documents. */
+const EXPIRY_PARALLELISM = 10
+
+/** One batch of a job: how far it got, whether that was the end, what it did. */
+export interface BatchOutcome {
+  readonly cursor: string | null
+  readonly done: boolean
+  readonly summary: JobSummary
+}
+
+/**
+ * Expires one member's expired lots in one unit of work, on a fresh read of the member (points may
+ * have been spent since the batch was read). Each entry's id is keyed by member and lot, so a run
+ * that did it already, or a twin doing it now, makes the unit find nothing left (its duplicate runs
+ * it again on fresh reads). Answers the entries written and the points expired.
+ */
+async function expireMember(
+  db: Database,
+  memberId: string,
+  nowMs: number,
+): Promise<{ effects: number; points: number }> {
+  return runUnitOfWork(db, async (unit) => {
+    const member = await unit.read('members', memberId)
+    const decided = member === null ? null : decideExpiry(member, nowMs)
+    if (member === null || decided === null) return { effects: 0, points: 0 }
+    for (const entry of decided.entries) unit.create('ledger', entry)
+    unit.replace('members', { ...member, points: decided.points })
+    return { effects: decided.entries.length, points: decided.expired }
+  })
+}
+
+/**
+ * The next batch of `expirePoints` after `cursor`: members in id order whose wallet holds a lot
+ * expired by `nowMs` (the query asks the database for those only; the decision checks again), each
+ * expired in its own unit of work, or, in a dry run, only counted. Requests: 1 for the batch, and
+ * per member expired: transaction start, member, one entry per lot + member, commit.
+ */
+export async function expirePointsBatch(
+  db: Database,
+  options: { readonly cursor: string | null; readonly nowMs: number; readonly dryRun: boolean },
+): Promise<BatchOutcome> {
+  const { cursor, nowMs, dryRun } = options
+  const _ = db.command
+  const { data } = await db
+    .collection('members')
+    .where({ _id: _.gt(cursor ?? ''), 'points.lots.expiresAtMs': _.lte(nowMs) })
+    .orderBy('_id', 'asc')
+    .limit(EXPIRY_BATCH_SIZE)
+    .get()
+  const members = data as Member[]
+  let effects = 0
+  let points = 0
+  let affected = 0
+  for (let start = 0; start < members.length; start += EXPIRY_PARALLELISM) {
+    const slice = members.slice(start, start + EXPIRY_PARALLELISM)
+    const outcomes = dryRun
+      ? slice.map((member) => {
+          const decided = decideExpiry(member, nowMs)
+          return { effects: decided?.entries.length ?? 0, points: decided?.expired ?? 0 }
+        })
+      : await Promise.all(slice.map((member) => expireMember(db, member._id, nowMs)))
+    for (const outcome of outcomes) {
+      effects += outcome.effects
+      points += outcome.points
+      if (outcome.effects > 0) affected += 1
+    }
+  }
+  return {
+    cursor: members.at(-1)?._id ?? cursor,
+    done: members.length < EXPIRY_BATCH_SIZE,
+    summary: { scanned: members.length, affected, effects, points, invocations: 0 },
+  }
+}

@@ -1,0 +1,65 @@
+import type { JobName, JobOutcome } from '@shared/contracts'
+import { addSummaries, EMPTY_JOB_SUMMARY, JOB_INVOCATION_BUDGET_MS, type JobSummary } from '@shared/jobs'
+import type { Database } from '../../common/cloud'
+import { type BatchOutcome, expirePointsBatch } from './expirePoints'
+import { newHolder, saveRun, takeRun } from './jobRuns'
+
+type Batch = (db: Database, options: { cursor: string | null; nowMs: number; dryRun: boolean }) => Promise<BatchOutcome>
+
+const BATCHES: Readonly<Record<JobName, Batch>> = { expirePoints: expirePointsBatch }
+
+const ONE_INVOCATION: JobSummary = { ...EMPTY_JOB_SUMMARY, invocations: 1 }
+
+export interface JobRequest {
+  readonly job: JobName
+  readonly period: string
+  /** The instant the job works as of (expiry: everything expired by then). */
+  readonly nowMs: number
+  readonly dryRun: boolean
+}
+
+/**
+ * Works on a job's run for its period for at most JOB_INVOCATION_BUDGET_MS: batch after batch from
+ * the run's cursor, saving progress (and renewing the lease) after each, so an invocation killed at
+ * any point loses at most one batch's bookkeeping (its effects are keyed and found done next time).
+ * A dry run takes no lease and writes nothing: it counts from the start, within the same budget.
+ */
+export async function runJob(db: Database, request: JobRequest): Promise<JobOutcome> {
+  const { job, period, nowMs, dryRun } = request
+  const batch = BATCHES[job]
+  const startedAtMs = Date.now()
+  const withinBudget = () => Date.now() - startedAtMs < JOB_INVOCATION_BUDGET_MS
+  const answer = (outcome: JobOutcome['outcome'], summary: JobSummary): JobOutcome => ({
+    job,
+    period,
+    dryRun,
+    outcome,
+    summary,
+  })
+
+  if (dryRun) {
+    let cursor: string | null = null
+    let summary = ONE_INVOCATION
+    do {
+      const next = await batch(db, { cursor, nowMs, dryRun })
+      summary = addSummaries(summary, next.summary)
+      if (next.done) return answer('finished', summary)
+      cursor = next.cursor
+    } while (withinBudget())
+    return answer('continuing', summary)
+  }
+
+  const held = await takeRun(db, { job, period, holder: newHolder(), nowMs: Date.now() })
+  if (held === 'leased' || held === 'alreadyDone') return answer(held, EMPTY_JOB_SUMMARY)
+  let cursor = held.cursor
+  let summary = addSummaries(held.summary, ONE_INVOCATION)
+  do {
+    const next = await batch(db, { cursor, nowMs, dryRun })
+    cursor = next.cursor
+    summary = addSummaries(summary, next.summary)
+    const saved = await saveRun(db, held, { cursor, summary, done: next.done, nowMs: Date.now() })
+    if (!saved) return answer('leased', summary)
+    if (next.done) return answer('finished', summary)
+  } while (withinBudget())
+  return answer('continuing', summary)
+}
