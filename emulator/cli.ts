@@ -1,14 +1,16 @@
 /**
  * `npm start`: builds what is stale, starts the local cloud (database emulator and function host)
  * with the demo store chain, and serves the H5 app with its dev server. `npm run reset` deletes the
- * local data so the next start seeds afresh.
+ * local data so the next start seeds afresh; `npm run job` runs a scheduled job now (see runJob.ts).
  */
 import { execFileSync } from 'node:child_process'
 import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { DEVELOPMENT_FUNCTION_ENVIRONMENT } from './developmentSecrets'
 import { startDevServer } from './devServer/server'
-import { startLocalCloud } from './localCloud'
+import { startTimers } from './functions/timers'
+import { CLOUD_FUNCTIONS_ROOT, startLocalCloud } from './localCloud'
+import { databaseFileIn, parseJobCommand, runJobCommand } from './runJob'
 import { DEMO_STORES } from './seed/demoData'
 import { DEMO_IDENTITIES } from './seed/demoIdentities'
 import { seedDemo } from './seed/seedDemo'
@@ -56,7 +58,7 @@ async function start(): Promise<void> {
   }
   mkdirSync(LOCAL_DATA_DIR, { recursive: true })
   const cloud = await startLocalCloud({
-    storage: { kind: 'file', path: path.join(LOCAL_DATA_DIR, 'database.sqlite') },
+    storage: { kind: 'file', path: databaseFileIn(LOCAL_DATA_DIR) },
     functionEnvironment: DEVELOPMENT_FUNCTION_ENVIRONMENT,
     requestDelayMs: requestDelayMsFromEnvironment(),
   })
@@ -67,6 +69,7 @@ async function start(): Promise<void> {
   const seeded = await seedDemo(sdk.database(), Date.now())
   const port = Number(process.env.PORT ?? DEV_SERVER_PORT_DEFAULT)
   const devServer = await startDevServer({ host: cloud.functions, staticRoot: H5_OUTPUT, port })
+  const timers = startTimers(cloud.functions, CLOUD_FUNCTIONS_ROOT)
 
   console.log(`
 门店会员 local cloud is running${seeded ? ' (demo store chain seeded)' : ''}
@@ -77,11 +80,13 @@ async function start(): Promise<void> {
     cloud.database.requestDelayMs > 0 ? `, every request delayed ${cloud.database.requestDelayMs} ms` : ''
   }
   Identities:    ${DEMO_IDENTITIES.map((identity) => identity.label).join(' · ')} (switch at the top right)
+  Timers:        ${timers.count} timer trigger(s) running; \`npm run job -- expirePoints --at <instant>\` runs one now
 
 Data is kept in .local-data/ between runs; \`npm run reset\` starts afresh. Ctrl-C stops.`)
 
   const stop = async () => {
     console.log('\nstopping…')
+    timers.stop()
     await devServer.stop()
     await cloud.stop()
     process.exit(0)
@@ -95,14 +100,27 @@ function reset(): void {
   console.log('local data deleted; the next `npm start` seeds the demo store chain afresh')
 }
 
+async function job(args: readonly string[]): Promise<void> {
+  const command = parseJobCommand(args, Date.now())
+  const port = Number(process.env.PORT ?? DEV_SERVER_PORT_DEFAULT)
+  const answer = await runJobCommand(command, { port, databaseFile: databaseFileIn(LOCAL_DATA_DIR) })
+  console.log(`${command.job} at ${new Date(command.atMs).toISOString()}${command.dryRun ? ' (dry run)' : ''}:`)
+  console.log(JSON.stringify(answer, null, 2))
+}
+
 const command = process.argv[2] ?? 'start'
 if (command === 'reset') reset()
-else if (command === 'start') {
+else if (command === 'job') {
+  job(process.argv.slice(3)).catch((error: Error) => {
+    console.error(error.message)
+    process.exit(2)
+  })
+} else if (command === 'start') {
   start().catch((error) => {
     console.error(error)
     process.exit(1)
   })
 } else {
-  console.error(`unknown command ${command}: use start or reset`)
+  console.error(`unknown command ${command}: use start, reset or job`)
   process.exit(2)
 }

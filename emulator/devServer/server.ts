@@ -16,6 +16,8 @@ import { serveStatic } from './staticFiles'
 export const REQUEST_BODY_BYTES_MAX = 256 * 1024
 /** The header the H5 app's identity switcher sets. */
 export const IDENTITY_HEADER = 'x-local-identity'
+/** The header `npm run job -- … --at` sets: the invocation's clock starts at this instant (ms). */
+export const CLOCK_HEADER = 'x-local-clock'
 const FUNCTION_PATH = /^\/api\/functions\/([A-Za-z0-9_-]{1,60})$/
 
 export interface DevServerOptions {
@@ -60,8 +62,14 @@ async function callFunction(
   }
   const identity = demoIdentityFor(request.headers[IDENTITY_HEADER] as string | undefined)
   const data = typeof body === 'object' && body !== null ? (body as { data?: unknown }).data : undefined
+  const clockMs = Number(request.headers[CLOCK_HEADER] ?? Number.NaN)
   try {
-    const result = await options.host.invoke(name, data ?? {}, clientCaller(identity.openid))
+    const result = await options.host.invoke(
+      name,
+      data ?? {},
+      clientCaller(identity.openid),
+      Number.isSafeInteger(clockMs) && clockMs >= 0 ? { clockMs } : {},
+    )
     sendJson(response, 200, { result, errMsg: 'cloud.callFunction:ok' })
   } catch (error) {
     const failure = error instanceof InvocationError ? error : new InvocationError('crashed', -504002, String(error))

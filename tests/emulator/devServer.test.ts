@@ -46,6 +46,20 @@ describe('the dev server', () => {
     await expect(call('whoami', {})).resolves.toMatchObject({ body: { result: { OPENID: 'o-demo-customer-a' } } })
   })
 
+  it('starts the invocation’s clock at the instant a job run names, and at the real time otherwise', async () => {
+    const atMs = Date.UTC(2027, 11, 31, 16, 0, 1)
+    const response = await fetch(`${server.url}/api/functions/clock`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-local-clock': String(atMs) },
+      body: JSON.stringify({ data: {} }),
+    })
+    const { result } = (await response.json()) as { result: { nowMs: number } }
+    expect(result.nowMs - atMs).toBeGreaterThanOrEqual(0)
+    expect(result.nowMs - atMs).toBeLessThan(60_000)
+    const unclocked = (await call('clock', {})).body.result as { nowMs: number }
+    expect(Math.abs(unclocked.nowMs - Date.now())).toBeLessThan(60_000)
+  })
+
   it('passes the function’s failure on in callFunction’s terms', async () => {
     await expect(call('thrower', { fail: true })).resolves.toMatchObject({
       status: 502,
