@@ -109,4 +109,33 @@ describe('a purchase and a coupon at the counter', () => {
     await memberPhone.close()
     await staffPhone.close()
   })
+
+  it('finds the member from the barcode’s digits, typed when a scanner fails, and records with its session', async () => {
+    const memberPhone = await stack.newPhone('customerB')
+    const staffPhone = await stack.newPhone('staff')
+    const member = await memberPhone.newPage()
+    const staff = await staffPhone.newPage()
+    await stack.joinFromStoreQr(member)
+    const barcode = member.locator('#member-code-barcode')
+    await barcode.waitFor()
+    const digits = (await barcode.getAttribute('data-value')) ?? ''
+    expect(digits).toMatch(/^88\d{16}$/)
+    const shown = (await member.locator('#member-code-digits').textContent()) ?? ''
+    expect(shown.replaceAll(' ', '')).toBe(digits)
+    await member.screenshot({ path: path.join(ARTIFACTS_DIR, 'member-code-digits.png') })
+
+    await staff.goto(`${stack.url}/#/staff/pages/counter/index`)
+    await staff.locator('#counter-staff').getByText('小林').waitFor()
+    await pasteCode(staff, 'counter-code', shown)
+    await staff.locator('#member-name').waitFor()
+    await expect(staff.locator('#member-balance').textContent()).resolves.toBe('可用积分 50')
+    for (const key of ['2', '0']) await staff.locator(`#keypad-${key}`).click()
+    await staff.locator('#purchase-preview-points').waitFor()
+    await staff.locator('#purchase-submit').click()
+    await staff.locator('.taro-model__confirm').click()
+    await staff.locator('#purchase-result').waitFor()
+    await expect(staff.locator('#purchase-result').textContent()).resolves.toContain('已记录消费 ¥20.00')
+    await memberPhone.close()
+    await staffPhone.close()
+  })
 })

@@ -16,8 +16,11 @@ const PICKUP_CODE_PATTERN = new RegExp(`^\\d{${PICKUP_CODE_LENGTH}}$`)
 /** Whether the counter should open the member panel, verify a coupon or hand over a pickup order. */
 export function scannedCodeOf(text: string): ScannedCode {
   const trimmed = text.trim()
-  // The barcode's numeric member code (18 digits from 88) goes where the QR code's token goes.
-  if (MEMBER_TOKEN_PATTERN.test(trimmed) || isNumericCode(trimmed)) return { kind: 'member', token: trimmed }
+  if (MEMBER_TOKEN_PATTERN.test(trimmed)) return { kind: 'member', token: trimmed }
+  // The barcode's numeric member code (18 digits from 88) goes where the token goes; typed from the
+  // card it may come in the groups of four the card shows.
+  const digits = trimmed.replace(/\s+/g, '')
+  if (isNumericCode(digits)) return { kind: 'member', token: digits }
   if (COUPON_TOKEN_PATTERN.test(trimmed)) return { kind: 'coupon', token: trimmed }
   if (PICKUP_CODE_PATTERN.test(trimmed)) return { kind: 'pickup', pickupCode: trimmed }
   return { kind: 'unknown' }

@@ -70,6 +70,7 @@ describe('scannedCodeOf', () => {
     ['a coupon code', 'C1.c_1.x.y.z.s', { kind: 'coupon', token: 'C1.c_1.x.y.z.s' }],
     ['a pickup code', '48213906', { kind: 'pickup', pickupCode: '48213906' }],
     ['a barcode’s numeric member code', '881234567890123456', { kind: 'member', token: '881234567890123456' }],
+    ['the numeric code typed in groups', '88 1234 5678 9012 3456', { kind: 'member', token: '881234567890123456' }],
     ['18 digits not starting 88', '691234567890123456', { kind: 'unknown' }],
     ['a numeric member code one digit short', '88123456789012345', { kind: 'unknown' }],
     ['a short number', '4821390', { kind: 'unknown' }],
