@@ -8,7 +8,7 @@ import {
   requestFailed,
   transactionWhereRefused,
 } from './errors'
-import { planAccess } from './queryPlan'
+import { planAccess, stringIdCursorOf } from './queryPlan'
 import { idKeyOf, type Store, type StoredDocument } from './state'
 import type { TransactionAccess, TransactionManager } from './transactions'
 
@@ -117,12 +117,35 @@ interface Matched {
   readonly document: DocumentObject
 }
 
-function* matches(store: Store, collection: string, query: DocumentObject): Iterable<Matched> {
+function* matchesIn(candidates: Iterable<StoredDocument>, query: DocumentObject): Iterable<Matched> {
   const compiled = compileQuery(query)
-  for (const stored of store.read(collection, planAccess(query, store.indexesOf(collection)))) {
+  for (const stored of candidates) {
     const document = parseStored(stored.body)
     if (compiled.test(document)) yield { stored, document }
   }
+}
+
+function matches(store: Store, collection: string, query: DocumentObject): Iterable<Matched> {
+  return matchesIn(store.read(collection, planAccess(query, store.indexesOf(collection))), query)
+}
+
+/** The matches after the first `offset`, at most `limit`, reading no further candidates than that takes. */
+function firstMatches(
+  candidates: Iterable<StoredDocument>,
+  query: DocumentObject,
+  page: { readonly offset: number; readonly limit: number },
+): Matched[] {
+  const selected: Matched[] = []
+  let skipped = 0
+  for (const match of matchesIn(candidates, query)) {
+    if (skipped < page.offset) {
+      skipped += 1
+      continue
+    }
+    selected.push(match)
+    if (selected.length >= page.limit) break
+  }
+  return selected
 }
 
 function project(documents: readonly DocumentObject[], projection: DocumentObject | undefined): DocumentObject[] {
@@ -167,7 +190,10 @@ export const getDocument: Operation = (request, context) => {
   const requested = nonNegativeInteger(request.limit, 'limit', QUERY_LIMIT_DEFAULT)
   const limit = Math.min(requested === 0 ? QUERY_LIMIT_DEFAULT : requested, QUERY_LIMIT_MAX)
   let selected: Matched[]
-  if (order && Object.keys(order).length > 0) {
+  const cursor = stringIdCursorOf(query, order)
+  if (cursor) {
+    selected = firstMatches(context.store.readStringIds(collection, cursor), query, { offset, limit })
+  } else if (order && Object.keys(order).length > 0) {
     const all = [...matches(context.store, collection, query)]
     const sorted = new Query({})
       .find(
@@ -180,16 +206,14 @@ export const getDocument: Operation = (request, context) => {
       .all() as { __position: number }[]
     selected = sorted.map((row) => all[row.__position] as Matched)
   } else {
-    selected = []
-    let skipped = 0
-    for (const match of matches(context.store, collection, query)) {
-      if (skipped < offset) {
-        skipped += 1
-        continue
-      }
-      selected.push(match)
-      if (selected.length >= limit) break
-    }
+    selected = firstMatches(
+      context.store.read(collection, planAccess(query, context.store.indexesOf(collection))),
+      query,
+      {
+        offset,
+        limit,
+      },
+    )
   }
   const list =
     projection && Object.keys(projection).length > 0

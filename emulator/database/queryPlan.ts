@@ -112,3 +112,23 @@ export function planAccess(query: DocumentObject, indexes: readonly IndexDeclara
   }
   return { kind: 'scan' }
 }
+
+/**
+ * For a page ordered by `_id` ascending whose query bounds `_id` from below by a string (`{ _id: { $gt: 'm9' } }`,
+ * a cursor): the bound, so the page can be read in id order from it and stop once full. Such a bound only matches
+ * string ids (MongoDB compares within a type), which is all the functions use. Otherwise undefined.
+ */
+export function stringIdCursorOf(
+  query: DocumentObject,
+  order: DocumentObject | undefined,
+): { readonly idKey: string; readonly inclusive: boolean } | undefined {
+  if (!order || Object.keys(order).length !== 1 || order._id !== 1) return undefined
+  const constraint = query._id
+  if (!isOperatorObject(constraint as Value)) return undefined
+  const operators = Object.keys(constraint as object)
+  if (operators.length !== 1) return undefined
+  const [operator] = operators
+  const bound = (constraint as Record<string, Value>)[operator as string]
+  if ((operator !== '$gt' && operator !== '$gte') || typeof bound !== 'string') return undefined
+  return { idKey: idKeyOf(bound), inclusive: operator === '$gte' }
+}

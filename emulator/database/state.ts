@@ -83,6 +83,13 @@ export class Store {
       scan: db.prepare(
         'SELECT collection, id AS idKey, body, version FROM documents WHERE collection = ? ORDER BY seq',
       ),
+      // String ids' keys are JSON strings: they start with '"', and every one sorts below '#'.
+      stringIdsAfter: db.prepare(
+        `SELECT collection, id AS idKey, body, version FROM documents WHERE collection = ? AND id > ? AND id < '#' ORDER BY id`,
+      ),
+      stringIdsFrom: db.prepare(
+        `SELECT collection, id AS idKey, body, version FROM documents WHERE collection = ? AND id >= ? AND id < '#' ORDER BY id`,
+      ),
       count: db.prepare('SELECT count(*) FROM documents WHERE collection = ?').pluck(),
       insert: db.prepare('INSERT INTO documents (collection, id, body, version) VALUES (?, ?, ?, ?)'),
       update: db.prepare('UPDATE documents SET body = ?, version = ? WHERE collection = ? AND id = ?'),
@@ -173,6 +180,19 @@ export class Store {
       const found = this.findById(collection, idKey)
       if (found) yield found
     }
+  }
+
+  /**
+   * Documents with string ids above (or from) `bound`, in id order, read lazily through the id index: what a
+   * cursor over `_id` (`where({ _id: _.gt(last) }).orderBy('_id', 'asc').limit(n)`) reads in CloudBase, without
+   * touching the documents before the cursor or past the page.
+   */
+  *readStringIds(
+    collection: string,
+    bound: { readonly idKey: string; readonly inclusive: boolean },
+  ): Iterable<StoredDocument> {
+    const statement = bound.inclusive ? this.statements.stringIdsFrom : this.statements.stringIdsAfter
+    yield* statement.iterate(collection, bound.idKey) as Iterable<StoredDocument>
   }
 
   private idKeysFor(collection: string, access: Exclude<AccessPath, { kind: 'scan' }>): string[] {

@@ -105,6 +105,32 @@ export function databaseContract(target: ConformanceTarget): void {
       expect(page.data.map((entry: { points: number }) => entry.points)).toEqual([12, 10, 8])
     })
 
+    it('pages through a filter by an _id cursor in id order, whatever the insertion order', async () => {
+      await seedLedger(30)
+      // Inserted out of id order: the pages must still come in id order.
+      await ledger().add({ data: { _id: 'entry-0000a', requestId: 'late', memberId: 'even', points: 100 } })
+      const _ = target.db.command
+      const seen: string[] = []
+      let cursor = ''
+      for (;;) {
+        const page = await ledger()
+          .where({ _id: _.gt(cursor), memberId: 'even' })
+          .orderBy('_id', 'asc')
+          .limit(4)
+          .get()
+        seen.push(...page.data.map((entry: { _id: string }) => entry._id))
+        if (page.data.length < 4) break
+        cursor = page.data.at(-1)._id
+      }
+      const even = Array.from({ length: 15 }, (_, index) => `entry-${String(index * 2).padStart(4, '0')}`)
+      expect(seen).toEqual([even[0], 'entry-0000a', ...even.slice(1)])
+      const from = await ledger()
+        .where({ _id: _.gte('entry-0028') })
+        .orderBy('_id', 'asc')
+        .get()
+      expect(from.data.map((entry: { _id: string }) => entry._id)).toEqual(['entry-0028', 'entry-0029'])
+    })
+
     it('projects fields and keeps _id unless excluded', async () => {
       await seedLedger(2)
       const page = await ledger().where({ points: 1 }).field({ points: true }).get()
