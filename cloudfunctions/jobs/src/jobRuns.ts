@@ -64,21 +64,22 @@ export async function takeRun(
   return { id, holder, cursor: run.cursor, summary: run.summary }
 }
 
+/** A held run's progress: done, going on under this invocation (lease renewed), or left for the next (`release`). */
+export interface RunProgress {
+  readonly cursor: string | null
+  readonly summary: JobSummary
+  readonly done: boolean
+  readonly release: boolean
+  readonly nowMs: number
+}
+
 /**
- * Saves a held run's progress and renews its lease, or marks it done; false when the lease was lost
- * meanwhile (another invocation took the run over), so the caller stops. One request.
+ * Saves a held run's progress and renews its lease, lets go of it, or marks the run done; false
+ * when the lease was lost meanwhile (another invocation took the run over), so the caller stops.
+ * One request.
  */
-export async function saveRun(
-  db: Database,
-  run: HeldRun,
-  progress: {
-    readonly cursor: string | null
-    readonly summary: JobSummary
-    readonly done: boolean
-    readonly nowMs: number
-  },
-): Promise<boolean> {
-  const { cursor, summary, done, nowMs } = progress
+export async function saveRun(db: Database, run: HeldRun, progress: RunProgress): Promise<boolean> {
+  const { cursor, summary, done, release, nowMs } = progress
   const saved = await db
     .collection('job_runs')
     .where({ _id: run.id, holder: run.holder, status: 'running' })
@@ -87,8 +88,8 @@ export async function saveRun(
         cursor,
         summary,
         heartbeatAtMs: nowMs,
-        // A finished run lets go of its lease; a running one keeps it for another stretch.
-        leaseUntilMs: done ? nowMs : nowMs + JOB_LEASE_MS,
+        // A finished or paused run lets go of its lease; a running one keeps it for another stretch.
+        leaseUntilMs: done || release ? nowMs : nowMs + JOB_LEASE_MS,
         ...(done ? { status: 'done', finishedAtMs: nowMs } : {}),
       },
     })

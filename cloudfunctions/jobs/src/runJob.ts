@@ -19,8 +19,9 @@ export interface JobRequest {
 }
 
 /**
- * Works on a job's run for its period for at most JOB_INVOCATION_BUDGET_MS: batch after batch from
- * the run's cursor, saving progress (and renewing the lease) after each, so an invocation killed at
+ * Works on a job's run for its period for at most JOB_INVOCATION_BUDGET_MS (no batch is started that
+ * the slowest one so far says would not fit): batch after batch from the run's cursor, saving
+ * progress (and renewing the lease, or letting go of it on the last) after each, so an invocation killed at
  * any point loses at most one batch's bookkeeping (its effects are keyed and found done next time).
  * A dry run takes no lease and writes nothing: it counts from the start, within the same budget.
  */
@@ -28,7 +29,15 @@ export async function runJob(db: Database, request: JobRequest): Promise<JobOutc
   const { job, period, nowMs, dryRun } = request
   const batch = BATCHES[job]
   const startedAtMs = Date.now()
-  const withinBudget = () => Date.now() - startedAtMs < JOB_INVOCATION_BUDGET_MS
+  let slowestBatchMs = 0
+  /** Whether another batch fits in the budget, at the pace of the slowest so far. */
+  const anotherBatchFits = () => Date.now() - startedAtMs + slowestBatchMs < JOB_INVOCATION_BUDGET_MS
+  const timedBatch = async (cursor: string | null) => {
+    const batchStartedMs = Date.now()
+    const next = await batch(db, { cursor, nowMs, dryRun })
+    slowestBatchMs = Math.max(slowestBatchMs, Date.now() - batchStartedMs)
+    return next
+  }
   const answer = (outcome: JobOutcome['outcome'], summary: JobSummary): JobOutcome => ({
     job,
     period,
@@ -41,11 +50,11 @@ export async function runJob(db: Database, request: JobRequest): Promise<JobOutc
     let cursor: string | null = null
     let summary = ONE_INVOCATION
     do {
-      const next = await batch(db, { cursor, nowMs, dryRun })
+      const next = await timedBatch(cursor)
       summary = addSummaries(summary, next.summary)
       if (next.done) return answer('finished', summary)
       cursor = next.cursor
-    } while (withinBudget())
+    } while (anotherBatchFits())
     return answer('continuing', summary)
   }
 
@@ -53,13 +62,15 @@ export async function runJob(db: Database, request: JobRequest): Promise<JobOutc
   if (held === 'leased' || held === 'alreadyDone') return answer(held, EMPTY_JOB_SUMMARY)
   let cursor = held.cursor
   let summary = addSummaries(held.summary, ONE_INVOCATION)
-  do {
-    const next = await batch(db, { cursor, nowMs, dryRun })
+  for (;;) {
+    const next = await timedBatch(cursor)
     cursor = next.cursor
     summary = addSummaries(summary, next.summary)
-    const saved = await saveRun(db, held, { cursor, summary, done: next.done, nowMs: Date.now() })
+    // An invocation that stops short lets go of the lease, so the next trigger goes on at once.
+    const stopping = !next.done && !anotherBatchFits()
+    const saved = await saveRun(db, held, { cursor, summary, done: next.done, release: stopping, nowMs: Date.now() })
     if (!saved) return answer('leased', summary)
     if (next.done) return answer('finished', summary)
-  } while (withinBudget())
-  return answer('continuing', summary)
+    if (stopping) return answer('continuing', summary)
+  }
 }
