@@ -73,7 +73,8 @@ async function main(): Promise<void> {
     let last: JobOutcome | null = null
     const startedMs = performance.now()
     do {
-      const { ms, requests, outcome } = await run(harness, RUN_AT)
+      // Each invocation's clock runs on from the last one's, as triggers firing one after another would.
+      const { ms, requests, outcome } = await run(harness, RUN_AT + Math.round(performance.now() - startedMs))
       invocations.push({ ms, requests })
       last = outcome
       console.log(
@@ -84,7 +85,7 @@ async function main(): Promise<void> {
     const requests = invocations.reduce((sum, invocation) => sum + invocation.requests, 0)
     const longestMs = Math.max(...invocations.map((invocation) => invocation.ms))
     const ledger = (await harness.db.collection('ledger').count()).total
-    const again = await run(harness, RUN_AT + 60_000)
+    const again = await run(harness, RUN_AT + Math.round(totalMs) + 60_000)
     const nextDay = await run(harness, RUN_AT + 86_400_000)
     const ledgerAfter = (await harness.db.collection('ledger').count()).total
     console.log(`

@@ -41,6 +41,10 @@ CREATE TABLE IF NOT EXISTS unique_index_entries (
   PRIMARY KEY (collection, index_name, key)
 ) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+-- Every write of a document drops its index entries by id first: without these, that is a scan of
+-- every entry of every index, and writes slow down as collections grow.
+CREATE INDEX IF NOT EXISTS index_entries_by_id ON index_entries (collection, id);
+CREATE INDEX IF NOT EXISTS unique_index_entries_by_id ON unique_index_entries (collection, id);
 `
 
 /** The text key of an `_id` value: JSON, so the string "1" and the number 1 stay distinct ids. */
