@@ -23,6 +23,8 @@ export interface LocalCloudOptions {
   readonly functionEnvironment?: Readonly<Record<string, string>>
   /** Simulated network delay of every database request (`DatabaseEmulatorOptions.requestDelayMs`). @default 0 */
   readonly requestDelayMs?: number
+  /** Drop what functions log (`FunctionHostOptions.discardLogs`). @default false */
+  readonly discardFunctionLogs?: boolean
 }
 
 export interface LocalCloud {
@@ -55,6 +57,7 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
     functionsRoot: options.functionsRoot ?? CLOUD_FUNCTIONS_ROOT,
     environment: { ...environment, ...options.functionEnvironment },
     ...(options.instancesPerFunction === undefined ? {} : { instancesPerFunction: options.instancesPerFunction }),
+    ...(options.discardFunctionLogs === undefined ? {} : { discardLogs: options.discardFunctionLogs }),
   })
   const functions = host
   return {

@@ -26,6 +26,10 @@ export const EMULATOR_ROUTE_PREFIX = '/__emulator'
 /** The largest simulated network delay accepted: longer than any round trip to CloudBase. */
 export const REQUEST_DELAY_MS_MAX = 10_000
 
+/** Tries, 50 ms apart, to listen again on the emulator's port after a crash. */
+const RECOVER_LISTEN_ATTEMPTS = 40
+const RECOVER_LISTEN_RETRY_MS = 50
+
 /** How to run the database emulator. */
 export interface DatabaseEmulatorOptions {
   /** Default 127.0.0.1: the emulator is for this machine only. */
@@ -123,6 +127,10 @@ export class DatabaseEmulator implements Emulator {
   private server: http.Server | undefined
   private listening: EmulatorInfo | undefined
   private requestSequence = 0
+  /** Between `crash()` and `recover()`. */
+  private down = false
+  /** One more at every crash: a request that arrived before a crash is never served after it. */
+  private generation = 0
 
   constructor(options: DatabaseEmulatorOptions = {}) {
     this.options = options
@@ -136,23 +144,8 @@ export class DatabaseEmulator implements Emulator {
   /** Opens the storage and starts listening. */
   async start(): Promise<EmulatorInfo> {
     if (this.listening) return this.listening
-    const store = new Store({
-      location: this.options.storage ?? { kind: 'memory' },
-      declarations: this.options.indexes ?? loadIndexDeclarations(),
-    })
-    this.store = store
-    this.transactions = new TransactionManager(store, { nowMs: this.nowMs, newId: this.newId })
-    const server = http.createServer((request, response) => {
-      this.handle(request, response).catch((error: unknown) => {
-        if (!response.headersSent) send(response, 500, { code: 'SYS_ERR', message: String(error) })
-      })
-    })
-    server.keepAliveTimeout = 60_000
-    this.server = server
-    await new Promise<void>((resolve, reject) => {
-      server.once('error', reject)
-      server.listen(this.options.port ?? 0, this.options.host ?? '127.0.0.1', () => resolve())
-    })
+    this.openStorage()
+    const server = await this.listen(this.options.port ?? 0)
     const address = server.address() as AddressInfo
     const host = this.options.host ?? '127.0.0.1'
     this.listening = { name: 'database', host, port: address.port, url: `http://${host}:${address.port}` }
@@ -161,17 +154,98 @@ export class DatabaseEmulator implements Emulator {
 
   /** Stops listening (closing idle keep-alive connections) and closes the storage. */
   async stop(): Promise<void> {
+    const wasListening = this.listening !== undefined
+    this.listening = undefined
+    this.down = false
+    await this.closeServer()
+    if (wasListening) this.closeStorage()
+  }
+
+  /**
+   * A fault for tests: the database process killed. Every connection drops (requests in flight get no answer,
+   * and a request already read but not yet served is never served), open transactions are lost, the storage is
+   * closed, and until `recover()` nothing listens, so a request fails to connect as during a real outage. Every
+   * request answered before stays written: each is one sqlite transaction, and the file keeps what committed.
+   * Only file storage can come back (a killed in-memory database loses everything).
+   */
+  async crash(): Promise<void> {
+    if (!this.listening || this.down) throw new Error('the database emulator is not running')
+    if (this.options.storage?.kind !== 'file') throw new Error('only a database on file storage can crash and recover')
+    this.down = true
+    this.generation += 1
+    await this.closeServer()
+    this.closeStorage()
+  }
+
+  /**
+   * Brings a crashed emulator back: the same file reopened, no transaction open, listening on the same port
+   * (retried for a while if something took the port during the outage).
+   */
+  async recover(): Promise<void> {
+    if (!this.listening || !this.down) throw new Error('the database emulator has not crashed')
+    if (!this.store) this.openStorage()
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        await this.listen(this.listening.port)
+        break
+      } catch (error) {
+        if ((error as { code?: string }).code !== 'EADDRINUSE' || attempt >= RECOVER_LISTEN_ATTEMPTS) throw error
+        await sleep(RECOVER_LISTEN_RETRY_MS)
+      }
+    }
+    this.down = false
+  }
+
+  /** `crash()`, `downMs` milliseconds of outage, then `recover()`. */
+  async restart(options: { readonly downMs: number }): Promise<void> {
+    await this.crash()
+    await sleep(options.downMs)
+    await this.recover()
+  }
+
+  /** Whether the emulator is crashed (between `crash()` and `recover()`). */
+  get crashed(): boolean {
+    return this.down
+  }
+
+  private openStorage(): void {
+    const store = new Store({
+      location: this.options.storage ?? { kind: 'memory' },
+      declarations: this.options.indexes ?? loadIndexDeclarations(),
+    })
+    this.store = store
+    this.transactions = new TransactionManager(store, { nowMs: this.nowMs, newId: this.newId })
+  }
+
+  private closeStorage(): void {
+    this.store?.close()
+    this.store = undefined
+    this.transactions = undefined
+  }
+
+  private async listen(port: number): Promise<http.Server> {
+    const server = http.createServer((request, response) => {
+      this.handle(request, response).catch((error: unknown) => {
+        if (!response.headersSent) send(response, 500, { code: 'SYS_ERR', message: String(error) })
+      })
+    })
+    server.keepAliveTimeout = 60_000
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject)
+      server.listen(port, this.options.host ?? '127.0.0.1', () => resolve())
+    })
+    this.server = server
+    return server
+  }
+
+  private async closeServer(): Promise<void> {
     const server = this.server
     if (!server) return
     this.server = undefined
-    this.listening = undefined
     await new Promise<void>((resolve) => {
       server.close(() => resolve())
       server.closeAllConnections()
     })
-    this.store?.close()
-    this.store = undefined
-    this.transactions = undefined
   }
 
   /** Where the emulator listens. */
@@ -243,9 +317,15 @@ export class DatabaseEmulator implements Emulator {
   ): Promise<void> {
     this.requestSequence += 1
     const requestId = `${this.nowMs().toString(16)}-${this.requestSequence.toString(16)}`
+    const generation = this.generation
     try {
       const body = await readBody(request)
       if (this.delayMs > 0) await waitAtLeast(this.delayMs)
+      if (generation !== this.generation) {
+        // The process that read this request was killed before serving it.
+        response.destroy()
+        return
+      }
       const contentType = request.headers['content-type']
       if (isOpenApiRequest(contentType)) {
         // WeChat open APIs (emulator/openapi): multipart in, protobuf bytes out.

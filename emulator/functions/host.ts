@@ -29,6 +29,26 @@ export interface FunctionHostOptions {
   /** Variables that point the SDK at the emulator (see the database emulator's `sdkEnvironment`). */
   readonly environment: Readonly<Record<string, string>>
   readonly instancesPerFunction?: number
+  /** Drop what functions write to stdout and stderr instead of passing it on (for tests that make them fail on purpose). */
+  readonly discardLogs?: boolean
+}
+
+/** How one invocation runs. */
+export interface InvokeOptions {
+  /** Tests' simulated "now": the invocation's clock starts here instead of the real time. */
+  readonly clockMs?: number
+  /**
+   * A fault for tests: a shorter time limit for this invocation only (whole milliseconds, never longer than the
+   * function's own), so that it is killed part-way, between any two of its requests, exactly as CloudBase kills
+   * one that runs past its limit.
+   */
+  readonly timeLimitMs?: number
+}
+
+function checkedTimeLimitMs(timeLimitMs: number): void {
+  if (!Number.isInteger(timeLimitMs) || timeLimitMs < 1) {
+    throw new RangeError(`timeLimitMs must be a whole number of milliseconds, 1 or more, not ${timeLimitMs}`)
+  }
 }
 
 interface PendingInvocation {
@@ -71,9 +91,10 @@ export class FunctionHost {
     functionName: string,
     event: unknown,
     identity: CallerIdentity,
-    options: { readonly clockMs?: number } = {},
+    options: InvokeOptions = {},
   ): Promise<unknown> {
     if (this.stopped) return Promise.reject(functionFailed(functionName, 'the function host has stopped'))
+    if (options.timeLimitMs !== undefined) checkedTimeLimitMs(options.timeLimitMs)
     const pool = this.poolFor(functionName)
     if (!pool) return Promise.reject(functionNotFound(functionName))
     this.invocationCount += 1
@@ -84,7 +105,7 @@ export class FunctionHost {
       entryFile: pool.entryFile,
       event,
       identity,
-      timeoutMs: pool.config.timeoutMs,
+      timeoutMs: Math.min(options.timeLimitMs ?? pool.config.timeoutMs, pool.config.timeoutMs),
       ...(options.clockMs === undefined ? {} : { clockMs: options.clockMs }),
     }
     this.running.set(request.invocationId, identity)
@@ -147,7 +168,16 @@ export class FunctionHost {
   private startInstance(pool: FunctionPool): Instance {
     // An `env` object gives the worker its own copy of the environment: what one instance sets for
     // its caller is invisible to every other instance.
-    const worker = new Worker(WORKER_BOOT_FILE, { env: { ...process.env, ...this.options.environment } })
+    const discard = this.options.discardLogs === true
+    const worker = new Worker(WORKER_BOOT_FILE, {
+      env: { ...process.env, ...this.options.environment },
+      stdout: discard,
+      stderr: discard,
+    })
+    if (discard) {
+      worker.stdout.resume()
+      worker.stderr.resume()
+    }
     const instance: Instance = { worker, current: null, timer: null }
     worker.on('message', (message: WorkerMessage) =>
       'started' in message ? this.startTimeLimit(pool, instance, message) : this.finish(pool, instance, message),
@@ -191,15 +221,18 @@ export class FunctionHost {
     this.dispatch(pool)
   }
 
-  /** An instance that timed out or crashed is discarded: its state can no longer be trusted. */
+  /**
+   * An instance that timed out or crashed is discarded: its state can no longer be trusted. The caller hears of
+   * the failure once the instance has stopped, so nothing the invocation does comes after its answer (requests it
+   * had already sent may still be served, as on CloudBase).
+   */
   private fail(pool: FunctionPool, instance: Instance, error: InvocationError): void {
     if (!pool.instances.delete(instance)) return
     const invocation = instance.current
     this.release(instance)
     const idleIndex = pool.idle.indexOf(instance)
     if (idleIndex >= 0) pool.idle.splice(idleIndex, 1)
-    void instance.worker.terminate()
-    invocation?.reject(error)
+    void instance.worker.terminate().finally(() => invocation?.reject(error))
     if (!this.stopped) this.dispatch(pool)
   }
 

@@ -44,6 +44,20 @@ describe('the function host', () => {
     await expect(host.invoke('whoami', {}, clientCaller('o-b'))).resolves.toMatchObject({ OPENID: 'o-b' })
   })
 
+  it('kills an invocation at a shorter time limit given for it alone (a fault for tests), with the same error', async () => {
+    await expect(host.invoke('sleepy', {}, clientCaller('o-a'), { timeLimitMs: 5 })).rejects.toMatchObject({
+      kind: 'timeout',
+      errCode: -504003,
+      message: expect.stringContaining('timed out after 0.005 seconds'),
+    })
+    // Never longer than the function's own limit: sleepy's one second still applies.
+    await expect(host.invoke('sleepy', {}, clientCaller('o-a'), { timeLimitMs: 60_000 })).rejects.toMatchObject({
+      message: expect.stringContaining('timed out after 1 seconds'),
+    })
+    expect(() => host.invoke('whoami', {}, clientCaller('o-a'), { timeLimitMs: 0.5 })).toThrow(RangeError)
+    await expect(host.invoke('whoami', {}, clientCaller('o-b'))).resolves.toMatchObject({ OPENID: 'o-b' })
+  })
+
   it('counts the time limit from the moment the handler runs, not from the instance’s cold start', async () => {
     await expect(host.invoke('slowStart', {}, clientCaller('o-a'))).resolves.toBe('started')
   })
