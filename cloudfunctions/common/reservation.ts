@@ -30,12 +30,22 @@ export function consumed<T>(result: T): Settled<T> {
 export interface HotCounter {
   /** Takes a free unit and holds it for this request; answers whether there was one. */
   reserve(): Promise<boolean>
-  /** Units that requests in flight hold now. */
-  held(): Promise<number>
+  /**
+   * Read at one instant (one document): whether a unit is free, and how many units requests in
+   * flight hold. Only both at once can tell sold out (none free, none held) from a unit given back
+   * between a failed reservation and the look at what is held.
+   */
+  state(): Promise<HotCounterState>
   /** This request used its unit: it stops being held, and stays taken. */
   keep(): Promise<void>
   /** This request did not use its unit: it goes back, free for the next request. */
   release(): Promise<void>
+}
+
+/** What a hot counter's document says at one instant. */
+export interface HotCounterState {
+  readonly free: boolean
+  readonly held: number
 }
 
 /**
@@ -48,12 +58,17 @@ export const HELD_UNIT_WAITS_MS: readonly number[] = [20, 40, 80, 160, 320, 500,
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms))
 
-/** Reserves a unit, waiting for held units to settle before concluding that none is left. */
+/**
+ * Reserves a unit, waiting for held units to settle before concluding that none is left: sold out
+ * only when one read shows none free and none held. A unit free again by then (a refused request
+ * gave it back after this one's reservation failed) is tried for at once.
+ */
 async function reserveOrWaitForHeld(counter: HotCounter): Promise<boolean> {
   if (await counter.reserve()) return true
   for (const waitMs of HELD_UNIT_WAITS_MS) {
-    if ((await counter.held()) === 0) return false
-    await sleep(waitMs)
+    const { free, held } = await counter.state()
+    if (!free && held === 0) return false
+    if (!free) await sleep(waitMs)
     if (await counter.reserve()) return true
   }
   return false

@@ -21,9 +21,10 @@ export function issuedCounterOf(db: Database, template: CouponTemplate): HotCoun
         .update({ data: limited ? { issued: _.inc(1), held: _.inc(1) } : { issued: _.inc(1) } })
       return stats.updated === 1
     },
-    async held() {
+    async state() {
       const { data } = await document().get()
-      return data?.held ?? 0
+      const free = data !== null && (template.totalQuantity === null || data.issued < template.totalQuantity)
+      return { free, held: data?.held ?? 0 }
     },
     keep: async () => {
       if (limited)

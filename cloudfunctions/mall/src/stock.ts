@@ -20,9 +20,9 @@ export function stockCounterOf(db: Database, itemId: string): HotCounter {
         .update({ data: { stock: _.inc(-1), sold: _.inc(1), held: _.inc(1) } })
       return stats.updated === 1
     },
-    async held() {
+    async state() {
       const { data } = await item().get()
-      return data?.held ?? 0
+      return { free: data !== null && data.stock >= 1 && data.status === 'onSale', held: data?.held ?? 0 }
     },
     keep: () => settleCounter(`keep a unit of ${itemId}`, () => item().update({ data: { held: _.inc(-1) } })),
     release: () =>
