@@ -3,6 +3,10 @@
  * wx-server-sdk, the database emulator, the demo seed. Tests call actions as a given OPENID, at a
  * given instant, and read the database through the same SDK to check invariants afterwards.
  */
+
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
 import {
   type ActionInput,
   type ActionName,
@@ -24,6 +28,21 @@ export interface CallOptions {
   readonly as: string | null
   /** The simulated instant of the call; the real time when absent. */
   readonly atMs?: number
+  /**
+   * A fault: a shorter time limit for this invocation (ms), so that it may be killed part-way; the call
+   * then rejects with the platform's timeout error (`InvocationError`, errCode -504003).
+   */
+  readonly timeLimitMs?: number
+}
+
+export interface FunctionHarnessOptions {
+  /**
+   * Where the database lives: in memory (the default), or in a temporary file, deleted when the harness
+   * stops, which the database can crash and recover on (`cloud.database.crash()`, `restart()`).
+   */
+  readonly storage?: 'memory' | 'file'
+  /** Drop what the functions log (for tests that make them fail on purpose). */
+  readonly discardFunctionLogs?: boolean
 }
 
 export interface FunctionHarness {
@@ -45,7 +64,7 @@ export interface FunctionHarness {
   warm(functionName: FunctionName): Promise<void>
   /** Runs `work` alone and answers how many database requests it made. */
   countRequests(work: () => Promise<unknown>): Promise<number>
-  /** Empties the database and seeds the demo store chain again. */
+  /** Empties the database (bringing a crashed one back first) and seeds the demo store chain again. */
   reset(): Promise<void>
   stop(): Promise<void>
 }
@@ -66,10 +85,13 @@ function expectListedCode(contract: AnyActionContract, answer: ApiEnvelope<unkno
 /** Instances each function runs at once in tests: as many as a race test warms. */
 export const TEST_INSTANCES_PER_FUNCTION = 8
 
-export async function startFunctionHarness(): Promise<FunctionHarness> {
+export async function startFunctionHarness(options: FunctionHarnessOptions = {}): Promise<FunctionHarness> {
+  const folder = options.storage === 'file' ? mkdtempSync(path.join(tmpdir(), 'function-harness-')) : null
   const cloud = await startLocalCloud({
     functionEnvironment: DEVELOPMENT_FUNCTION_ENVIRONMENT,
     instancesPerFunction: TEST_INSTANCES_PER_FUNCTION,
+    discardFunctionLogs: options.discardFunctionLogs ?? false,
+    ...(folder === null ? {} : { storage: { kind: 'file', path: path.join(folder, 'database.sqlite') } }),
   })
   Object.assign(process.env, cloud.sdkEnvironment)
   const sdk = require('wx-server-sdk')
@@ -82,7 +104,10 @@ export async function startFunctionHarness(): Promise<FunctionHarness> {
       functionName,
       event,
       options.as === null ? functionCaller(undefined) : clientCaller(options.as),
-      options.atMs === undefined ? {} : { clockMs: options.atMs },
+      {
+        ...(options.atMs === undefined ? {} : { clockMs: options.atMs }),
+        ...(options.timeLimitMs === undefined ? {} : { timeLimitMs: options.timeLimitMs }),
+      },
     )
 
   return {
@@ -111,10 +136,15 @@ export async function startFunctionHarness(): Promise<FunctionHarness> {
       return cloud.database.requestCounts().total - before
     },
     async reset() {
+      // A test that failed during a database outage leaves the database down for the next.
+      if (cloud.database.crashed) await cloud.database.recover()
       cloud.database.reset()
       await seedDemo(db, Date.now())
     },
-    stop: () => cloud.stop(),
+    async stop() {
+      await cloud.stop()
+      if (folder !== null) rmSync(folder, { recursive: true, force: true })
+    },
   }
 }
 
@@ -123,14 +153,14 @@ export async function startFunctionHarness(): Promise<FunctionHarness> {
  * test, checked after each test for the ledger invariant (every balance equals its ledger sum),
  * and stopped after the last. The returned object forwards to the running harness.
  */
-export function useFunctionHarness(): FunctionHarness {
+export function useFunctionHarness(options: FunctionHarnessOptions = {}): FunctionHarness {
   let running: FunctionHarness | null = null
   const current = (): FunctionHarness => {
     if (!running) throw new Error('the function harness is used outside a test')
     return running
   }
   beforeAll(async () => {
-    running = await startFunctionHarness()
+    running = await startFunctionHarness(options)
   })
   afterAll(() => running?.stop())
   beforeEach(() => current().reset())
