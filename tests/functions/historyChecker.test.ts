@@ -1,48 +1,94 @@
 /**
- * A history checker in the spirit of Jepsen: seeded random concurrent mixes of join, check-in, profile
- * completion, coupon verification, purchases (receipts repeat), reversals, redemptions,
- * cancellations and claims, by several members and clerks of two stores, with every instance warm; then every invariant is
- * checked on the database and on the answers. The harness adds, after each test, that every balance
- * equals its ledger sum and its lots, with nothing negative.
+ * A history checker in the spirit of Jepsen: seeded random concurrent mixes of join, check-in,
+ * makeup, profile completion, purchases (receipts repeat), reversals, redemptions, cancellations,
+ * pickups, claims and coupon verification, by several members and clerks of two stores, with every
+ * instance warm, and with faults: some invocations killed part-way by a short time limit, and (every
+ * second seed) the database crashed and restarted in the middle of a wave. After every wave every
+ * invariant (support/historyInvariants.ts) is checked on the database and on the answers.
  *
- * A fixed small budget runs in `npm test`; `npm run soak` runs many more seeds (SOAK_SEEDS,
- * SOAK_WAVES). A failure names the seed, so `SOAK_FIRST_SEED=<seed> SOAK_SEEDS=1 npm run soak`
- * replays it.
+ * On a violation the history is shrunk (support/shrinkHistory.ts) and the failure names the seed,
+ * the invariant, the shrunk history and the command that replays it.
+ *
+ * A fixed small budget runs in `npm test`; `npm run soak` runs many more seeds. Knobs: SOAK_SEEDS,
+ * SOAK_FIRST_SEED, SOAK_WAVES, SOAK_PER_WAVE, SOAK_KILL_RATE (share of calls given a short time
+ * limit), SOAK_CRASH_EVERY (the database crashes in seeds divisible by it; 0: never), SOAK_SHRINK_MS
+ * (the shrinking budget), SOAK_DELAY_MS (every database request's delay), SOAK_LOGS=1 (show what the functions log), SOAK_ONLY (run only these operation ids: a shrunk history) and SOAK_CRASH=0
+ * (no database crash).
  */
 
 import { insertTemplate } from './coupon/testTemplates'
 import { seedMembers } from './mall/seededMembers'
 import { insertItem } from './mall/testItems'
 import { bindStoreTwo, NOW } from './staff/staffFixtures'
-import { tally } from './support/answers'
 import { useFunctionHarness } from './support/functionHarness'
-import { type HistoryEvent, runWorkload, type WorkloadWorld } from './support/randomWorkload'
+import {
+  type CheckedWorld,
+  killedCallEffects,
+  type Snapshot,
+  snapshotOf,
+  type Violation,
+  violationsOf,
+} from './support/historyInvariants'
+import {
+  type HistoryEvent,
+  outcomeCodeOf,
+  planWorkload,
+  runWorkload,
+  type WorkloadPlan,
+  type WorkloadWorld,
+} from './support/randomWorkload'
+import { type CheckedRun, type Subset, shrinkHistory } from './support/shrinkHistory'
 
 const numberFrom = (name: string, fallback: number) => Number(process.env[name] ?? fallback)
 const FIRST_SEED = numberFrom('SOAK_FIRST_SEED', 1)
 const SEEDS = numberFrom('SOAK_SEEDS', 2)
 const WAVES = numberFrom('SOAK_WAVES', 3)
 const PER_WAVE = numberFrom('SOAK_PER_WAVE', 16)
+const KILL_RATE = numberFrom('SOAK_KILL_RATE', 0.08)
+const CRASH_EVERY = numberFrom('SOAK_CRASH_EVERY', 2)
+const SHRINK_MS = numberFrom('SOAK_SHRINK_MS', 120_000)
+const ONLY = process.env.SOAK_ONLY ? new Set(process.env.SOAK_ONLY.split(',')) : undefined
+const CRASH = process.env.SOAK_CRASH !== '0'
+const DELAY_MS = numberFrom('SOAK_DELAY_MS', 4)
 
-const STOCK = 6
-const ITEM_LIMIT = 2
-const COUPON_TOTAL = 5
-
-jest.setTimeout(60_000 + SEEDS * WAVES * 15_000)
-
-/** The answers of one operation, counted by code. */
-function codesOf(history: readonly HistoryEvent[], operation: string): Record<string, number> {
-  return tally(history.filter((event) => event.operation === operation).map((event) => event.answer))
+const DAY_MS = 86_400_000
+const CHECKED: CheckedWorld = {
+  itemId: 'soak-item',
+  templateId: 'soak-template',
+  stock: 6,
+  itemLimit: 2,
+  couponTotal: 5,
+  couponLimit: 1,
+  // The demo programme's makeup rules (emulator/seed/demo/programme.ts): 2 a month, within 3 days.
+  makeupMonthlyLimit: 2,
+  today: new Date(NOW).toISOString().slice(0, 10),
+  joinStoreId: 'store-1',
 }
 
-async function all(harness: ReturnType<typeof useFunctionHarness>, collection: string, where: object) {
-  const { data } = await harness.db.collection(collection).where(where).limit(1000).get()
-  return data as Record<string, unknown>[]
+// The first seed warms every instance of five functions (a minute on a loaded machine); shrinking has its own budget.
+jest.setTimeout(90_000 + WAVES * 20_000 + SHRINK_MS)
+
+/** One event as a line of a failure message. */
+function lineOf(event: HistoryEvent): string {
+  const { token: _token, ...input } = event.input as { token?: string }
+  const fault = event.timeLimitMs === null ? '' : ` [limit ${event.timeLimitMs} ms]`
+  return `${event.id} ${event.operation} ${JSON.stringify(input)}${fault}${event.duringOutage ? ' [outage]' : ''} → ${outcomeCodeOf(event)}`
 }
 
-describe('history checker: random concurrent workloads keep every invariant', () => {
-  const harness = useFunctionHarness()
-  const figures = { histories: 0, operations: 0, violations: 0 }
+const describeViolations = (violations: readonly Violation[]) =>
+  violations
+    .slice(0, 5)
+    .map((violation) => `  ${violation.invariant}: ${violation.detail}`)
+    .join('\n')
+
+describe('history checker: random concurrent workloads with faults keep every invariant', () => {
+  // The faults make functions log their failures by the dozen: SOAK_LOGS=1 shows them.
+  const harness = useFunctionHarness({ storage: 'file', discardFunctionLogs: process.env.SOAK_LOGS !== '1' })
+  // A round trip's delay, as on CloudBase: without it a commit is answered the instant it arrives, and a
+  // kill almost never lands between a commit and its answer.
+  beforeAll(() => harness.cloud.database.setRequestDelayMs(DELAY_MS))
+  const figures = { histories: 0, operations: 0, violations: 0, killed: 0, outages: 0, crashes: 0 }
+  const killedLeft = { committed: 0, nothing: 0, ambiguous: 0, held: 0 }
   const answers: Record<string, number> = {}
 
   afterAll(() => {
@@ -51,109 +97,107 @@ describe('history checker: random concurrent workloads keep every invariant', ()
       .map(([answer, count]) => `${answer} ${count}`)
       .join(', ')
     console.info(
-      `history checker: ${figures.histories} histories, ${figures.operations} operations, ${figures.violations} violations\n${mix}`,
+      `history checker: ${figures.histories} histories, ${figures.operations} operations, ${figures.violations} violations\n` +
+        `faults: ${figures.killed} calls killed at their time limit (${killedLeft.committed} had committed, ` +
+        `${killedLeft.nothing} had not, ${killedLeft.ambiguous} unclear); ${figures.crashes} database crashes, ` +
+        `${figures.outages} calls in flight during them; ${killedLeft.held} units left held at the end\n${mix}`,
     )
   })
+
+  async function seedWorld(seed: number): Promise<WorkloadWorld> {
+    await bindStoreTwo(harness)
+    // Joined three days ago, so the makeup window (the last three days) is open to them.
+    const members = await seedMembers(harness, {
+      prefix: `o-soak-${seed}`,
+      count: 5,
+      points: 1500,
+      atMs: NOW - 3 * DAY_MS,
+    })
+    await insertItem(harness, {
+      id: CHECKED.itemId,
+      pointsPrice: 300,
+      stock: CHECKED.stock,
+      perMemberLimit: CHECKED.itemLimit,
+    })
+    await insertTemplate(harness, {
+      id: CHECKED.templateId,
+      totalQuantity: CHECKED.couponTotal,
+      perMemberLimit: CHECKED.couponLimit,
+    })
+    return { members, itemId: CHECKED.itemId, templateId: CHECKED.templateId, nowMs: NOW }
+  }
+
+  /** Runs (some of) a plan on a fresh database, checking every invariant after each wave; stops at the first violation. */
+  async function runChecked(
+    plan: WorkloadPlan,
+    seed: number,
+    subset: Partial<Subset> = {},
+  ): Promise<CheckedRun & { readonly snapshot: Snapshot | null }> {
+    await harness.reset()
+    await seedWorld(seed)
+    let violations: Violation[] = []
+    let snapshot: Snapshot | null = null
+    const history = await runWorkload(harness, plan, {
+      ...(subset.only ? { only: subset.only } : {}),
+      crash: subset.crash ?? true,
+      afterWave: async (sofar) => {
+        snapshot = await snapshotOf(harness)
+        violations = violationsOf(sofar, snapshot, CHECKED)
+        return violations.length > 0
+      },
+    })
+    return { history, violations, snapshot }
+  }
 
   it.each(Array.from({ length: SEEDS }, (_, index) => FIRST_SEED + index))('seed %i', async (seed) => {
-    await bindStoreTwo(harness)
-    const members = await seedMembers(harness, { prefix: `o-soak-${seed}`, count: 5, points: 1500, atMs: NOW })
-    await insertItem(harness, { id: 'soak-item', pointsPrice: 300, stock: STOCK, perMemberLimit: ITEM_LIMIT })
-    await insertTemplate(harness, { id: 'soak-template', totalQuantity: COUPON_TOTAL, perMemberLimit: 1 })
-    const world: WorkloadWorld = { members, itemId: 'soak-item', templateId: 'soak-template', nowMs: NOW }
+    const world = await seedWorld(seed)
+    const plan = planWorkload(harness, world, {
+      seed,
+      waves: WAVES,
+      perWave: PER_WAVE,
+      faults: { killRate: KILL_RATE, databaseCrash: CRASH && CRASH_EVERY > 0 && seed % CRASH_EVERY === 0 },
+    })
     for (const name of ['checkin', 'member', 'staff', 'mall', 'coupon'] as const) await harness.warm(name)
 
-    const history = await runWorkload(harness, world, { seed, waves: WAVES, perWave: PER_WAVE })
+    const run = await runChecked(plan, seed, { ...(ONLY ? { only: ONLY } : {}), crash: CRASH })
     figures.histories += 1
-    figures.operations += history.length
-    for (const event of history) {
-      const answer = `${event.operation} ${event.answer.ok ? 'ok' : event.answer.code}`
+    figures.operations += run.history.length
+    figures.killed += run.history.filter((event) => event.outcome.kind === 'timedOut').length
+    figures.outages += run.history.filter((event) => event.duringOutage).length
+    figures.crashes +=
+      CRASH && plan.databaseCrash && run.history.some((event) => event.wave >= (plan.databaseCrash?.wave ?? 0)) ? 1 : 0
+    if (run.snapshot) {
+      const left = killedCallEffects(run.history, run.snapshot, CHECKED)
+      for (const key of Object.keys(killedLeft) as (keyof typeof killedLeft)[]) killedLeft[key] += left[key]
+    }
+    for (const event of run.history) {
+      const answer = `${event.operation} ${outcomeCodeOf(event)}`
       answers[answer] = (answers[answer] ?? 0) + 1
     }
-    try {
-      await checkInvariants(history)
-    } catch (error) {
-      figures.violations += 1
-      const lines = history.map(
-        (event) =>
-          `${event.wave} ${event.operation} ${JSON.stringify(event.input)} → ${event.answer.ok ? 'ok' : event.answer.code}`,
-      )
-      throw new Error(`seed ${seed} broke an invariant:\n${(error as Error).message}\nhistory:\n${lines.join('\n')}`)
-    }
-  })
+    if (run.violations.length === 0) return
 
-  async function checkInvariants(history: readonly HistoryEvent[]): Promise<void> {
-    // No answer is INTERNAL (the harness already refuses codes a contract does not list).
-    expect(history.filter((event) => !event.answer.ok && event.answer.code === 'INTERNAL')).toEqual([])
-
-    // Stock: never oversold, nothing left held, and stock + sold is the initial stock (no crash here).
-    const [item] = await all(harness, 'mall_items', { _id: 'soak-item' })
-    const orders = await all(harness, 'orders', { itemId: 'soak-item' })
-    const live = orders.filter((order) => order.status !== 'cancelled')
-    expect({ stock: item?.stock, sold: item?.sold, held: item?.held ?? 0 }).toEqual({
-      stock: STOCK - live.length,
-      sold: live.length,
-      held: 0,
+    figures.violations += 1
+    const lastWave = Math.max(...run.history.map((event) => event.wave))
+    const crashed = CRASH && plan.databaseCrash !== null && plan.databaseCrash.wave <= lastWave
+    const shrunk = await shrinkHistory({
+      plan,
+      failing: { ...run, only: new Set(run.history.map((event) => event.id)), crash: crashed },
+      replay: (subset) => runChecked(plan, seed, subset),
+      budgetMs: SHRINK_MS,
     })
-
-    // Per-member limits: orders held and coupons claimed, and the counters that enforce them.
-    const redemptionCounters = await all(harness, 'redemptions', { itemId: 'soak-item' })
-    for (const counter of redemptionCounters) {
-      const held = live.filter((order) => order.memberId === counter.memberId).length
-      expect({ member: counter.memberId, count: counter.count }).toEqual({ member: counter.memberId, count: held })
-      expect(held).toBeLessThanOrEqual(ITEM_LIMIT)
-    }
-    const coupons = await all(harness, 'coupons', { templateId: 'soak-template' })
-    const [template] = await all(harness, 'coupon_templates', { _id: 'soak-template' })
-    expect({ issued: template?.issued, held: template?.held ?? 0 }).toEqual({ issued: coupons.length, held: 0 })
-    expect(coupons.length).toBeLessThanOrEqual(COUPON_TOTAL)
-    const couponsByMember = new Map<unknown, number>()
-    for (const coupon of coupons) couponsByMember.set(coupon.memberId, (couponsByMember.get(coupon.memberId) ?? 0) + 1)
-    for (const count of couponsByMember.values()) expect(count).toBeLessThanOrEqual(1)
-
-    // Every ok answer's effect is present: the purchase recorded, the order or coupon created.
-    for (const event of history.filter((candidate) => candidate.answer.ok)) {
-      const data = (event.answer.ok ? event.answer.data : {}) as Record<string, unknown>
-      if (event.operation === 'recordPurchase') {
-        expect(await all(harness, 'audit', { _id: data.purchaseEntryId })).toHaveLength(1)
-      }
-      if (event.operation === 'redeem') {
-        const redemption = data.redemption as { order: { id: string } }
-        expect(orders.map((order) => order._id)).toContain(redemption.order.id)
-      }
-      if (event.operation === 'claim') {
-        expect(coupons.map((coupon) => coupon._id)).toContain((data.coupon as { id: string }).id)
-      }
-    }
-    // A refused redemption or claim while units were left is a false "sold out" (unless a cancellation
-    // gave the unit back after the refusal: only coupons never come back).
-    if (live.length < STOCK && (codesOf(history, 'cancelOrder').ok ?? 0) === 0) {
-      expect(codesOf(history, 'redeem').OUT_OF_STOCK ?? 0).toBe(0)
-    }
-    if (coupons.length < COUPON_TOTAL) expect(codesOf(history, 'claim').SOLD_OUT ?? 0).toBe(0)
-
-    // One member per person however many joins raced, and a coupon verified once however often.
-    const newcomers = await all(harness, 'members', { joinedStoreId: 'store-1' })
-    const joinedOk = new Set(
-      history
-        .filter((event) => event.operation === 'join' && event.answer.ok)
-        .map((event) => (event.input as { as: string }).as),
+    const replay = [
+      `SOAK_FIRST_SEED=${seed} SOAK_SEEDS=1 SOAK_WAVES=${WAVES} SOAK_PER_WAVE=${PER_WAVE} SOAK_KILL_RATE=${KILL_RATE}`,
+      `SOAK_CRASH_EVERY=${CRASH_EVERY}${shrunk.crash ? '' : ' SOAK_CRASH=0'} SOAK_ONLY=${[...shrunk.only].join(',')} npm run soak`,
+    ].join(' ')
+    const crash = shrunk.crash && plan.databaseCrash ? `database crash: ${JSON.stringify(plan.databaseCrash)}\n` : ''
+    const summary =
+      shrunk.reproduced === 0
+        ? `no replay broke it again (${shrunk.replays} made); the history as it ran:`
+        : `shrunk from ${run.history.length} to ${shrunk.history.length} operations ` +
+          `(${shrunk.reproduced} of ${shrunk.replays} replays broke it again):\n${describeViolations(shrunk.violations)}`
+    throw new Error(
+      `seed ${seed} broke ${run.violations[0]?.invariant} after wave ${lastWave}:\n${describeViolations(run.violations)}\n` +
+        `${summary}\n${crash}${shrunk.history.map(lineOf).join('\n')}\nreplay: ${replay}`,
     )
-    expect(newcomers.map((member) => member.openid).sort()).toEqual([...joinedOk].sort())
-    const verifications = await all(harness, 'audit', { action: 'verifyCoupon' })
-    expect(new Set(verifications.map((entry) => entry.subjectId)).size).toBe(verifications.length)
-    expect(codesOf(history, 'verifyCoupon').ok ?? 0).toBe(verifications.length)
-    expect(coupons.filter((coupon) => coupon.usedAtMs !== null)).toHaveLength(verifications.length)
-
-    // One check-in per member per day, however many were sent.
-    const checkIns = await all(harness, 'ledger', { source: `checkin:2026-11-23` })
-    expect(new Set(checkIns.map((entry) => entry.memberId)).size).toBe(checkIns.length)
-    expect(checkIns.length).toBe(
-      new Set(
-        history
-          .filter((event) => event.operation === 'checkIn' && event.answer.ok)
-          .map((event) => (event.input as { as: string }).as),
-      ).size,
-    )
-  }
+  })
 })
