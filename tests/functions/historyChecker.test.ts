@@ -12,7 +12,8 @@
  * A fixed small budget runs in `npm test`; `npm run soak` runs many more seeds. Knobs: SOAK_SEEDS,
  * SOAK_FIRST_SEED, SOAK_WAVES, SOAK_PER_WAVE, SOAK_KILL_RATE (share of calls given a short time
  * limit), SOAK_CRASH_EVERY (the database crashes in seeds divisible by it; 0: never), SOAK_SHRINK_MS
- * (the shrinking budget), SOAK_DELAY_MS (every database request's delay), SOAK_LOGS=1 (show what the functions log), SOAK_ONLY (run only these operation ids: a shrunk history) and SOAK_CRASH=0
+ * (the shrinking budget), SOAK_DELAY_MS (every database request's delay), SOAK_LOGS=1 (show what
+ * the functions log), SOAK_ONLY (run only these operation ids: a shrunk history) and SOAK_CRASH=0
  * (no database crash).
  */
 
