@@ -175,6 +175,34 @@ describe('jobs.expirePoints', () => {
     for (const id of ids.slice(3)) await expect(entriesOf(id, 'expire')).resolves.toHaveLength(1)
   })
 
+  it('completes after an invocation is killed part-way by its time limit: one entry per lot, balances right', async () => {
+    const members = await seedMembers(harness, {
+      prefix: 'o-expiry-killed',
+      count: 600,
+      points: 30,
+      expiresAtMs: EXPIRY,
+      atMs: LAST_SECOND_OF_2025,
+    })
+    const request = { job: 'expirePoints', dryRun: false } as const
+    // 600 members take thousands of requests: 300 ms ends the invocation somewhere in its batches.
+    await expect(
+      harness.call('jobs', 'run', request, { as: ADMIN, atMs: EXPIRY + HOUR_MS, timeLimitMs: 300 }),
+    ).rejects.toMatchObject({ kind: 'timeout' })
+    const expiredByTheKilled = (await harness.db.collection('ledger').where({ type: 'expire' }).count()).total
+    expect(expiredByTheKilled).toBeLessThan(600)
+    // Its lease (70 s) lapses; the next trigger's run finishes the period.
+    await expect(runAt(EXPIRY + HOUR_MS + 71_000)).resolves.toMatchObject({ outcome: 'finished' })
+    const { total } = await harness.db.collection('ledger').where({ type: 'expire' }).count()
+    expect(total).toBe(600)
+    for (const { memberId } of members.slice(0, 20))
+      await expect(entriesOf(memberId, 'expire')).resolves.toHaveLength(1)
+    const { total: left } = await harness.db
+      .collection('members')
+      .where({ openid: /^o-expiry-killed-/, 'points.balance': 30 })
+      .count()
+    expect(left).toBe(0)
+  })
+
   it('writes nothing twice when a run starts over after its effects were written', async () => {
     const members = await seedMembers(harness, {
       prefix: 'o-expiry-again',
