@@ -29,6 +29,10 @@ const NEXT_EXPIRY = EXPIRY + 365 * 24 * HOUR_MS
 describe('jobs.expirePoints', () => {
   const harness = useFunctionHarness()
 
+  /** `count` members with 30 points each, earned in 2025's last second and so expiring at EXPIRY. */
+  const seedExpiring = (prefix: string, count: number) =>
+    seedMembers(harness, { prefix, count, points: 30, expiresAtMs: EXPIRY, atMs: LAST_SECOND_OF_2025 })
+
   const runAt = async (atMs: number, dryRun = false): Promise<JobOutcome> =>
     dataOf(await harness.call('jobs', 'run', { job: 'expirePoints', dryRun }, { as: ADMIN, atMs }))
 
@@ -100,13 +104,7 @@ describe('jobs.expirePoints', () => {
   })
 
   it('does nothing the second time: the period is done, and the next period finds nothing left', async () => {
-    const members = await seedMembers(harness, {
-      prefix: 'o-expiry-twice',
-      count: 5,
-      points: 30,
-      expiresAtMs: EXPIRY,
-      atMs: LAST_SECOND_OF_2025,
-    })
+    const members = await seedExpiring('o-expiry-twice', 5)
     await expect(runAt(EXPIRY + HOUR_MS)).resolves.toMatchObject({ outcome: 'finished', summary: { effects: 5 } })
     const ledgerAfterFirst = await harness.db.collection('ledger').count()
     await expect(runAt(EXPIRY + 2 * HOUR_MS)).resolves.toMatchObject({ outcome: 'alreadyDone' })
@@ -119,13 +117,7 @@ describe('jobs.expirePoints', () => {
   })
 
   it('lets one of two runs fired at once do the work; the other answers leased or done and writes nothing', async () => {
-    const members = await seedMembers(harness, {
-      prefix: 'o-expiry-overlap',
-      count: 12,
-      points: 30,
-      expiresAtMs: EXPIRY,
-      atMs: LAST_SECOND_OF_2025,
-    })
+    const members = await seedExpiring('o-expiry-overlap', 12)
     await harness.warm('jobs')
     const outcomes = await Promise.all(Array.from({ length: 4 }, () => runAt(EXPIRY + HOUR_MS)))
     const byOutcome: Record<string, number> = {}
@@ -139,13 +131,7 @@ describe('jobs.expirePoints', () => {
   })
 
   it('picks a run whose invocation died up from its cursor once the lease has lapsed', async () => {
-    const members = await seedMembers(harness, {
-      prefix: 'o-expiry-resume',
-      count: 6,
-      points: 30,
-      expiresAtMs: EXPIRY,
-      atMs: LAST_SECOND_OF_2025,
-    })
+    const members = await seedExpiring('o-expiry-resume', 6)
     const ids = members.map((member) => member.memberId).sort()
     const cursor = ids[2] as string
     const diedAtMs = EXPIRY + HOUR_MS
@@ -176,13 +162,7 @@ describe('jobs.expirePoints', () => {
   })
 
   it('completes after an invocation is killed part-way by its time limit: one entry per lot, balances right', async () => {
-    const members = await seedMembers(harness, {
-      prefix: 'o-expiry-killed',
-      count: 600,
-      points: 30,
-      expiresAtMs: EXPIRY,
-      atMs: LAST_SECOND_OF_2025,
-    })
+    const members = await seedExpiring('o-expiry-killed', 600)
     const request = { job: 'expirePoints', dryRun: false } as const
     // 600 members take thousands of requests: 300 ms ends the invocation somewhere in its batches.
     await expect(
@@ -204,13 +184,7 @@ describe('jobs.expirePoints', () => {
   })
 
   it('writes nothing twice when a run starts over after its effects were written', async () => {
-    const members = await seedMembers(harness, {
-      prefix: 'o-expiry-again',
-      count: 4,
-      points: 30,
-      expiresAtMs: EXPIRY,
-      atMs: LAST_SECOND_OF_2025,
-    })
+    const members = await seedExpiring('o-expiry-again', 4)
     await runAt(EXPIRY + HOUR_MS)
     // As if the invocation died after its last unit of work but before saving: running, no cursor, lease lapsed.
     await harness.db
@@ -222,13 +196,7 @@ describe('jobs.expirePoints', () => {
   })
 
   it('counts in a dry run what it would do, and writes nothing', async () => {
-    await seedMembers(harness, {
-      prefix: 'o-expiry-dry',
-      count: 3,
-      points: 30,
-      expiresAtMs: EXPIRY,
-      atMs: LAST_SECOND_OF_2025,
-    })
+    await seedExpiring('o-expiry-dry', 3)
     const ledger = await harness.db.collection('ledger').count()
     await expect(runAt(EXPIRY + HOUR_MS, true)).resolves.toMatchObject({
       dryRun: true,
@@ -240,13 +208,7 @@ describe('jobs.expirePoints', () => {
   })
 
   it('runs from its timer trigger, and only admins may run it by hand or see it', async () => {
-    const [member] = await seedMembers(harness, {
-      prefix: 'o-expiry-timer',
-      count: 1,
-      points: 30,
-      expiresAtMs: EXPIRY,
-      atMs: LAST_SECOND_OF_2025,
-    })
+    const [member] = await seedExpiring('o-expiry-timer', 1)
     const timer = { Type: 'Timer', TriggerName: 'dispatch', Time: new Date(EXPIRY + HOUR_MS).toISOString() }
     await expect(harness.callRaw('jobs', timer, { as: null, atMs: EXPIRY + HOUR_MS })).resolves.toMatchObject({
       ok: true,
