@@ -75,6 +75,9 @@ export const ERROR_MESSAGES = {
   PICKUP_CODE_NOT_FOUND: '取货码不存在',
   ALREADY_PICKED_UP: '该订单已领取',
   ORDER_CANCELLED: '该订单已取消',
+
+  // Admin console (precedence: binding, role, then the subject's state)
+  STOCK_BELOW_ZERO: '调整后库存将小于 0，请核对数量',
 } as const
 
 /** A stable, machine-readable failure code. */

@@ -6,6 +6,15 @@ import {
   type ContractInput,
   type ContractOutput,
 } from './action'
+import {
+  type AdjustStockResult,
+  type AdminItemResult,
+  type AdminItems,
+  adjustStockInput,
+  itemStatusInput,
+  listItemsInput,
+  saveItemInput,
+} from './admin'
 import { type CheckInResult, type CheckInStatus, checkInInput, checkInStatusInput, makeupInput } from './checkin'
 import {
   type ClaimCentre,
@@ -219,6 +228,18 @@ export const API = {
   jobs: {
     run: action<RunJobResult>()(runJobInput, ['NOT_STAFF', 'FORBIDDEN']),
     status: action<JobStatus>()(jobStatusInput, ['NOT_STAFF', 'FORBIDDEN']),
+  },
+  admin: {
+    listItems: action<AdminItems>()(listItemsInput, ['NOT_STAFF', 'FORBIDDEN']),
+    saveItem: action<AdminItemResult>()(saveItemInput, ['NOT_STAFF', 'FORBIDDEN']),
+    retireItem: action<AdminItemResult>()(itemStatusInput, ['NOT_STAFF', 'FORBIDDEN', 'ITEM_NOT_FOUND']),
+    restoreItem: action<AdminItemResult>()(itemStatusInput, ['NOT_STAFF', 'FORBIDDEN', 'ITEM_NOT_FOUND']),
+    adjustStock: action<AdjustStockResult>()(adjustStockInput, [
+      'NOT_STAFF',
+      'FORBIDDEN',
+      'ITEM_NOT_FOUND',
+      'STOCK_BELOW_ZERO',
+    ]),
   },
 } as const satisfies Record<string, Record<string, AnyActionContract>>
 

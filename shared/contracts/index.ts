@@ -1,4 +1,5 @@
 export * from './action'
+export * from './admin'
 export {
   type ActionErrorCode,
   type ActionInput,

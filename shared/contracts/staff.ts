@@ -255,6 +255,10 @@ export type AuditAction =
   | 'acceptInvite'
   | 'unbind'
   | 'selfPurchaseRefused'
+  | 'saveItem'
+  | 'retireItem'
+  | 'restoreItem'
+  | 'adjustStock'
 
 /** One line of the audit log. */
 export interface AuditEntryView {

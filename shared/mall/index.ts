@@ -2,6 +2,7 @@ export { type CancellationDecision, type CancellationState, cancelEntryKeyOf, de
 export { countedRedemptions, type RedemptionCounter, redemptionCounterIdOf } from './counter'
 export {
   MALL_ITEM_DESCRIPTION_LENGTH_MAX,
+  MALL_ITEM_EDITABLE_FIELDS,
   MALL_ITEM_ID_PATTERN,
   MALL_ITEM_IMAGE_LENGTH_MAX,
   MALL_ITEM_PER_MEMBER_LIMIT_MAX,
@@ -9,7 +10,10 @@ export {
   MALL_ITEM_STOCK_MAX,
   MALL_ITEM_TITLE_LENGTH_MAX,
   type MallItem,
+  type MallItemEdit,
+  type MallItemEditableField,
   type MallItemInput,
+  mallItemEditableSchema,
   mallItemSchema,
   parseMallItem,
 } from './item'

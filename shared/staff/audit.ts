@@ -4,6 +4,7 @@
  * (`purchase_…`, `reverse_…`, `coupon_<id>`, `pickup_<id>`, `invite_<code>`, …), so an action is
  * audited once.
  */
+import type { FieldChanges } from '../admin'
 import type { EarningLine } from '../earning'
 import type { LotChange } from '../ledger'
 import type { StaffRole } from './roles'
@@ -110,6 +111,13 @@ export interface SelfPurchaseAuditEntry extends AuditEntryBase, Pick<PointsMovem
   readonly action: 'selfPurchaseRefused'
 }
 
+/** An admin's change to a mall item (`admin_<requestId>`): who, when, and only the fields it changed. */
+export interface AdminItemAuditEntry extends AuditEntryBase {
+  readonly action: 'saveItem' | 'retireItem' | 'restoreItem' | 'adjustStock'
+  readonly requestId: string
+  readonly changes: FieldChanges
+}
+
 /** One audit entry, by its action. */
 export type AuditEntry =
   | PurchaseAuditEntry
@@ -120,6 +128,7 @@ export type AuditEntry =
   | AcceptInviteAuditEntry
   | UnbindAuditEntry
   | SelfPurchaseAuditEntry
+  | AdminItemAuditEntry
 
 /** The operator fields of an entry for an action by `staff`, in their own store. */
 export function auditOperatorOf(staff: Pick<StaffMember, 'openid' | 'name' | 'role' | 'storeId'>): AuditOperator {

@@ -1,5 +1,6 @@
 export {
   type AcceptInviteAuditEntry,
+  type AdminItemAuditEntry,
   type AuditEntry,
   type AuditOperator,
   auditOperatorOf,

@@ -49,6 +49,12 @@ const REQUESTS: Readonly<Record<ActionScenarioName, number>> = {
   'staff.verifyPickup': 4,
   'staff.reversePurchase': 9,
   'staff.today': 2,
+  'admin.listItems': 2,
+  'admin.saveItem (create)': 5,
+  'admin.saveItem (edit)': 5,
+  'admin.retireItem': 5,
+  'admin.restoreItem': 5,
+  'admin.adjustStock': 5,
 }
 
 /** Two invocations per instance of the harness's function host (8 per function). */

@@ -32,6 +32,10 @@ function movementOf(entry: AuditDocument): MovementView {
     case 'createInvite':
     case 'acceptInvite':
     case 'unbind':
+    case 'saveItem':
+    case 'retireItem':
+    case 'restoreItem':
+    case 'adjustStock':
       return NO_MOVEMENT
   }
 }

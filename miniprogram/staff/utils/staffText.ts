@@ -13,6 +13,10 @@ const ACTION_NAMES: Readonly<Record<AuditAction, string>> = {
   acceptInvite: '接受邀请',
   unbind: '解除绑定',
   selfPurchaseRefused: '为本人记录消费（已拒绝）',
+  saveItem: '保存商品',
+  retireItem: '下架商品',
+  restoreItem: '恢复商品',
+  adjustStock: '调整库存',
 }
 
 /** A role as the counter names it: 店员, 店长, 管理员. */

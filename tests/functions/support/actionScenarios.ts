@@ -11,6 +11,7 @@
  */
 import type { ActionInput, ActionName, ApiEnvelope, FunctionName } from '@shared/contracts'
 import { seedMember } from '../mall/seededMembers'
+import { insertItem } from '../mall/testItems'
 import {
   ADMIN,
   codeFor,
@@ -60,6 +61,21 @@ function dataOf<T>(answer: ApiEnvelope<T>): T {
   if (!answer.ok) throw new Error(`arranging failed: ${answer.code}: ${answer.message}`)
   return answer.data
 }
+
+/** An item as the admin's form sends it: a pickup gift for 100 points. */
+const adminItemEdit = (id: string) => ({
+  id,
+  title: '新商品',
+  description: '',
+  image: null,
+  kind: 'pickup' as const,
+  couponTemplateId: null,
+  pointsPrice: 100,
+  perMemberLimit: null,
+  tierIds: [],
+  saleStartsAtMs: null,
+  saleEndsAtMs: null,
+})
 
 /** A member with `points` (and the ledger entry that granted them), named after the scenario and index. */
 const memberFor = (harness: FunctionHarness, scenario: string, index: number, points = POINTS_TO_SPEND) =>
@@ -302,6 +318,40 @@ export const ACTION_SCENARIOS = {
   },
   'staff.today': {
     arrange: async () => callOf('staff', 'today', { scope: 'mine' }, STAFF),
+  },
+  'admin.listItems': {
+    arrange: async () => callOf('admin', 'listItems', {}, ADMIN),
+  },
+  'admin.saveItem (create)': {
+    arrange: async (_harness, index) =>
+      callOf(
+        'admin',
+        'saveItem',
+        { requestId: `save-new-${index}-0`, item: adminItemEdit(`item-new-${index}`) },
+        ADMIN,
+      ),
+  },
+  'admin.saveItem (edit)': {
+    arrange: async (harness, index) => {
+      const id = await insertItem(harness, { id: `item-edit-${index}`, title: '旧标题' })
+      return callOf('admin', 'saveItem', { requestId: `save-edit-${index}-0`, item: adminItemEdit(id) }, ADMIN)
+    },
+  },
+  'admin.retireItem': {
+    arrange: async (harness, index) => {
+      const itemId = await insertItem(harness, { id: `item-retire-${index}` })
+      return callOf('admin', 'retireItem', { requestId: `retire-${index}-000`, itemId }, ADMIN)
+    },
+  },
+  'admin.restoreItem': {
+    arrange: async (harness, index) => {
+      const itemId = await insertItem(harness, { id: `item-restore-${index}`, status: 'offSale' })
+      return callOf('admin', 'restoreItem', { requestId: `restore-${index}-00`, itemId }, ADMIN)
+    },
+  },
+  'admin.adjustStock': {
+    arrange: async (_harness, index) =>
+      callOf('admin', 'adjustStock', { requestId: `adjust-${index}-000`, itemId: 'item-tote-bag', delta: 1 }, ADMIN),
   },
 } satisfies Record<string, ActionScenario>
 

@@ -1,0 +1,66 @@
+/**
+ * The `admin` cloud function (brand admins; managers read): the points-mall catalogue for now. Every
+ * write is idempotent per client `requestId` and audited with before/after of the fields it changed.
+ */
+import { z } from 'zod'
+import type { FieldChanges } from '../admin'
+import { MALL_ITEM_ID_PATTERN, MALL_ITEM_STOCK_MAX, type MallItem, mallItemEditableSchema } from '../mall/item'
+import { requestIdSchema } from './requestId'
+
+/** Items the catalogue screen lists at most (one read). */
+export const ADMIN_ITEMS_MAX = 1000
+
+const itemId = z.string().regex(MALL_ITEM_ID_PATTERN, '商品 id 格式不正确')
+
+export const listItemsInput = z.object({}).strict()
+
+/**
+ * `saveItem`: the editable fields of an item (see `mallItemEditableSchema`); a new id creates it,
+ * on sale, with `initialStock` units (ignored on an edit: stock moves only by `adjustStock`).
+ */
+export const saveItemInput = z
+  .object({
+    requestId: requestIdSchema,
+    item: mallItemEditableSchema,
+    initialStock: z.number().int('库存必须是整数').min(0, '库存不能为负数').max(MALL_ITEM_STOCK_MAX).default(0),
+  })
+  .strict()
+
+export const itemStatusInput = z.object({ requestId: requestIdSchema, itemId }).strict()
+
+export const adjustStockInput = z
+  .object({
+    requestId: requestIdSchema,
+    itemId,
+    /** Units to add (a top-up) or take away (a correction); never 0. */
+    delta: z
+      .number()
+      .int('调整数量必须是整数')
+      .min(-MALL_ITEM_STOCK_MAX)
+      .max(MALL_ITEM_STOCK_MAX)
+      .refine((delta) => delta !== 0, '调整数量不能为 0'),
+  })
+  .strict()
+
+/** An item as the catalogue screen shows it: every field, with the units redemptions still hold. */
+export type AdminItemView = MallItem & { readonly held: number }
+
+/** `admin.listItems`: every item, retired ones too, by id. */
+export interface AdminItems {
+  readonly items: readonly AdminItemView[]
+}
+
+/** What an admin write answers: the item after it, what it changed (empty for a replay of a no-op). */
+export interface AdminItemResult {
+  readonly item: AdminItemView
+  readonly changes: FieldChanges
+  /** Whether the write created the item (saveItem only). */
+  readonly created: boolean
+}
+
+/** `admin.adjustStock`. */
+export interface AdjustStockResult {
+  readonly itemId: string
+  readonly delta: number
+  readonly stockAfter: number
+}
