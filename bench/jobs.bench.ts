@@ -10,6 +10,7 @@ import type { JobOutcome } from '@shared/contracts'
 import { EMPTY_WALLET, earnPoints } from '@shared/ledger'
 import type { Member } from '@shared/member'
 import { type FunctionHarness, startFunctionHarness } from '../tests/functions/support/functionHarness'
+import { memberNamed } from '../tests/unit/staff/staffFixtures'
 
 const MEMBERS = Number(process.env.JOBS_BENCH_MEMBERS ?? 100_000)
 const SEED_CHUNK = 1000
@@ -18,26 +19,12 @@ const EXPIRY = Date.UTC(2026, 11, 31, 16)
 const RUN_AT = EXPIRY + 3_600_000
 const ADMIN = 'o-demo-admin'
 
+/** A member with 50 points that expired at EXPIRY and 20 that never expire. */
 function memberOf(index: number): Member {
-  const openid = `o-bench-${index}`
-  return {
-    _id: `m-bench-${String(index).padStart(7, '0')}`,
-    openid,
-    joinedAtMs: EXPIRY - 400 * 86_400_000,
-    joinedStoreId: null,
-    referrerMemberId: null,
-    profile: { nickname: null, avatarUrl: null, birthday: null, phoneNumber: null },
-    profileCompletionRewarded: false,
-    tierId: 'regular',
-    growth: 0,
-    periodAnchorDay: '2025-11-01',
-    points: earnPoints(earnPoints(EMPTY_WALLET, { amount: 50, expiresAtMs: EXPIRY }).wallet, {
-      amount: 20,
-      expiresAtMs: null,
-    }).wallet,
-    checkIn: { lastDay: null, runLength: 0, recentDays: [], makeupsByMonth: {} },
-    firstPurchaseAtMs: null,
-  }
+  const earned = earnPoints(EMPTY_WALLET, { amount: 50, expiresAtMs: EXPIRY }).wallet
+  return memberNamed(`m-bench-${String(index).padStart(7, '0')}`, {
+    points: earnPoints(earned, { amount: 20, expiresAtMs: null }).wallet,
+  })
 }
 
 async function seed(harness: FunctionHarness): Promise<number> {

@@ -36,24 +36,27 @@ export async function issueMemberBarcode(
 ): Promise<string> {
   const { memberId, expiresAtMs, nowMs } = options
   const _ = db.command
-  const expired = db
-    .collection(COLLECTION)
-    .where({ memberId, expiresAtMs: _.lte(nowMs) })
-    .remove()
+  const [code] = await Promise.all([
+    storeFreshCode(db, memberId, expiresAtMs),
+    db
+      .collection(COLLECTION)
+      .where({ memberId, expiresAtMs: _.lte(nowMs) })
+      .remove(),
+  ])
+  return code
+}
+
+/** Stores a newly drawn code for the member, drawing again when the code is taken. */
+async function storeFreshCode(db: Database, memberId: string, expiresAtMs: number): Promise<string> {
   for (let draw = 1; draw <= DRAWS_MAX; draw += 1) {
     const code = numericCodeOf(randomDigits())
     try {
       await db.collection(COLLECTION).add({ data: { _id: code, memberId, expiresAtMs } })
-      await expired
       return code
     } catch (error) {
-      if (!isDuplicateKeyError(error)) {
-        await expired.catch(() => undefined)
-        throw error
-      }
+      if (!isDuplicateKeyError(error)) throw error
     }
   }
-  await expired.catch(() => undefined)
   throw new Error(`${DRAWS_MAX} numeric member codes drawn in a row were taken`)
 }
 

@@ -24,13 +24,83 @@ export interface CodePanelProps {
   readonly onRetry: () => void
 }
 
-function useCodeImages(token: string | null, barcodeText: string | null): { qr: string; barcode: string } | null {
+function useCodeImages(token: string | null, barcodeText: string | null): CodeImages | null {
   return useMemo(
     () =>
       token === null || barcodeText === null
         ? null
         : { qr: svgDataUrl(qrCodeSvg(token)), barcode: svgDataUrl(code128Svg(barcodeText)) },
     [token, barcodeText],
+  )
+}
+
+interface CodeImages {
+  readonly qr: string
+  readonly barcode: string
+}
+
+/** The code full screen, for the scanner; a tap anywhere closes it. */
+function CodeOverlay({
+  idPrefix,
+  token,
+  images,
+  onClose,
+}: {
+  idPrefix: string
+  token: string
+  images: CodeImages
+  onClose: () => void
+}) {
+  return (
+    <View className='code-overlay' id={`${idPrefix}-enlarged`} onClick={onClose}>
+      <View className='code-overlay__sheet'>
+        <Image
+          className='code-overlay__barcode'
+          id={`${idPrefix}-enlarged-barcode`}
+          src={images.barcode}
+          mode='scaleToFill'
+        />
+        <Image
+          className='code-overlay__qr'
+          id={`${idPrefix}-enlarged-qr`}
+          data-token={token}
+          src={images.qr}
+          mode='aspectFit'
+        />
+        <Text className='code-overlay__hint'>向店员出示此码 · 点击任意处关闭</Text>
+      </View>
+    </View>
+  )
+}
+
+/** The barcode (of the numeric code when there is one, its digits under it) and the QR code of the token. */
+function CodeImagesView({
+  idPrefix,
+  token,
+  digits,
+  images,
+}: {
+  idPrefix: string
+  token: string
+  digits: string | null
+  images: CodeImages
+}) {
+  return (
+    <>
+      <Image
+        className='code-panel__barcode'
+        id={`${idPrefix}-barcode`}
+        data-value={digits ?? token}
+        src={images.barcode}
+        mode='scaleToFill'
+      />
+      {digits !== null && (
+        <Text className='code-panel__digits' id={`${idPrefix}-digits`}>
+          {groupedDigits(digits)}
+        </Text>
+      )}
+      <Image className='code-panel__qr' id={`${idPrefix}-qr`} data-token={token} src={images.qr} mode='aspectFit' />
+    </>
   )
 }
 
@@ -64,48 +134,13 @@ export function CodePanel({ idPrefix, view, loadingText, retryText, onRetry }: C
   return (
     <View className='code-panel'>
       <View className='code-panel__codes' id={idPrefix} onClick={() => setEnlarged(true)}>
-        <Image
-          className='code-panel__barcode'
-          id={`${idPrefix}-barcode`}
-          data-value={digits ?? view.token}
-          src={images.barcode}
-          mode='scaleToFill'
-        />
-        {digits !== null && (
-          <Text className='code-panel__digits' id={`${idPrefix}-digits`}>
-            {groupedDigits(digits)}
-          </Text>
-        )}
-        <Image
-          className='code-panel__qr'
-          id={`${idPrefix}-qr`}
-          data-token={view.token}
-          src={images.qr}
-          mode='aspectFit'
-        />
+        <CodeImagesView idPrefix={idPrefix} token={view.token} digits={digits} images={images} />
       </View>
       <Text className='code-panel__caption' id={`${idPrefix}-countdown`}>
         {view.caption}
       </Text>
       {enlarged && (
-        <View className='code-overlay' id={`${idPrefix}-enlarged`} onClick={() => setEnlarged(false)}>
-          <View className='code-overlay__sheet'>
-            <Image
-              className='code-overlay__barcode'
-              id={`${idPrefix}-enlarged-barcode`}
-              src={images.barcode}
-              mode='scaleToFill'
-            />
-            <Image
-              className='code-overlay__qr'
-              id={`${idPrefix}-enlarged-qr`}
-              data-token={view.token}
-              src={images.qr}
-              mode='aspectFit'
-            />
-            <Text className='code-overlay__hint'>向店员出示此码 · 点击任意处关闭</Text>
-          </View>
-        </View>
+        <CodeOverlay idPrefix={idPrefix} token={view.token} images={images} onClose={() => setEnlarged(false)} />
       )}
     </View>
   )
