@@ -41,7 +41,6 @@ function setClock(request: InvocationRequest): void {
 
 async function run(request: InvocationRequest): Promise<InvocationReply> {
   setIdentity(request)
-  setClock(request)
   const context = {
     request_id: request.invocationId,
     function_name: request.functionName,
@@ -51,6 +50,9 @@ async function run(request: InvocationRequest): Promise<InvocationReply> {
   }
   try {
     const cloudFunction = require(request.entryFile) as CloudFunctionModule
+    // The clock starts once the module is loaded: a cold start (a second or more on a busy machine)
+    // must not move a simulated instant, or a test run one second before a deadline lands after it.
+    setClock(request)
     port?.postMessage({ invocationId: request.invocationId, started: true } satisfies InvocationStarted)
     const result = await cloudFunction.main(request.event, context)
     // CloudBase returns the result as JSON: whatever does not survive JSON does not reach the caller.
