@@ -16,6 +16,8 @@ export interface JobSummary {
   readonly effects: number
   /** Points moved (or that would be): expired points for expiry. */
   readonly points: number
+  /** Members the job looked at and left alone for a reason worth counting (for example: not subscribed to a message). */
+  readonly skipped: number
   /** Invocations that worked on the run. */
   readonly invocations: number
 }
@@ -51,7 +53,14 @@ export const JOB_INVOCATION_BUDGET_MS = 45_000
 /** How often the `jobs` timer fires (its config.json says the same in cron). */
 export const JOB_TRIGGER_INTERVAL_MS = 600_000
 
-export const EMPTY_JOB_SUMMARY: JobSummary = { scanned: 0, affected: 0, effects: 0, points: 0, invocations: 0 }
+export const EMPTY_JOB_SUMMARY: JobSummary = {
+  scanned: 0,
+  affected: 0,
+  effects: 0,
+  points: 0,
+  skipped: 0,
+  invocations: 0,
+}
 
 /** Two summaries added up. */
 export function addSummaries(a: JobSummary, b: JobSummary): JobSummary {
@@ -60,6 +69,7 @@ export function addSummaries(a: JobSummary, b: JobSummary): JobSummary {
     affected: a.affected + b.affected,
     effects: a.effects + b.effects,
     points: a.points + b.points,
+    skipped: a.skipped + b.skipped,
     invocations: a.invocations + b.invocations,
   }
 }

@@ -137,6 +137,30 @@ export const staffLimitsSchema = z.object({
   dailyTotalFenPerStaff: z.number().int().min(1).max(STAFF_LIMIT_FEN_MAX).default(STAFF_DAILY_TOTAL_FEN_DEFAULT),
 })
 
+/**
+ * What the scheduled jobs do for the brand (the `jobs` function): when the birthday gift is paid,
+ * how early members hear that points or coupons expire, when an inactive member gets a win-back
+ * coupon, and how long a pickup order waits at the counter before it is cancelled and refunded.
+ */
+export const automationSchema = z.object({
+  /** `birthday`: on the day; `birthdayMonthStart`: on the first day of the birthday month. */
+  birthdayGiftOn: z.enum(['birthday', 'birthdayMonthStart']).default('birthday'),
+  /** Days before points or a coupon expire that the member is reminded (once per lot or coupon). */
+  expiryReminderDays: z.number().int().min(1).max(90).default(7),
+  winBack: z
+    .object({
+      /** A member without a visit (check-in or purchase) for this many days is dormant. */
+      inactiveDays: z.number().int().min(7).max(730).default(60),
+      /** The coupon a dormant member gets, once per dormancy spell; null: no win-back. */
+      couponTemplateId: id.nullable().default(null),
+    })
+    .default({ inactiveDays: 60, couponTemplateId: null }),
+  /** Days an unclaimed pickup order waits before it is cancelled (points and stock back). */
+  pickupWindowDays: z.number().int().min(1).max(365).default(30),
+})
+
+export const AUTOMATION_DEFAULTS = automationSchema.parse({})
+
 export const programmeSchema = z
   .object({
     id,
@@ -174,6 +198,8 @@ export const programmeSchema = z
       purchaseAmountFenMax: STAFF_PURCHASE_AMOUNT_FEN_MAX_DEFAULT,
       dailyTotalFenPerStaff: STAFF_DAILY_TOTAL_FEN_DEFAULT,
     }),
+    /** Optional so that programmes written before the scheduled jobs existed still parse. */
+    automation: automationSchema.default(AUTOMATION_DEFAULTS),
   })
   .superRefine((programme, context) => {
     const issue = (path: (string | number)[], message: string) => context.addIssue({ code: 'custom', path, message })

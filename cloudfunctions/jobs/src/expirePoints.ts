@@ -1,19 +1,13 @@
-import type { JobSummary } from '@shared/jobs'
+import { EMPTY_JOB_SUMMARY } from '@shared/jobs'
 import { decideExpiry, type Member } from '@shared/member'
 import type { Database } from '../../common/cloud'
 import { runUnitOfWork } from '../../common/unitOfWork'
+import type { JobBatch } from './jobBatch'
 
 /** Members read per batch (CloudBase answers at most 1000 per get on the server). */
 export const EXPIRY_BATCH_SIZE = 200
 /** Members expired at once within a batch: their transactions touch different documents. */
 const EXPIRY_PARALLELISM = 10
-
-/** One batch of a job: how far it got, whether that was the end, what it did. */
-export interface BatchOutcome {
-  readonly cursor: string | null
-  readonly done: boolean
-  readonly summary: JobSummary
-}
 
 /**
  * Expires one member's expired lots in one unit of work, on a fresh read of the member (points may
@@ -42,10 +36,7 @@ async function expireMember(
  * expired in its own unit of work, or, in a dry run, only counted. Requests: 1 for the batch, and
  * per member expired: transaction start, member, one entry per lot + member, commit.
  */
-export async function expirePointsBatch(
-  db: Database,
-  options: { readonly cursor: string | null; readonly nowMs: number; readonly dryRun: boolean },
-): Promise<BatchOutcome> {
+export const expirePointsBatch: JobBatch = async (db, options) => {
   const { cursor, nowMs, dryRun } = options
   const _ = db.command
   const { data } = await db
@@ -75,6 +66,6 @@ export async function expirePointsBatch(
   return {
     cursor: members.at(-1)?._id ?? cursor,
     done: members.length < EXPIRY_BATCH_SIZE,
-    summary: { scanned: members.length, affected, effects, points, invocations: 0 },
+    summary: { ...EMPTY_JOB_SUMMARY, scanned: members.length, affected, effects, points },
   }
 }

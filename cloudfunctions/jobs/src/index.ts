@@ -22,7 +22,7 @@ async function dispatch(nowMs: number): Promise<readonly JobOutcome[]> {
   const outcomes: JobOutcome[] = []
   for (const job of JOB_NAMES) {
     const { period } = jobPeriodOf(job, programme, nowMs)
-    outcomes.push(await runJob(db, { job, period, nowMs, dryRun: false }))
+    outcomes.push(await runJob(db, { job, period, nowMs, programme, dryRun: false }))
   }
   console.log('jobs dispatched', JSON.stringify(outcomes))
   return outcomes

@@ -16,5 +16,5 @@ export const run = defineAction(API.jobs.run, async (input, caller) => {
   const [admin, programme] = await Promise.all([requireAdmin(db, caller), currentProgramme(db, caller.nowMs)])
   if (!admin.ok) return admin
   const { period } = jobPeriodOf(input.job, programme, caller.nowMs)
-  return ok(await runJob(db, { job: input.job, period, nowMs: caller.nowMs, dryRun: input.dryRun }))
+  return ok(await runJob(db, { job: input.job, period, nowMs: caller.nowMs, programme, dryRun: input.dryRun }))
 })

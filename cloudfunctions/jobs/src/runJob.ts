@@ -1,12 +1,9 @@
 import type { JobName, JobOutcome } from '@shared/contracts'
 import { addSummaries, EMPTY_JOB_SUMMARY, JOB_INVOCATION_BUDGET_MS, type JobSummary } from '@shared/jobs'
+import type { Programme } from '@shared/programme/schema'
 import type { Database } from '../../common/cloud'
-import { type BatchOutcome, expirePointsBatch } from './expirePoints'
+import { JOB_BATCHES } from './jobBatches'
 import { newHolder, saveRun, takeRun } from './jobRuns'
-
-type Batch = (db: Database, options: { cursor: string | null; nowMs: number; dryRun: boolean }) => Promise<BatchOutcome>
-
-const BATCHES: Readonly<Record<JobName, Batch>> = { expirePoints: expirePointsBatch }
 
 const ONE_INVOCATION: JobSummary = { ...EMPTY_JOB_SUMMARY, invocations: 1 }
 
@@ -15,6 +12,8 @@ export interface JobRequest {
   readonly period: string
   /** The instant the job works as of (expiry: everything expired by then). */
   readonly nowMs: number
+  /** The live programme, read once per invocation. */
+  readonly programme: Programme
   readonly dryRun: boolean
 }
 
@@ -26,15 +25,15 @@ export interface JobRequest {
  * A dry run takes no lease and writes nothing: it counts from the start, within the same budget.
  */
 export async function runJob(db: Database, request: JobRequest): Promise<JobOutcome> {
-  const { job, period, nowMs, dryRun } = request
-  const batch = BATCHES[job]
+  const { job, period, nowMs, programme, dryRun } = request
+  const batch = JOB_BATCHES[job]
   const startedAtMs = Date.now()
   let slowestBatchMs = 0
   /** Whether another batch fits in the budget, at the pace of the slowest so far. */
   const anotherBatchFits = () => Date.now() - startedAtMs + slowestBatchMs < JOB_INVOCATION_BUDGET_MS
   const timedBatch = async (cursor: string | null) => {
     const batchStartedMs = Date.now()
-    const next = await batch(db, { cursor, nowMs, dryRun })
+    const next = await batch(db, { cursor, nowMs, programme, dryRun })
     slowestBatchMs = Math.max(slowestBatchMs, Date.now() - batchStartedMs)
     return next
   }

@@ -87,6 +87,12 @@ export const DEMO_PROGRAMME_INPUT: ProgrammeInput = {
   referralPoints: 100,
   referralMinimumFen: 2000,
   staffLimits: { purchaseAmountFenMax: 500_000, dailyTotalFenPerStaff: 2_000_000 },
+  automation: {
+    birthdayGiftOn: 'birthday',
+    expiryReminderDays: 7,
+    winBack: { inactiveDays: 60, couponTemplateId: 'five-off-thirty' },
+    pickupWindowDays: 30,
+  },
 }
 
 function demoProgramme(): Programme {

@@ -9,8 +9,15 @@ describe('job runs', () => {
   })
 
   it('add their summaries up field by field', () => {
-    const one = { scanned: 1, affected: 2, effects: 3, points: 4, invocations: 5 }
-    expect(addSummaries(one, one)).toEqual({ scanned: 2, affected: 4, effects: 6, points: 8, invocations: 10 })
+    const one = { scanned: 1, affected: 2, effects: 3, points: 4, skipped: 6, invocations: 5 }
+    expect(addSummaries(one, one)).toEqual({
+      scanned: 2,
+      affected: 4,
+      effects: 6,
+      points: 8,
+      skipped: 12,
+      invocations: 10,
+    })
     expect(addSummaries(EMPTY_JOB_SUMMARY, one)).toEqual(one)
   })
 
