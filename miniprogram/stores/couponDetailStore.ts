@@ -24,11 +24,13 @@ export const AMOUNT_FORMAT_MESSAGE = '请输入正确的订单金额（元，最
 interface CouponDetailStore {
   readonly couponId: string | null
   readonly coupon: Loadable<WalletCoupon>
+  /** The names of the stores the coupon is limited to, by id. */
+  readonly storeNames: Readonly<Record<string, string>>
   readonly code: CouponCodeState
   /** Device time of the last load or tick, for the countdown. */
   readonly nowMs: number
   readonly preview: PreviewState
-  /** Finds the coupon in the wallet (fetching the wallet when it is not loaded). */
+  /** Takes the coupon from the wallet in memory, or asks for it (`coupon.get`). */
   load(couponId: string): Promise<void>
   /** Fetches a fresh counter code; the current one stays on screen until the new one arrives. */
   loadCode(): Promise<void>
@@ -42,10 +44,11 @@ interface CouponDetailStore {
 // Bumped by reset(): answers that arrive for an older generation belong to a page that is gone.
 let generation = 0
 
-/** One coupon of the wallet, its signed counter code (`coupon.couponCode`) and discount preview (`coupon.preview`). */
+/** One coupon (`coupon.get` unless the wallet in memory has it), its signed counter code (`coupon.couponCode`) and discount preview (`coupon.preview`). */
 export const useCouponDetailStore = create<CouponDetailStore>((set, get) => ({
   couponId: null,
   coupon: { status: 'idle' },
+  storeNames: {},
   code: { status: 'idle' },
   nowMs: 0,
   preview: { status: 'idle' },
@@ -55,19 +58,18 @@ export const useCouponDetailStore = create<CouponDetailStore>((set, get) => ({
     const wallet = useWalletStore.getState()
     const known = wallet.state.status === 'ready' && wallet.state.data.coupons.find((coupon) => coupon.id === couponId)
     if (known) {
-      set({ coupon: { status: 'ready', data: known } })
+      set({ coupon: { status: 'ready', data: known }, storeNames: wallet.state.data.storeNames })
       return
     }
     set({ coupon: { status: 'loading' } })
-    await wallet.load()
+    // Opened from a link or a message, the coupon may not be in the wallet in memory: ask for it alone.
+    const answer = await callAction('coupon', 'get', { couponId })
     if (requested !== generation) return
-    const walletState = useWalletStore.getState().state
-    if (walletState.status === 'error') {
-      set({ coupon: { status: 'error', message: walletState.message } })
+    if (!answer.ok) {
+      set({ coupon: { status: 'error', message: answer.message } })
       return
     }
-    const found = walletState.status === 'ready' && walletState.data.coupons.find((coupon) => coupon.id === couponId)
-    set({ coupon: found ? { status: 'ready', data: found } : { status: 'error', message: '找不到这张优惠券' } })
+    set({ coupon: { status: 'ready', data: answer.data.coupon }, storeNames: answer.data.storeNames })
   },
   async loadCode() {
     const { couponId } = get()
@@ -115,6 +117,7 @@ export const useCouponDetailStore = create<CouponDetailStore>((set, get) => ({
     set({
       couponId: null,
       coupon: { status: 'idle' },
+      storeNames: {},
       code: { status: 'idle' },
       nowMs: 0,
       preview: { status: 'idle' },

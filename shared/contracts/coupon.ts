@@ -28,6 +28,7 @@ export const claimableInput = z.object({}).strict()
 export const claimInput = z.object({ templateId, requestId: requestIdSchema }).strict()
 export const walletInput = z.object({}).strict()
 export const couponCodeInput = z.object({ couponId }).strict()
+export const getCouponInput = z.object({ couponId }).strict()
 export const previewInput = z
   .object({
     couponId,
@@ -84,6 +85,12 @@ export interface Wallet {
   /** 可使用 counts available and not-yet-valid coupons. */
   readonly counts: { readonly available: number; readonly used: number; readonly expired: number }
   /** The names of the stores the coupons are limited to, by id (a store no longer there is absent). */
+  readonly storeNames: Readonly<Record<string, string>>
+}
+
+/** `coupon.get`: one coupon, and the names of the stores it is limited to (none for one valid everywhere). */
+export interface CouponDetail {
+  readonly coupon: WalletCoupon
   readonly storeNames: Readonly<Record<string, string>>
 }
 

@@ -36,6 +36,7 @@ const REQUESTS: Readonly<Record<ActionScenarioName, number>> = {
   'coupon.claimable': 3,
   'coupon.claim': 11,
   'coupon.wallet': 1,
+  'coupon.get': 1,
   'coupon.couponCode': 1,
   'coupon.preview': 1,
   'staff.me': 2,

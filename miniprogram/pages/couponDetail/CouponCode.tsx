@@ -2,7 +2,6 @@ import type { WalletCoupon } from '@shared/contracts'
 import { Text, View } from '@tarojs/components'
 import { CodePanel, type CodePanelView } from '@/components/CodePanel'
 import { type CouponCodeState, useCouponDetailStore } from '@/stores/couponDetailStore'
-import { useWalletStore } from '@/stores/walletStore'
 import { benefitText, couponStoresText, couponValidityText } from '@/utils/couponText'
 import { formatDateTime } from '@/utils/formatTime'
 import { secondsUntil } from '@/utils/memberCodeTiming'
@@ -32,14 +31,9 @@ function unusableText(coupon: WalletCoupon): string | null {
   }
 }
 
-const NO_STORE_NAMES: Readonly<Record<string, string>> = {}
-
 /** What the coupon gives, its title, description, validity and, for one limited to stores, where. */
 export function CouponFace({ coupon }: { coupon: WalletCoupon }) {
-  // The detail is a coupon of the wallet: the wallet's answer names its stores.
-  const storeNames = useWalletStore((store) =>
-    store.state.status === 'ready' ? store.state.data.storeNames : NO_STORE_NAMES,
-  )
+  const storeNames = useCouponDetailStore((store) => store.storeNames)
   const stores = couponStoresText(coupon, storeNames)
   return (
     <View className='coupon-page__card'>

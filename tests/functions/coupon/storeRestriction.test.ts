@@ -196,6 +196,13 @@ describe('coupons usable only in the stores their template lists', () => {
       ['store-1', 'store-closed'],
     ])
     expect(wallet?.ok && Object.keys(wallet.data.storeNames).sort()).toEqual(['store-1', 'store-2'])
+    const callGet = (couponId: string) => harness.call('coupon', 'get', { couponId }, { as: member.openid, atMs: NOW })
+    await expect(callGet(partly)).resolves.toMatchObject({
+      ok: true,
+      data: { coupon: { id: partly, storeIds: ['store-1', 'store-closed'] }, storeNames: { 'store-1': STORE_1 } },
+    })
+    await expect(harness.countRequests(() => callGet(limited))).resolves.toBe(2)
+    await expect(harness.countRequests(() => callGet(anywhere))).resolves.toBe(1)
   })
 
   it.each([

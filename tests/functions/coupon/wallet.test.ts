@@ -16,7 +16,7 @@ const sign = (message: string) =>
     .update(message)
     .digest()
 
-describe('coupon.wallet, coupon.couponCode and coupon.preview', () => {
+describe('coupon.wallet, coupon.get, coupon.couponCode and coupon.preview', () => {
   const harness = useFunctionHarness()
 
   async function claimed(openid: string, templateId: string, requestId: string, atMs = NOW): Promise<string> {
@@ -71,6 +71,28 @@ describe('coupon.wallet, coupon.couponCode and coupon.preview', () => {
         counts: { available: 0, used: 1, expired: 0 },
         coupons: [{ id: couponId, state: 'used', usedAtMs: NOW + 1000 }],
       },
+    })
+  })
+
+  it('answers one of the caller’s coupons with its state now, and no one else’s', async () => {
+    await insertTemplate(harness, { id: 'one-day', validity: { kind: 'afterIssue', days: 1 } })
+    const owner = await seedMember(harness, { prefix: 'o-get', points: 1, atMs: NOW })
+    const stranger = await seedMember(harness, { prefix: 'o-get-stranger', points: 1, atMs: NOW })
+    const couponId = await claimed(owner.openid, 'one-day', 'get-claim-1')
+    const getAs = (openid: string, id: string, atMs: number) =>
+      harness.call('coupon', 'get', { couponId: id }, { as: openid, atMs })
+    await expect(getAs(owner.openid, couponId, NOW + 60_000)).resolves.toMatchObject({
+      ok: true,
+      data: { coupon: { id: couponId, templateId: 'one-day', state: 'available' }, storeNames: {} },
+    })
+    await expect(getAs(owner.openid, couponId, NOW + DAY_MS)).resolves.toMatchObject({
+      ok: true,
+      data: { coupon: { id: couponId, state: 'expired' } },
+    })
+    await expect(getAs(stranger.openid, couponId, NOW)).resolves.toMatchObject({ ok: false, code: 'COUPON_NOT_FOUND' })
+    await expect(getAs(owner.openid, 'c-no-such-coupon', NOW)).resolves.toMatchObject({
+      ok: false,
+      code: 'COUPON_NOT_FOUND',
     })
   })
 
@@ -131,6 +153,8 @@ describe('coupon.wallet, coupon.couponCode and coupon.preview', () => {
     ['claim', { templateId: 'Five Off', requestId: 'valid-request-1' }, 'templateId'],
     ['claim', { templateId: 'five-off-thirty', requestId: 'tiny' }, 'requestId'],
     ['wallet', { memberId: 'someone-else' }, 'memberId'],
+    ['get', {}, 'couponId'],
+    ['get', { couponId: 'bad id!' }, 'couponId'],
     ['couponCode', {}, 'couponId'],
     ['couponCode', { couponId: 'x'.repeat(41) }, 'couponId'],
     ['preview', { couponId: 'c1' }, 'orderAmountFen'],

@@ -228,6 +228,13 @@ export const ACTION_SCENARIOS = {
       return callOf('coupon', 'wallet', {}, member.openid)
     },
   },
+  'coupon.get': {
+    arrange: async (harness, index) => {
+      const member = await memberFor(harness, 'coupon-get', index)
+      const couponId = await insertCoupon(harness, { id: `coupon-get-${index}`, memberId: member.memberId })
+      return callOf('coupon', 'get', { couponId }, member.openid)
+    },
+  },
   'coupon.couponCode': {
     arrange: async (harness, index) => {
       const member = await memberFor(harness, 'coupon-code', index)

@@ -34,9 +34,17 @@ function codeAnswer(tokens: string[]) {
   }
 }
 
+/** `coupon.get`'s answer for a coupon of WALLET, or COUPON_NOT_FOUND. */
+function getAnswer(couponId: string, wallet: Wallet = WALLET) {
+  const coupon = wallet.coupons.find((candidate) => candidate.id === couponId)
+  return coupon
+    ? { ok: true, data: { coupon, storeNames: wallet.storeNames } }
+    : { ok: false, code: 'COUPON_NOT_FOUND', message: '找不到这张优惠券' }
+}
+
 function detailAnswers(overrides: Record<string, unknown> = {}) {
   return answerCloudFunctions({
-    'coupon.wallet': { ok: true, data: WALLET },
+    'coupon.get': getAnswer('coupon-1'),
     'coupon.couponCode': codeAnswer(['C1.coupon-1.first', 'C1.coupon-1.second']),
     ...overrides,
   })
@@ -56,10 +64,10 @@ describe('the coupon detail page', () => {
 
   it('shows a loading state, then the coupon, its validity and its counter code as QR and barcode', async () => {
     let deliver: (value: unknown) => void = () => undefined
-    const callFunction = detailAnswers({ 'coupon.wallet': () => new Promise((resolve) => (deliver = resolve)) })
+    const callFunction = detailAnswers({ 'coupon.get': () => new Promise((resolve) => (deliver = resolve)) })
     const { container } = render(<CouponDetailPage />)
     expect(container.querySelector('#load-state-loading')).not.toBeNull()
-    await act(async () => deliver({ ok: true, data: WALLET }))
+    await act(async () => deliver(getAnswer('coupon-1')))
     expect(byId(container, 'coupon-title').textContent).toBe('满 30 减 5 元')
     expect(byId(container, 'coupon-benefit').textContent).toBe('满 30 减 5')
     expect(byId(container, 'coupon-validity').textContent).toBe('有效期至 2026-05-30 23:59')
@@ -79,7 +87,7 @@ describe('the coupon detail page', () => {
       coupons: [couponOf({ storeIds: ['store-2'] })],
       storeNames: { 'store-2': '小满咖啡 · 西湖店' },
     }
-    detailAnswers({ 'coupon.wallet': { ok: true, data: limited } })
+    detailAnswers({ 'coupon.get': getAnswer('coupon-1', limited) })
     const { container } = render(<CouponDetailPage />)
     await screen.findByText('限 小满咖啡 · 西湖店 使用')
     expect(byId(container, 'coupon-stores').textContent).toBe('限 小满咖啡 · 西湖店 使用')
@@ -113,7 +121,7 @@ describe('the coupon detail page', () => {
 
   it('shows a used coupon without a code, saying when it was used', async () => {
     openCoupon('coupon-used')
-    const callFunction = detailAnswers()
+    const callFunction = detailAnswers({ 'coupon.get': getAnswer('coupon-used') })
     const { container } = render(<CouponDetailPage />)
     await screen.findByText('已于 2026-05-01 11:00 使用')
     expect(container.querySelector('#coupon-code-qr')).toBeNull()
@@ -166,9 +174,26 @@ describe('the coupon detail page', () => {
     expect(callFunction.mock.calls.filter(([options]) => options.data.action === 'preview')).toHaveLength(1)
   })
 
-  it('says a coupon that is not in the wallet cannot be found, and shows a wallet error with a retry', async () => {
+  it('asks for a coupon that is not in the wallet in memory, and names its stores from that answer', async () => {
+    useWalletStore.setState({ state: { status: 'ready', data: { ...WALLET, coupons: [] } } })
+    const limited: Wallet = {
+      ...WALLET,
+      coupons: [couponOf({ storeIds: ['store-2'] })],
+      storeNames: { 'store-2': '小满咖啡 · 西湖店' },
+    }
+    const callFunction = detailAnswers({ 'coupon.get': getAnswer('coupon-1', limited) })
+    const { container } = render(<CouponDetailPage />)
+    await screen.findByText('限 小满咖啡 · 西湖店 使用')
+    expect(byId(container, 'coupon-title').textContent).toBe('满 30 减 5 元')
+    expect(callFunction).toHaveBeenCalledWith({
+      name: 'coupon',
+      data: { action: 'get', input: { couponId: 'coupon-1' } },
+    })
+  })
+
+  it('says a coupon that is not found cannot be found, and shows a load error with a retry', async () => {
     openCoupon('coupon-gone')
-    detailAnswers()
+    detailAnswers({ 'coupon.get': getAnswer('coupon-gone') })
     const first = render(<CouponDetailPage />)
     await screen.findByText('找不到这张优惠券')
     first.unmount()
@@ -177,8 +202,8 @@ describe('the coupon detail page', () => {
     openCoupon('coupon-1')
     let fail = true
     detailAnswers({
-      'coupon.wallet': async () =>
-        fail ? { ok: false, code: 'INTERNAL', message: '系统繁忙，请稍后再试' } : { ok: true, data: WALLET },
+      'coupon.get': async () =>
+        fail ? { ok: false, code: 'INTERNAL', message: '系统繁忙，请稍后再试' } : getAnswer('coupon-1'),
     })
     const { container } = render(<CouponDetailPage />)
     await screen.findByText('系统繁忙，请稍后再试')
