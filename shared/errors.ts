@@ -78,6 +78,7 @@ export const ERROR_MESSAGES = {
 
   // Admin console (precedence: binding, role, then the subject's state)
   STOCK_BELOW_ZERO: '调整后库存将小于 0，请核对数量',
+  ADJUSTMENT_OVER_LIMIT: '调整积分超过本角色的单次上限',
 } as const
 
 /** A stable, machine-readable failure code. */

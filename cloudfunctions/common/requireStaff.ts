@@ -43,3 +43,13 @@ export async function requireAdmin(
 export function loadStore(db: Database, storeId: string | null): Promise<StoreDocument | null> {
   return storeId === null ? Promise.resolve(null) : readDocument(db.collection('stores').doc(storeId))
 }
+
+/** The caller's binding when it is a manager's or an admin's: NOT_STAFF as `requireStaff`, FORBIDDEN for a clerk. One request. */
+export async function requireManager(
+  db: Database,
+  caller: Caller,
+): Promise<Result<StaffDocument, 'NOT_STAFF' | 'FORBIDDEN'>> {
+  const staff = await requireStaff(db, caller)
+  if (!staff.ok) return staff
+  return staff.data.role === 'staff' ? err('FORBIDDEN', '仅限店长和品牌管理员') : staff
+}

@@ -5,6 +5,7 @@
 import { z } from 'zod'
 import type { FieldChanges } from '../admin'
 import { MALL_ITEM_ID_PATTERN, MALL_ITEM_STOCK_MAX, type MallItem, mallItemEditableSchema } from '../mall/item'
+import { ADJUSTMENT_POINTS_MAX } from '../programme/schema'
 import { requestIdSchema } from './requestId'
 
 /** Items the catalogue screen lists at most (one read). */
@@ -41,6 +42,33 @@ export const adjustStockInput = z
       .refine((delta) => delta !== 0, '调整数量不能为 0'),
   })
   .strict()
+
+/**
+ * `adjustPoints`: points added to (amount > 0) or taken from (amount < 0) a member by hand, with the
+ * reason the member's history and the audit log show. The role's limit is the programme's.
+ */
+export const adjustPointsInput = z
+  .object({
+    requestId: requestIdSchema,
+    memberId: z.string().regex(/^m[0-9a-f]{24}$/, '会员编号格式不正确'),
+    amount: z
+      .number()
+      .int('调整积分必须是整数')
+      .min(-ADJUSTMENT_POINTS_MAX, `单次调整不能超过 ${ADJUSTMENT_POINTS_MAX} 积分`)
+      .max(ADJUSTMENT_POINTS_MAX, `单次调整不能超过 ${ADJUSTMENT_POINTS_MAX} 积分`)
+      .refine((amount) => amount !== 0, '调整积分不能为 0'),
+    reason: z.string().trim().min(1, '请填写调整原因').max(100, '调整原因不能超过 100 个字'),
+  })
+  .strict()
+
+/** `admin.adjustPoints`: the member's usable points after the adjustment; a replay answers the first. */
+export interface AdjustPointsResult {
+  readonly memberId: string
+  readonly amount: number
+  readonly usableBefore: number
+  readonly usableAfter: number
+  readonly replayed: boolean
+}
 
 /** An item as the catalogue screen shows it: every field, with the units redemptions still hold. */
 export type AdminItemView = MallItem & { readonly held: number }

@@ -7,9 +7,11 @@ import {
   type ContractOutput,
 } from './action'
 import {
+  type AdjustPointsResult,
   type AdjustStockResult,
   type AdminItemResult,
   type AdminItems,
+  adjustPointsInput,
   adjustStockInput,
   itemStatusInput,
   listItemsInput,
@@ -242,6 +244,14 @@ export const API = {
       'FORBIDDEN',
       'ITEM_NOT_FOUND',
       'STOCK_BELOW_ZERO',
+    ]),
+    adjustPoints: action<AdjustPointsResult>()(adjustPointsInput, [
+      'NOT_STAFF',
+      'FORBIDDEN',
+      'MEMBER_NOT_FOUND',
+      'REQUEST_ID_REUSED',
+      'ADJUSTMENT_OVER_LIMIT',
+      'POINTS_INSUFFICIENT',
     ]),
   },
 } as const satisfies Record<string, Record<string, AnyActionContract>>

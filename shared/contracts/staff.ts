@@ -259,6 +259,7 @@ export type AuditAction =
   | 'retireItem'
   | 'restoreItem'
   | 'adjustStock'
+  | 'adjustPoints'
 
 /** One line of the audit log. */
 export interface AuditEntryView {

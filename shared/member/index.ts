@@ -1,3 +1,9 @@
+export {
+  type AdjustmentDecision,
+  adjustmentLimitOf,
+  decidePointsAdjustment,
+  type PointsAdjustment,
+} from './adjustPoints'
 export { applyGrowth, type GrowthOutcome } from './applyGrowth'
 export { type CheckInDecision, checkInEntryKeyOf, decideCheckIn } from './checkIn'
 export { decideExpiry, type ExpiryDecision, expiryEntryIdOf } from './expire'

@@ -131,10 +131,24 @@ export const REFERRAL_MINIMUM_FEN_DEFAULT = 1000
 /** Default purchases one staff member records alone per business day: ¥20,000. */
 export const STAFF_DAILY_TOTAL_FEN_DEFAULT = 2_000_000
 
-/** Above these a plain staff member cannot record a purchase; a manager or admin must do it. */
+/** Largest manual points adjustment a limit may allow. */
+export const ADJUSTMENT_POINTS_MAX = 1_000_000
+/** Default largest manual adjustment (either way) a manager makes alone: 500 points. */
+export const MANAGER_ADJUSTMENT_POINTS_MAX_DEFAULT = 500
+/** Default largest manual adjustment an admin makes: 50,000 points. */
+export const ADMIN_ADJUSTMENT_POINTS_MAX_DEFAULT = 50_000
+
+const adjustmentLimit = z.number().int().min(1).max(ADJUSTMENT_POINTS_MAX)
+
+/**
+ * Above these a plain staff member cannot record a purchase; a manager or admin must do it. A manual
+ * points adjustment (added or taken away) is capped per role, managers lower than admins.
+ */
 export const staffLimitsSchema = z.object({
   purchaseAmountFenMax: z.number().int().min(1).max(STAFF_LIMIT_FEN_MAX).default(STAFF_PURCHASE_AMOUNT_FEN_MAX_DEFAULT),
   dailyTotalFenPerStaff: z.number().int().min(1).max(STAFF_LIMIT_FEN_MAX).default(STAFF_DAILY_TOTAL_FEN_DEFAULT),
+  managerAdjustmentPointsMax: adjustmentLimit.default(MANAGER_ADJUSTMENT_POINTS_MAX_DEFAULT),
+  adminAdjustmentPointsMax: adjustmentLimit.default(ADMIN_ADJUSTMENT_POINTS_MAX_DEFAULT),
 })
 
 /**
@@ -194,10 +208,7 @@ export const programmeSchema = z
       .max(STAFF_PURCHASE_AMOUNT_FEN_MAX_DEFAULT)
       .default(REFERRAL_MINIMUM_FEN_DEFAULT),
     /** Optional so that programmes written before staff limits existed still parse. */
-    staffLimits: staffLimitsSchema.default({
-      purchaseAmountFenMax: STAFF_PURCHASE_AMOUNT_FEN_MAX_DEFAULT,
-      dailyTotalFenPerStaff: STAFF_DAILY_TOTAL_FEN_DEFAULT,
-    }),
+    staffLimits: staffLimitsSchema.default(staffLimitsSchema.parse({})),
     /** Optional so that programmes written before the scheduled jobs existed still parse. */
     automation: automationSchema.default(AUTOMATION_DEFAULTS),
   })

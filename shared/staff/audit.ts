@@ -118,6 +118,18 @@ export interface AdminItemAuditEntry extends AuditEntryBase {
   readonly changes: FieldChanges
 }
 
+/**
+ * A manual points adjustment by an admin or manager (`admin_<requestId>`), written in the same
+ * transaction as its ledger entry: `changes.points` is the member's usable points before and after.
+ */
+export interface AdminPointsAuditEntry extends AuditEntryBase {
+  readonly action: 'adjustPoints'
+  readonly requestId: string
+  readonly memberId: string
+  readonly amount: number
+  readonly changes: FieldChanges
+}
+
 /** One audit entry, by its action. */
 export type AuditEntry =
   | PurchaseAuditEntry
@@ -129,6 +141,7 @@ export type AuditEntry =
   | UnbindAuditEntry
   | SelfPurchaseAuditEntry
   | AdminItemAuditEntry
+  | AdminPointsAuditEntry
 
 /** The operator fields of an entry for an action by `staff`, in their own store. */
 export function auditOperatorOf(staff: Pick<StaffMember, 'openid' | 'name' | 'role' | 'storeId'>): AuditOperator {

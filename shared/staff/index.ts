@@ -1,6 +1,7 @@
 export {
   type AcceptInviteAuditEntry,
   type AdminItemAuditEntry,
+  type AdminPointsAuditEntry,
   type AuditEntry,
   type AuditOperator,
   auditOperatorOf,

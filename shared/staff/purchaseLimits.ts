@@ -13,7 +13,7 @@ export function needsManagerApproval(options: {
   readonly amountFen: number
   /** What this staff member has already recorded today. */
   readonly dailyTotalFen: number
-  readonly limits: StaffLimits
+  readonly limits: Pick<StaffLimits, 'purchaseAmountFenMax' | 'dailyTotalFenPerStaff'>
 }): boolean {
   if (options.role !== 'staff') return false
   return (

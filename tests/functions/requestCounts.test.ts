@@ -56,6 +56,7 @@ const REQUESTS: Readonly<Record<ActionScenarioName, number>> = {
   'admin.retireItem': 5,
   'admin.restoreItem': 5,
   'admin.adjustStock': 5,
+  'admin.adjustPoints': 8,
 }
 
 /** Two invocations per instance of the harness's function host (8 per function). */

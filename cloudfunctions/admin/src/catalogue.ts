@@ -5,7 +5,7 @@ import { err, ok } from '@shared/result'
 import { database } from '../../common/cloud'
 import { isDuplicateKeyError } from '../../common/databaseErrors'
 import type { MallItemDocument } from '../../common/documents/mall'
-import { requireAdmin, requireStaff } from '../../common/requireStaff'
+import { requireAdmin, requireManager } from '../../common/requireStaff'
 import { defineAction } from '../../common/router'
 import { adminItemViewOf, readAdminEntry, readItem, writeAdminEntry } from './items'
 
@@ -20,11 +20,10 @@ function byId(a: AdminItemView, b: AdminItemView): number {
 export const listItems = defineAction(API.admin.listItems, async (_input, caller) => {
   const db = database()
   const [staff, items] = await Promise.all([
-    requireStaff(db, caller),
+    requireManager(db, caller),
     db.collection('mall_items').where({}).limit(ADMIN_ITEMS_MAX).get(),
   ])
   if (!staff.ok) return staff
-  if (staff.data.role === 'staff') return err('FORBIDDEN', '仅限店长和品牌管理员')
   const views = items.data.map(adminItemViewOf).filter((view): view is AdminItemView => view !== null)
   return ok({ items: views.sort(byId) })
 })

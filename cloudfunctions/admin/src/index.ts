@@ -1,15 +1,16 @@
 import { API } from '@shared/contracts'
 import { currentCaller } from '../../common/caller'
 import { createRouter } from '../../common/router'
+import { adjustPoints } from './adjustPoints'
 import { adjustStock } from './adjustStock'
 import { listItems, restoreItem, retireItem, saveItem } from './catalogue'
 
 /**
- * `admin`: the admin console's writes, brand admins only (managers may read the catalogue): the
- * points-mall catalogue. Every write is idempotent per request id and audited (`audit/admin_<id>`).
+ * `admin`: the admin console's writes: the points-mall catalogue (brand admins; managers read) and
+ * manual points adjustments (managers and admins, each within the programme's limit). Every write is idempotent per request id and audited (`audit/admin_<id>`).
  */
 export const main = createRouter(
   API.admin,
-  { listItems, saveItem, retireItem, restoreItem, adjustStock },
+  { listItems, saveItem, retireItem, restoreItem, adjustStock, adjustPoints },
   currentCaller,
 )

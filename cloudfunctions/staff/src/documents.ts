@@ -29,6 +29,16 @@ function movementOf(entry: AuditDocument): MovementView {
       return { ...NO_MOVEMENT, memberId: entry.memberId }
     case 'selfPurchaseRefused':
       return { ...NO_MOVEMENT, memberId: entry.memberId, amountFen: entry.amountFen }
+    case 'adjustPoints': {
+      const usable = entry.changes.points
+      return {
+        ...NO_MOVEMENT,
+        memberId: entry.memberId,
+        points: entry.amount,
+        balanceBefore: typeof usable?.before === 'number' ? usable.before : null,
+        balanceAfter: typeof usable?.after === 'number' ? usable.after : null,
+      }
+    }
     case 'createInvite':
     case 'acceptInvite':
     case 'unbind':

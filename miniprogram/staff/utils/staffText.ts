@@ -17,6 +17,7 @@ const ACTION_NAMES: Readonly<Record<AuditAction, string>> = {
   retireItem: '下架商品',
   restoreItem: '恢复商品',
   adjustStock: '调整库存',
+  adjustPoints: '调整积分',
 }
 
 /** A role as the counter names it: 店员, 店长, 管理员. */

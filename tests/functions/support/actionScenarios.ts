@@ -360,6 +360,13 @@ export const ACTION_SCENARIOS = {
     arrange: async (_harness, index) =>
       callOf('admin', 'adjustStock', { requestId: `adjust-${index}-000`, itemId: 'item-tote-bag', delta: 1 }, ADMIN),
   },
+  'admin.adjustPoints': {
+    arrange: async (harness, index) => {
+      const member = await memberFor(harness, 'adjust-points', index)
+      const input = { requestId: `adjust-points-${index}-0`, memberId: member.memberId, amount: 10, reason: '补发' }
+      return callOf('admin', 'adjustPoints', input, ADMIN)
+    },
+  },
 } satisfies Record<string, ActionScenario>
 
 /** The name of a scenario: `function.action`, with the variant in brackets where an action has two. */

@@ -12,7 +12,12 @@ describe('the programme’s staff limits', () => {
   })
 
   it('are set in the demo programme', () => {
-    expect(DEMO_PROGRAMME.staffLimits).toEqual({ purchaseAmountFenMax: 500_000, dailyTotalFenPerStaff: 2_000_000 })
+    expect(DEMO_PROGRAMME.staffLimits).toEqual({
+      purchaseAmountFenMax: 500_000,
+      dailyTotalFenPerStaff: 2_000_000,
+      managerAdjustmentPointsMax: 500,
+      adminAdjustmentPointsMax: 50_000,
+    })
   })
 
   it.each([0, -1, 1.5, 1_000_000_001])('refuse a per-purchase maximum of %d', (purchaseAmountFenMax) => {
@@ -21,6 +26,20 @@ describe('the programme’s staff limits', () => {
       ok: false,
       code: 'INVALID_PROGRAMME',
       message: expect.stringContaining('staffLimits'),
+    })
+  })
+
+  it('cap manual points adjustments at 500 for managers and 50,000 for admins unless the programme says otherwise', () => {
+    const { staffLimits: _, ...older } = DEMO_PROGRAMME_INPUT
+    expect(parseProgramme(older)).toMatchObject({
+      ok: true,
+      data: { staffLimits: { managerAdjustmentPointsMax: 500, adminAdjustmentPointsMax: 50_000 } },
+    })
+    const tighter = parseProgramme({ ...DEMO_PROGRAMME_INPUT, staffLimits: { managerAdjustmentPointsMax: 100 } })
+    expect(tighter).toMatchObject({ ok: true, data: { staffLimits: { managerAdjustmentPointsMax: 100 } } })
+    expect(parseProgramme({ ...DEMO_PROGRAMME_INPUT, staffLimits: { adminAdjustmentPointsMax: 0 } })).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('adminAdjustmentPointsMax'),
     })
   })
 
