@@ -1,1 +1,2 @@
 export * from './fieldChanges'
+export * from './memberQuery'

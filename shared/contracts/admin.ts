@@ -3,15 +3,19 @@
  * write is idempotent per client `requestId` and audited with before/after of the fields it changed.
  */
 import { z } from 'zod'
-import type { FieldChanges } from '../admin'
+import type { FieldChanges, MemberQuery } from '../admin'
+import type { LedgerEntryType } from '../ledger'
 import { MALL_ITEM_ID_PATTERN, MALL_ITEM_STOCK_MAX, type MallItem, mallItemEditableSchema } from '../mall/item'
 import { ADJUSTMENT_POINTS_MAX } from '../programme/schema'
+import type { WalletCoupon } from './coupon'
 import { requestIdSchema } from './requestId'
+import type { AuditEntryView } from './staff'
 
 /** Items the catalogue screen lists at most (one read). */
 export const ADMIN_ITEMS_MAX = 1000
 
 const itemId = z.string().regex(MALL_ITEM_ID_PATTERN, '商品 id 格式不正确')
+const memberId = z.string().regex(/^m[0-9a-f]{24}$/, '会员编号格式不正确')
 
 export const listItemsInput = z.object({}).strict()
 
@@ -50,7 +54,7 @@ export const adjustStockInput = z
 export const adjustPointsInput = z
   .object({
     requestId: requestIdSchema,
-    memberId: z.string().regex(/^m[0-9a-f]{24}$/, '会员编号格式不正确'),
+    memberId,
     amount: z
       .number()
       .int('调整积分必须是整数')
@@ -68,6 +72,59 @@ export interface AdjustPointsResult {
   readonly usableBefore: number
   readonly usableAfter: number
   readonly replayed: boolean
+}
+
+/** Members one search answers at most. */
+export const MEMBER_SEARCH_SIZE_MAX = 20
+/** Ledger entries, coupons and staff actions the member detail shows, each the newest. */
+export const MEMBER_DETAIL_LIST_SIZE = 20
+
+export const searchMembersInput = z
+  .object({ query: z.string().trim().min(1, '请输入手机号、会员编号或昵称').max(30, '搜索内容不能超过 30 个字') })
+  .strict()
+export const memberDetailInput = z.object({ memberId }).strict()
+
+/** A member as the search lists them. Phone numbers are masked unless the caller is an admin. */
+export interface MemberSummary {
+  readonly memberId: string
+  readonly nickname: string | null
+  readonly avatarUrl: string | null
+  readonly phoneNumber: string | null
+  readonly tier: { readonly id: string; readonly name: string }
+  readonly growth: number
+  readonly usablePoints: number
+  readonly joinedAtMs: number
+  readonly joinedStoreId: string | null
+}
+
+/** `admin.searchMembers`: what the query was read as, and the members it found (at most MEMBER_SEARCH_SIZE_MAX). */
+export interface MemberSearchResult {
+  readonly matchedBy: MemberQuery['kind']
+  readonly members: readonly MemberSummary[]
+}
+
+/** A line of the member's points history as staff read it: with who made it and why. */
+export interface MemberLedgerLine {
+  readonly id: string
+  readonly type: LedgerEntryType
+  readonly amount: number
+  readonly title: string
+  readonly reason: string | null
+  readonly operatorId: string | null
+  readonly createdAtMs: number
+}
+
+/** `admin.memberDetail`: the card figures, the lots and when they expire, and the newest history, coupons and staff actions. */
+export interface MemberDetail {
+  readonly member: MemberSummary
+  readonly birthday: string | null
+  readonly balance: number
+  readonly expiredPoints: number
+  /** The wallet's lots, earliest expiry first (never-expiring last). */
+  readonly lots: readonly { readonly expiresAtMs: number | null; readonly amount: number }[]
+  readonly ledger: readonly MemberLedgerLine[]
+  readonly coupons: readonly WalletCoupon[]
+  readonly staffActions: readonly AuditEntryView[]
 }
 
 /** An item as the catalogue screen shows it: every field, with the units redemptions still hold. */

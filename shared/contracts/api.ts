@@ -15,7 +15,11 @@ import {
   adjustStockInput,
   itemStatusInput,
   listItemsInput,
+  type MemberDetail,
+  type MemberSearchResult,
+  memberDetailInput,
   saveItemInput,
+  searchMembersInput,
 } from './admin'
 import { type CheckInResult, type CheckInStatus, checkInInput, checkInStatusInput, makeupInput } from './checkin'
 import {
@@ -245,6 +249,8 @@ export const API = {
       'ITEM_NOT_FOUND',
       'STOCK_BELOW_ZERO',
     ]),
+    searchMembers: action<MemberSearchResult>()(searchMembersInput, ['NOT_STAFF', 'FORBIDDEN']),
+    memberDetail: action<MemberDetail>()(memberDetailInput, ['NOT_STAFF', 'FORBIDDEN', 'MEMBER_NOT_FOUND']),
     adjustPoints: action<AdjustPointsResult>()(adjustPointsInput, [
       'NOT_STAFF',
       'FORBIDDEN',

@@ -1,4 +1,5 @@
 export { earnPoints } from './earn'
+export { ledgerEntryTitle } from './entryTitle'
 export { type ExpiryOutcome, expirePoints } from './expire'
 export {
   type ExpiringLot,

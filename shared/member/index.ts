@@ -19,6 +19,7 @@ export type { LedgerEntry, Member, MemberCheckIn } from './member'
 export {
   decideProfileUpdate,
   isProfileComplete,
+  maskPhoneNumber,
   type ProfileChanges,
   type ProfileDecision,
   profileRewardKeyOf,

@@ -75,3 +75,8 @@ export function decideProfileUpdate(
     completionPoints: amount,
   })
 }
+
+/** Shows enough of a phone number to recognise it: 138****5678. */
+export function maskPhoneNumber(phoneNumber: string): string {
+  return phoneNumber.length < 7 ? phoneNumber : `${phoneNumber.slice(0, 3)}****${phoneNumber.slice(-4)}`
+}

@@ -56,6 +56,8 @@ const REQUESTS: Readonly<Record<ActionScenarioName, number>> = {
   'admin.retireItem': 5,
   'admin.restoreItem': 5,
   'admin.adjustStock': 5,
+  'admin.searchMembers': 2,
+  'admin.memberDetail': 5,
   'admin.adjustPoints': 8,
 }
 

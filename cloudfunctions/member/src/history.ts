@@ -1,31 +1,10 @@
 import { API, HISTORY_PAGE_SIZE_DEFAULT, type HistoryEntry, type HistoryPage } from '@shared/contracts'
-import { expiredBalance, usableBalance } from '@shared/ledger'
+import { expiredBalance, ledgerEntryTitle, usableBalance } from '@shared/ledger'
 import type { LedgerEntry } from '@shared/member'
 import { err, ok } from '@shared/result'
 import { database } from '../../common/cloud'
 import { callerMemberId, loadMember } from '../../common/requireMember'
 import { defineAction } from '../../common/router'
-
-/** What members read for each source of points (the ledger stores the source's kind before `:`). */
-const SOURCE_TITLES: Readonly<Record<string, string>> = {
-  join: '入会礼',
-  profile: '完善资料奖励',
-  checkin: '每日签到',
-  makeup: '补签',
-  purchase: '消费积分',
-  referral: '邀请好友奖励',
-  upgrade: '升级礼',
-  birthday: '生日礼',
-  redeem: '积分兑换',
-  cancel: '兑换取消退回',
-  reverse: '消费撤销',
-  expire: '积分过期',
-  adjust: '积分调整',
-}
-
-function titleOf(entry: LedgerEntry): string {
-  return SOURCE_TITLES[entry.source.split(':')[0] ?? ''] ?? SOURCE_TITLES[entry.type] ?? '积分变动'
-}
 
 /** Cursors name the last entry shown: its time and id, so equal times never skip or repeat a line. */
 function encodeCursor(entry: LedgerEntry): string {
@@ -74,7 +53,7 @@ export const history = defineAction(API.member.history, async (input, caller) =>
         id: entry._id,
         type: entry.type,
         amount: entry.amount,
-        title: titleOf(entry),
+        title: ledgerEntryTitle(entry),
         createdAtMs: entry.createdAtMs,
       }),
     ),

@@ -1,16 +1,11 @@
 import { API, type Profile } from '@shared/contracts'
-import { decideProfileUpdate, type Member, type ProfileChanges } from '@shared/member'
+import { decideProfileUpdate, type Member, maskPhoneNumber, type ProfileChanges } from '@shared/member'
 import { err, ok, type Result } from '@shared/result'
 import { database, sdk } from '../../common/cloud'
 import { currentProgramme } from '../../common/programmeStore'
 import { callerMemberId, loadCallerMember } from '../../common/requireMember'
 import { defineAction } from '../../common/router'
 import { runUnitOfWork } from '../../common/unitOfWork'
-
-/** Shows enough of a phone number to recognise it: 138****5678. */
-export function maskPhoneNumber(phoneNumber: string): string {
-  return phoneNumber.length < 7 ? phoneNumber : `${phoneNumber.slice(0, 3)}****${phoneNumber.slice(-4)}`
-}
 
 function profileOf(member: Member): Profile {
   const { nickname, avatarUrl, birthday, phoneNumber } = member.profile

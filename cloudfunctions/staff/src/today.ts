@@ -2,11 +2,12 @@ import { API, TODAY_ENTRIES_MAX, type TodayActivity } from '@shared/contracts'
 import { ok } from '@shared/result'
 import { auditScopeOf } from '@shared/staff'
 import { businessDayOf, startOfBusinessDayMs } from '@shared/time/businessDay'
+import { auditViewOf } from '../../common/auditView'
 import { database } from '../../common/cloud'
 import { currentProgramme } from '../../common/programmeStore'
 import { requireStaff } from '../../common/requireStaff'
 import { defineAction } from '../../common/router'
-import { auditViewOf, bindingOf } from './documents'
+import { bindingOf } from './documents'
 
 /**
  * `staff.today`: the audit entries of the current business day, newest first: the caller's own

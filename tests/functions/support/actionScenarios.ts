@@ -360,6 +360,15 @@ export const ACTION_SCENARIOS = {
     arrange: async (_harness, index) =>
       callOf('admin', 'adjustStock', { requestId: `adjust-${index}-000`, itemId: 'item-tote-bag', delta: 1 }, ADMIN),
   },
+  'admin.searchMembers': {
+    arrange: async () => callOf('admin', 'searchMembers', { query: '13800138000' }, MANAGER),
+  },
+  'admin.memberDetail': {
+    arrange: async (harness, index) => {
+      const member = await memberFor(harness, 'member-detail', index)
+      return callOf('admin', 'memberDetail', { memberId: member.memberId }, MANAGER)
+    },
+  },
   'admin.adjustPoints': {
     arrange: async (harness, index) => {
       const member = await memberFor(harness, 'adjust-points', index)

@@ -1,0 +1,119 @@
+import { type MemberQuery, memberQueryOf, prefixRangeEnd } from '@shared/admin'
+import {
+  API,
+  MEMBER_DETAIL_LIST_SIZE,
+  MEMBER_SEARCH_SIZE_MAX,
+  type MemberDetail,
+  type MemberLedgerLine,
+  type MemberSummary,
+} from '@shared/contracts'
+import { expiredBalance, ledgerEntryTitle, usableBalance } from '@shared/ledger'
+import { type LedgerEntry, type Member, maskPhoneNumber } from '@shared/member'
+import type { Programme } from '@shared/programme/schema'
+import { err, ok } from '@shared/result'
+import type { StaffRole } from '@shared/staff'
+import { auditViewOf } from '../../common/auditView'
+import { type Database, database } from '../../common/cloud'
+import { walletCouponOf } from '../../common/couponDocument'
+import { currentProgramme } from '../../common/programmeStore'
+import { readDocument } from '../../common/readDocument'
+import { requireManager } from '../../common/requireStaff'
+import { defineAction } from '../../common/router'
+
+/** A member as staff see them: phone numbers in full for admins only (managers recognise, not copy, them). */
+function summaryOf(member: Member, programme: Programme, viewer: StaffRole, nowMs: number): MemberSummary {
+  const tier = programme.tiers.find((candidate) => candidate.id === member.tierId)
+  const phoneNumber = member.profile.phoneNumber
+  return {
+    memberId: member._id,
+    nickname: member.profile.nickname,
+    avatarUrl: member.profile.avatarUrl,
+    phoneNumber: phoneNumber === null || viewer === 'admin' ? phoneNumber : maskPhoneNumber(phoneNumber),
+    tier: { id: member.tierId, name: tier?.name ?? member.tierId },
+    growth: member.growth,
+    usablePoints: usableBalance(member.points, nowMs),
+    joinedAtMs: member.joinedAtMs,
+    joinedStoreId: member.joinedStoreId,
+  }
+}
+
+/** The members a query names: one indexed lookup (phone and nickname each have an index; ids are keys). */
+async function membersMatching(db: Database, query: MemberQuery): Promise<readonly Member[]> {
+  const members = db.collection('members')
+  if (query.kind === 'memberId') {
+    const member = await readDocument(members.doc(query.memberId))
+    return member ? [member] : []
+  }
+  const _ = db.command
+  const condition =
+    query.kind === 'phone'
+      ? { 'profile.phoneNumber': query.phoneNumber }
+      : { 'profile.nickname': _.gte(query.prefix).and(_.lt(prefixRangeEnd(query.prefix))) }
+  const { data } = await members.where(condition).limit(MEMBER_SEARCH_SIZE_MAX).get()
+  return data
+}
+
+/**
+ * `admin.searchMembers`: by mobile number, member id or the start of a nickname (see
+ * `memberQueryOf`), for managers and admins (members are chain-wide). Requests with the programme
+ * cached: staff and the lookup, at once (2).
+ */
+export const searchMembers = defineAction(API.admin.searchMembers, async (input, caller) => {
+  const db = database()
+  const query = memberQueryOf(input.query)
+  const [staff, programme, members] = await Promise.all([
+    requireManager(db, caller),
+    currentProgramme(db, caller.nowMs),
+    membersMatching(db, query),
+  ])
+  if (!staff.ok) return staff
+  return ok({
+    matchedBy: query.kind,
+    members: members.map((member) => summaryOf(member, programme, staff.data.role, caller.nowMs)),
+  })
+})
+
+function ledgerLineOf(entry: LedgerEntry): MemberLedgerLine {
+  const { _id: id, type, amount, reason, operatorId, createdAtMs } = entry
+  return { id, type, amount, title: ledgerEntryTitle(entry), reason, operatorId, createdAtMs }
+}
+
+/** The newest `MEMBER_DETAIL_LIST_SIZE` documents of a member in a collection, by an indexed time field. */
+function newestOf<Name extends 'ledger' | 'coupons' | 'audit'>(
+  db: Database,
+  name: Name,
+  memberId: string,
+  timeField: string,
+) {
+  return db.collection(name).where({ memberId }).orderBy(timeField, 'desc').limit(MEMBER_DETAIL_LIST_SIZE).get()
+}
+
+/**
+ * `admin.memberDetail`: the card figures, every lot and when it expires, and the newest ledger
+ * entries, coupons and staff actions on the member. Requests with the programme cached: staff,
+ * member, ledger, coupons and audit entries, all at once (5).
+ */
+export const memberDetail = defineAction(API.admin.memberDetail, async (input, caller) => {
+  const db = database()
+  const [staff, programme, member, ledger, coupons, audit] = await Promise.all([
+    requireManager(db, caller),
+    currentProgramme(db, caller.nowMs),
+    readDocument(db.collection('members').doc(input.memberId)),
+    newestOf(db, 'ledger', input.memberId, 'createdAtMs'),
+    newestOf(db, 'coupons', input.memberId, 'issuedAtMs'),
+    newestOf(db, 'audit', input.memberId, 'createdAtMs'),
+  ])
+  if (!staff.ok) return staff
+  if (!member) return err('MEMBER_NOT_FOUND')
+  const detail: MemberDetail = {
+    member: summaryOf(member, programme, staff.data.role, caller.nowMs),
+    birthday: member.profile.birthday,
+    balance: member.points.balance,
+    expiredPoints: expiredBalance(member.points, caller.nowMs),
+    lots: member.points.lots,
+    ledger: (ledger.data as LedgerEntry[]).map(ledgerLineOf),
+    coupons: coupons.data.map((coupon) => walletCouponOf(coupon, caller.nowMs)),
+    staffActions: audit.data.map(auditViewOf),
+  }
+  return ok(detail)
+})
