@@ -63,7 +63,7 @@ function dataOf<T>(answer: ApiEnvelope<T>): T {
 }
 
 /** An item as the admin's form sends it: a pickup gift for 100 points. */
-const adminItemEdit = (id: string) => ({
+export const adminItemEdit = (id: string) => ({
   id,
   title: '新商品',
   description: '',

@@ -1,0 +1,158 @@
+/**
+ * The admin console's authorisation matrix: every `admin` and `jobs` action called as someone who
+ * never joined, a member, another store's clerk, a clerk, a manager and an admin. Roles come from
+ * `staff/<OPENID>` only; a refusal changes nothing. An action missing from the table fails the test.
+ */
+import { API, type ApiEnvelope } from '@shared/contracts'
+import { insertItem } from '../mall/testItems'
+import {
+  ADMIN,
+  bindStoreTwo,
+  MANAGER,
+  NOW,
+  OTHER_STORE_STAFF,
+  STAFF,
+  seedCustomer,
+  snapshotOf,
+} from '../staff/staffFixtures'
+import { adminItemEdit } from '../support/actionScenarios'
+import { type FunctionHarness, useFunctionHarness } from '../support/functionHarness'
+
+jest.setTimeout(120_000)
+
+const CALLERS = {
+  stranger: 'o-never-joined',
+  member: 'o-admin-matrix-member-0',
+  otherStore: OTHER_STORE_STAFF,
+  staff: STAFF,
+  manager: MANAGER,
+  admin: ADMIN,
+}
+type CallerName = keyof typeof CALLERS
+type Expectations = Readonly<Record<CallerName, string>>
+
+const ADMINS_ONLY: Expectations = {
+  stranger: 'NOT_STAFF',
+  member: 'NOT_STAFF',
+  otherStore: 'FORBIDDEN',
+  staff: 'FORBIDDEN',
+  manager: 'FORBIDDEN',
+  admin: 'ok',
+}
+const MANAGERS_AND_ADMINS: Expectations = { ...ADMINS_ONLY, manager: 'ok' }
+
+interface Case {
+  readonly functionName: 'admin' | 'jobs'
+  readonly action: string
+  readonly expectations: Expectations
+  /** Writes what the action needs and answers its input. */
+  setup(harness: FunctionHarness, memberId: string): Promise<Record<string, unknown>>
+}
+
+const CASES: readonly Case[] = [
+  { functionName: 'admin', action: 'listItems', expectations: MANAGERS_AND_ADMINS, setup: async () => ({}) },
+  {
+    functionName: 'admin',
+    action: 'saveItem',
+    expectations: ADMINS_ONLY,
+    setup: async () => ({ requestId: 'matrix-save-0001', item: adminItemEdit('item-matrix') }),
+  },
+  {
+    functionName: 'admin',
+    action: 'retireItem',
+    expectations: ADMINS_ONLY,
+    setup: async (harness) => ({
+      requestId: 'matrix-retire-01',
+      itemId: await insertItem(harness, { id: 'item-matrix-retire' }),
+    }),
+  },
+  {
+    functionName: 'admin',
+    action: 'restoreItem',
+    expectations: ADMINS_ONLY,
+    setup: async (harness) => ({
+      requestId: 'matrix-restore-1',
+      itemId: await insertItem(harness, { id: 'item-matrix-restore', status: 'offSale' }),
+    }),
+  },
+  {
+    functionName: 'admin',
+    action: 'adjustStock',
+    expectations: ADMINS_ONLY,
+    setup: async () => ({ requestId: 'matrix-stock-001', itemId: 'item-tote-bag', delta: 1 }),
+  },
+  {
+    functionName: 'admin',
+    action: 'searchMembers',
+    expectations: MANAGERS_AND_ADMINS,
+    setup: async () => ({ query: '13800138000' }),
+  },
+  {
+    functionName: 'admin',
+    action: 'memberDetail',
+    expectations: MANAGERS_AND_ADMINS,
+    setup: async (_harness, memberId) => ({ memberId }),
+  },
+  {
+    functionName: 'admin',
+    action: 'adjustPoints',
+    expectations: MANAGERS_AND_ADMINS,
+    setup: async (_harness, memberId) => ({ requestId: 'matrix-adjust-01', memberId, amount: 10, reason: '补发' }),
+  },
+  {
+    functionName: 'jobs',
+    action: 'run',
+    expectations: ADMINS_ONLY,
+    setup: async () => ({ job: 'expirePoints', dryRun: false }),
+  },
+  { functionName: 'jobs', action: 'status', expectations: ADMINS_ONLY, setup: async () => ({}) },
+]
+
+const MATRIX = CASES.flatMap((testCase) =>
+  (Object.keys(CALLERS) as CallerName[]).map(
+    (caller) =>
+      [`${testCase.functionName}.${testCase.action}`, caller, testCase.expectations[caller], testCase] as const,
+  ),
+)
+
+/** Everything an admin action may write, besides what `snapshotOf` covers. */
+async function adminSnapshot(harness: FunctionHarness) {
+  const [items, runs] = await Promise.all(
+    ['mall_items', 'job_runs'].map(async (name) => (await harness.db.collection(name).limit(1000).get()).data),
+  )
+  return { ...(await snapshotOf(harness)), items, runs }
+}
+
+describe('admin and jobs: the authorisation matrix', () => {
+  const harness = useFunctionHarness()
+
+  beforeEach(async () => {
+    await bindStoreTwo(harness)
+  })
+
+  it('covers every admin and jobs action', () => {
+    const covered = new Set(CASES.map((testCase) => `${testCase.functionName}.${testCase.action}`))
+    const actions = [
+      ...Object.keys(API.admin).map((action) => `admin.${action}`),
+      ...Object.keys(API.jobs).map((action) => `jobs.${action}`),
+    ]
+    expect([...covered].sort()).toEqual(actions.sort())
+  })
+
+  it.each(MATRIX)('%s as %s answers %s', async (_name, caller, expected, testCase) => {
+    const member = await seedCustomer(harness, { prefix: 'o-admin-matrix-member', points: 100 })
+    const input = await testCase.setup(harness, member.memberId)
+    const before = await adminSnapshot(harness)
+    const answer = (await harness.callRaw(
+      testCase.functionName,
+      { action: testCase.action, input },
+      { as: CALLERS[caller], atMs: NOW + 1000 },
+    )) as ApiEnvelope<unknown>
+    if (expected === 'ok') {
+      expect(answer).toMatchObject({ ok: true })
+    } else {
+      expect(answer).toMatchObject({ ok: false, code: expected })
+      await expect(adminSnapshot(harness)).resolves.toEqual(before)
+    }
+  })
+})
