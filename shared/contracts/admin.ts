@@ -8,6 +8,7 @@ import type { LedgerEntryType } from '../ledger'
 import { MALL_ITEM_ID_PATTERN, MALL_ITEM_STOCK_MAX, type MallItem, mallItemEditableSchema } from '../mall/item'
 import { ADJUSTMENT_POINTS_MAX } from '../programme/schema'
 import type { WalletCoupon } from './coupon'
+import { birthdaySchema } from './member'
 import { requestIdSchema } from './requestId'
 import type { AuditEntryView } from './staff'
 
@@ -64,6 +65,27 @@ export const adjustPointsInput = z
     reason: z.string().trim().min(1, '请填写调整原因').max(100, '调整原因不能超过 100 个字'),
   })
   .strict()
+
+/**
+ * `correctBirthday`: staff set a member's birthday (members set it once themselves: a birthday they
+ * could edit would pay its gift again). `birthday` null clears it.
+ */
+export const correctBirthdayInput = z
+  .object({
+    requestId: requestIdSchema,
+    memberId,
+    birthday: birthdaySchema.nullable(),
+    reason: z.string().trim().min(1, '请填写更正原因').max(100, '更正原因不能超过 100 个字'),
+  })
+  .strict()
+
+/** `admin.correctBirthday`: the birthday before and after; a replay answers the first. */
+export interface CorrectBirthdayResult {
+  readonly memberId: string
+  readonly before: string | null
+  readonly after: string | null
+  readonly replayed: boolean
+}
 
 /** `admin.adjustPoints`: the member's usable points after the adjustment; a replay answers the first. */
 export interface AdjustPointsResult {

@@ -13,6 +13,8 @@ import {
   type AdminItems,
   adjustPointsInput,
   adjustStockInput,
+  type CorrectBirthdayResult,
+  correctBirthdayInput,
   itemStatusInput,
   listItemsInput,
   type MemberDetail,
@@ -251,6 +253,12 @@ export const API = {
     ]),
     searchMembers: action<MemberSearchResult>()(searchMembersInput, ['NOT_STAFF', 'FORBIDDEN']),
     memberDetail: action<MemberDetail>()(memberDetailInput, ['NOT_STAFF', 'FORBIDDEN', 'MEMBER_NOT_FOUND']),
+    correctBirthday: action<CorrectBirthdayResult>()(correctBirthdayInput, [
+      'NOT_STAFF',
+      'FORBIDDEN',
+      'MEMBER_NOT_FOUND',
+      'REQUEST_ID_REUSED',
+    ]),
     adjustPoints: action<AdjustPointsResult>()(adjustPointsInput, [
       'NOT_STAFF',
       'FORBIDDEN',

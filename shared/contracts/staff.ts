@@ -260,6 +260,7 @@ export type AuditAction =
   | 'restoreItem'
   | 'adjustStock'
   | 'adjustPoints'
+  | 'correctBirthday'
 
 /** One line of the audit log. */
 export interface AuditEntryView {

@@ -130,6 +130,14 @@ export interface AdminPointsAuditEntry extends AuditEntryBase {
   readonly changes: FieldChanges
 }
 
+/** A member's birthday set by staff (`admin_<requestId>`): `changes.birthday` before and after. */
+export interface AdminBirthdayAuditEntry extends AuditEntryBase {
+  readonly action: 'correctBirthday'
+  readonly requestId: string
+  readonly memberId: string
+  readonly changes: FieldChanges
+}
+
 /** One audit entry, by its action. */
 export type AuditEntry =
   | PurchaseAuditEntry
@@ -142,6 +150,7 @@ export type AuditEntry =
   | SelfPurchaseAuditEntry
   | AdminItemAuditEntry
   | AdminPointsAuditEntry
+  | AdminBirthdayAuditEntry
 
 /** The operator fields of an entry for an action by `staff`, in their own store. */
 export function auditOperatorOf(staff: Pick<StaffMember, 'openid' | 'name' | 'role' | 'storeId'>): AuditOperator {

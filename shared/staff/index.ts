@@ -1,5 +1,6 @@
 export {
   type AcceptInviteAuditEntry,
+  type AdminBirthdayAuditEntry,
   type AdminItemAuditEntry,
   type AdminPointsAuditEntry,
   type AuditEntry,

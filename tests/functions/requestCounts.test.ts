@@ -59,6 +59,7 @@ const REQUESTS: Readonly<Record<ActionScenarioName, number>> = {
   'admin.searchMembers': 2,
   'admin.memberDetail': 5,
   'admin.adjustPoints': 8,
+  'admin.correctBirthday': 7,
 }
 
 /** Two invocations per instance of the harness's function host (8 per function). */

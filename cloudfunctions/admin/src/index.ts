@@ -4,12 +4,13 @@ import { createRouter } from '../../common/router'
 import { adjustPoints } from './adjustPoints'
 import { adjustStock } from './adjustStock'
 import { listItems, restoreItem, retireItem, saveItem } from './catalogue'
+import { correctBirthday } from './correctBirthday'
 import { memberDetail, searchMembers } from './members'
 
 /**
  * `admin`: the admin console's writes: the points-mall catalogue (brand admins; managers read) and
- * the member search and detail, and manual points adjustments (managers and admins, each within
- * the programme's limit). Every write is idempotent per request id and audited (`audit/admin_<id>`).
+ * the member search and detail, manual points adjustments (managers and admins, each within the
+ * programme's limit) and birthday corrections. Every write is idempotent per request id and audited (`audit/admin_<id>`).
  */
 export const main = createRouter(
   API.admin,
@@ -22,6 +23,7 @@ export const main = createRouter(
     searchMembers,
     memberDetail,
     adjustPoints,
+    correctBirthday,
   },
   currentCaller,
 )

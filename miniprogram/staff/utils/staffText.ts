@@ -18,6 +18,7 @@ const ACTION_NAMES: Readonly<Record<AuditAction, string>> = {
   restoreItem: '恢复商品',
   adjustStock: '调整库存',
   adjustPoints: '调整积分',
+  correctBirthday: '更正生日',
 }
 
 /** A role as the counter names it: 店员, 店长, 管理员. */

@@ -100,6 +100,17 @@ const CASES: readonly Case[] = [
     setup: async (_harness, memberId) => ({ requestId: 'matrix-adjust-01', memberId, amount: 10, reason: '补发' }),
   },
   {
+    functionName: 'admin',
+    action: 'correctBirthday',
+    expectations: MANAGERS_AND_ADMINS,
+    setup: async (_harness, memberId) => ({
+      requestId: 'matrix-birthday1',
+      memberId,
+      birthday: '06-01',
+      reason: '更正',
+    }),
+  },
+  {
     functionName: 'jobs',
     action: 'run',
     expectations: ADMINS_ONLY,

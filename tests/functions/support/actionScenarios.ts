@@ -369,6 +369,13 @@ export const ACTION_SCENARIOS = {
       return callOf('admin', 'memberDetail', { memberId: member.memberId }, MANAGER)
     },
   },
+  'admin.correctBirthday': {
+    arrange: async (harness, index) => {
+      const member = await memberFor(harness, 'correct-birthday', index)
+      const input = { requestId: `birthday-${index}-00`, memberId: member.memberId, birthday: '06-01', reason: '更正' }
+      return callOf('admin', 'correctBirthday', input, MANAGER)
+    },
+  },
   'admin.adjustPoints': {
     arrange: async (harness, index) => {
       const member = await memberFor(harness, 'adjust-points', index)
