@@ -7,8 +7,7 @@ import type { AuditDocument } from '../../common/documents/staff'
 import { currentProgramme } from '../../common/programmeStore'
 import { requireManager } from '../../common/requireStaff'
 import { defineAction } from '../../common/router'
-import { runUnitOfWork } from '../../common/unitOfWork'
-import { adminAuditIdOf } from './items'
+import { runMemberWrite } from './memberWrite'
 
 /** The ledger entry of an adjustment: one per request. */
 export function adjustmentKeyOf(requestId: string): string {
@@ -45,39 +44,38 @@ export const adjustPoints = defineAction(API.admin.adjustPoints, async (input, c
   const db = database()
   const [staff, programme] = await Promise.all([requireManager(db, caller), currentProgramme(db, caller.nowMs)])
   if (!staff.ok) return staff
-  const auditId = adminAuditIdOf(input.requestId)
-  return runUnitOfWork(db, async (unit) => {
-    const [member, marker] = await Promise.all([unit.read('members', input.memberId), unit.read('audit', auditId)])
-    if (marker) return replayOf(marker, input)
-    if (!member) return err('MEMBER_NOT_FOUND')
-    const decided = decidePointsAdjustment(
-      member,
-      {
-        key: adjustmentKeyOf(input.requestId),
+  return runMemberWrite(db, input, {
+    replay: (marker) => replayOf(marker, input),
+    apply(unit, member, auditId) {
+      const decided = decidePointsAdjustment(
+        member,
+        {
+          key: adjustmentKeyOf(input.requestId),
+          amount: input.amount,
+          reason: input.reason,
+          operatorOpenid: staff.data.openid,
+          operatorRole: staff.data.role,
+        },
+        { programme, nowMs: caller.nowMs },
+      )
+      if (!decided.ok) return decided
+      const { usableBefore, usableAfter } = decided.data
+      const audit: AdminPointsAuditEntry = {
+        _id: auditId,
+        ...auditOperatorOf(staff.data),
+        action: 'adjustPoints',
+        requestId: input.requestId,
+        memberId: member._id,
         amount: input.amount,
-        reason: input.reason,
-        operatorOpenid: staff.data.openid,
-        operatorRole: staff.data.role,
-      },
-      { programme, nowMs: caller.nowMs },
-    )
-    if (!decided.ok) return decided
-    const { usableBefore, usableAfter } = decided.data
-    const audit: AdminPointsAuditEntry = {
-      _id: auditId,
-      ...auditOperatorOf(staff.data),
-      action: 'adjustPoints',
-      requestId: input.requestId,
-      memberId: member._id,
-      amount: input.amount,
-      subjectId: member._id,
-      changes: { points: { before: usableBefore, after: usableAfter } },
-      note: input.reason,
-      createdAtMs: caller.nowMs,
-    }
-    unit.update('members', member._id, { points: decided.data.points })
-    unit.create('ledger', decided.data.entry)
-    unit.create('audit', audit)
-    return ok({ memberId: member._id, amount: input.amount, usableBefore, usableAfter, replayed: false })
+        subjectId: member._id,
+        changes: { points: { before: usableBefore, after: usableAfter } },
+        note: input.reason,
+        createdAtMs: caller.nowMs,
+      }
+      unit.update('members', member._id, { points: decided.data.points })
+      unit.create('ledger', decided.data.entry)
+      unit.create('audit', audit)
+      return ok({ memberId: member._id, amount: input.amount, usableBefore, usableAfter, replayed: false })
+    },
   })
 })

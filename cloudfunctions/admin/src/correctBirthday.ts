@@ -5,8 +5,7 @@ import { database } from '../../common/cloud'
 import type { AuditDocument } from '../../common/documents/staff'
 import { requireManager } from '../../common/requireStaff'
 import { defineAction } from '../../common/router'
-import { runUnitOfWork } from '../../common/unitOfWork'
-import { adminAuditIdOf } from './items'
+import { runMemberWrite } from './memberWrite'
 
 const asBirthday = (value: unknown): string | null => (typeof value === 'string' ? value : null)
 
@@ -33,25 +32,24 @@ export const correctBirthday = defineAction(API.admin.correctBirthday, async (in
   const db = database()
   const staff = await requireManager(db, caller)
   if (!staff.ok) return staff
-  const auditId = adminAuditIdOf(input.requestId)
-  return runUnitOfWork(db, async (unit) => {
-    const [member, marker] = await Promise.all([unit.read('members', input.memberId), unit.read('audit', auditId)])
-    if (marker) return replayOf(marker, input)
-    if (!member) return err('MEMBER_NOT_FOUND')
-    const before = member.profile.birthday
-    const audit: AdminBirthdayAuditEntry = {
-      _id: auditId,
-      ...auditOperatorOf(staff.data),
-      action: 'correctBirthday',
-      requestId: input.requestId,
-      memberId: member._id,
-      subjectId: member._id,
-      changes: { birthday: { before, after: input.birthday } },
-      note: input.reason,
-      createdAtMs: caller.nowMs,
-    }
-    unit.update('members', member._id, { profile: { ...member.profile, birthday: input.birthday } })
-    unit.create('audit', audit)
-    return ok({ memberId: member._id, before, after: input.birthday, replayed: false })
+  return runMemberWrite(db, input, {
+    replay: (marker) => replayOf(marker, input),
+    apply(unit, member, auditId) {
+      const before = member.profile.birthday
+      const audit: AdminBirthdayAuditEntry = {
+        _id: auditId,
+        ...auditOperatorOf(staff.data),
+        action: 'correctBirthday',
+        requestId: input.requestId,
+        memberId: member._id,
+        subjectId: member._id,
+        changes: { birthday: { before, after: input.birthday } },
+        note: input.reason,
+        createdAtMs: caller.nowMs,
+      }
+      unit.update('members', member._id, { profile: { ...member.profile, birthday: input.birthday } })
+      unit.create('audit', audit)
+      return ok({ memberId: member._id, before, after: input.birthday, replayed: false })
+    },
   })
 })
