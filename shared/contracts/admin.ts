@@ -7,10 +7,11 @@ import type { FieldChanges, MemberQuery } from '../admin'
 import type { LedgerEntryType } from '../ledger'
 import { MALL_ITEM_ID_PATTERN, MALL_ITEM_STOCK_MAX, type MallItem, mallItemEditableSchema } from '../mall/item'
 import { ADJUSTMENT_POINTS_MAX } from '../programme/schema'
+import { isDayKey } from '../time/calendarDay'
 import type { WalletCoupon } from './coupon'
 import { birthdaySchema } from './member'
 import { requestIdSchema } from './requestId'
-import type { AuditEntryView } from './staff'
+import { AUDIT_ACTIONS, type AuditEntryView } from './staff'
 
 /** Items the catalogue screen lists at most (one read). */
 export const ADMIN_ITEMS_MAX = 1000
@@ -147,6 +148,37 @@ export interface MemberDetail {
   readonly ledger: readonly MemberLedgerLine[]
   readonly coupons: readonly WalletCoupon[]
   readonly staffActions: readonly AuditEntryView[]
+}
+
+/** Audit entries one page of the log shows at most. */
+export const AUDIT_LOG_PAGE_SIZE_MAX = 50
+
+/**
+ * `auditLog`: newest first, filtered by store, staff member, action and business day (each
+ * optional), a page at a time. A manager sees their own store's entries only.
+ */
+export const auditLogInput = z
+  .object({
+    storeId: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{1,32}$/, '门店编号格式不正确')
+      .optional(),
+    operatorOpenid: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{1,64}$/, '员工编号格式不正确')
+      .optional(),
+    action: z.enum(AUDIT_ACTIONS).optional(),
+    day: z.string().refine(isDayKey, '日期格式应为 YYYY-MM-DD').optional(),
+    /** The `nextCursor` of the previous page; absent for the first page. */
+    cursor: z.string().max(80).optional(),
+    pageSize: z.number().int().min(1).max(AUDIT_LOG_PAGE_SIZE_MAX).default(20),
+  })
+  .strict()
+
+/** `admin.auditLog`. */
+export interface AuditLogPage {
+  readonly entries: readonly AuditEntryView[]
+  readonly nextCursor: string | null
 }
 
 /** An item as the catalogue screen shows it: every field, with the units redemptions still hold. */

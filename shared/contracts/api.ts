@@ -11,8 +11,10 @@ import {
   type AdjustStockResult,
   type AdminItemResult,
   type AdminItems,
+  type AuditLogPage,
   adjustPointsInput,
   adjustStockInput,
+  auditLogInput,
   type CorrectBirthdayResult,
   correctBirthdayInput,
   itemStatusInput,
@@ -259,6 +261,7 @@ export const API = {
       'MEMBER_NOT_FOUND',
       'REQUEST_ID_REUSED',
     ]),
+    auditLog: action<AuditLogPage>()(auditLogInput, ['NOT_STAFF', 'FORBIDDEN']),
     adjustPoints: action<AdjustPointsResult>()(adjustPointsInput, [
       'NOT_STAFF',
       'FORBIDDEN',

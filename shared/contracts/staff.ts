@@ -246,21 +246,23 @@ export interface ReversePurchaseResult {
 }
 
 /** What an audit entry records. */
-export type AuditAction =
-  | 'purchase'
-  | 'reversePurchase'
-  | 'verifyCoupon'
-  | 'verifyPickup'
-  | 'createInvite'
-  | 'acceptInvite'
-  | 'unbind'
-  | 'selfPurchaseRefused'
-  | 'saveItem'
-  | 'retireItem'
-  | 'restoreItem'
-  | 'adjustStock'
-  | 'adjustPoints'
-  | 'correctBirthday'
+export const AUDIT_ACTIONS = [
+  'purchase',
+  'reversePurchase',
+  'verifyCoupon',
+  'verifyPickup',
+  'createInvite',
+  'acceptInvite',
+  'unbind',
+  'selfPurchaseRefused',
+  'saveItem',
+  'retireItem',
+  'restoreItem',
+  'adjustStock',
+  'adjustPoints',
+  'correctBirthday',
+] as const
+export type AuditAction = (typeof AUDIT_ACTIONS)[number]
 
 /** One line of the audit log. */
 export interface AuditEntryView {

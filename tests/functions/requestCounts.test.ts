@@ -60,6 +60,7 @@ const REQUESTS: Readonly<Record<ActionScenarioName, number>> = {
   'admin.memberDetail': 5,
   'admin.adjustPoints': 8,
   'admin.correctBirthday': 7,
+  'admin.auditLog': 2,
 }
 
 /** Two invocations per instance of the harness's function host (8 per function). */

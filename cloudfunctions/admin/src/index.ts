@@ -3,6 +3,7 @@ import { currentCaller } from '../../common/caller'
 import { createRouter } from '../../common/router'
 import { adjustPoints } from './adjustPoints'
 import { adjustStock } from './adjustStock'
+import { auditLog } from './auditLog'
 import { listItems, restoreItem, retireItem, saveItem } from './catalogue'
 import { correctBirthday } from './correctBirthday'
 import { memberDetail, searchMembers } from './members'
@@ -10,7 +11,7 @@ import { memberDetail, searchMembers } from './members'
 /**
  * `admin`: the admin console's writes: the points-mall catalogue (brand admins; managers read) and
  * the member search and detail, manual points adjustments (managers and admins, each within the
- * programme's limit) and birthday corrections. Every write is idempotent per request id and audited (`audit/admin_<id>`).
+ * programme's limit), birthday corrections and the audit log. Every write is idempotent per request id and audited (`audit/admin_<id>`).
  */
 export const main = createRouter(
   API.admin,
@@ -24,6 +25,7 @@ export const main = createRouter(
     memberDetail,
     adjustPoints,
     correctBirthday,
+    auditLog,
   },
   currentCaller,
 )

@@ -1,20 +1,10 @@
 import { API, HISTORY_PAGE_SIZE_DEFAULT, type HistoryEntry, type HistoryPage } from '@shared/contracts'
 import { expiredBalance, ledgerEntryTitle, usableBalance } from '@shared/ledger'
-import type { LedgerEntry } from '@shared/member'
 import { err, ok } from '@shared/result'
 import { database } from '../../common/cloud'
+import { afterPageEnd, decodeCursor, encodeCursor } from '../../common/newestFirstCursor'
 import { callerMemberId, loadMember } from '../../common/requireMember'
 import { defineAction } from '../../common/router'
-
-/** Cursors name the last entry shown: its time and id, so equal times never skip or repeat a line. */
-function encodeCursor(entry: LedgerEntry): string {
-  return `${entry.createdAtMs}.${entry._id}`
-}
-
-function decodeCursor(cursor: string): { createdAtMs: number; id: string } | null {
-  const match = /^(\d{1,15})\.([A-Za-z0-9_:-]{1,64})$/.exec(cursor)
-  return match ? { createdAtMs: Number(match[1]), id: match[2] as string } : null
-}
 
 /**
  * `member.history`: the points history, newest first, a page at a time, with the balance as the card
@@ -27,13 +17,7 @@ export const history = defineAction(API.member.history, async (input, caller) =>
   if (input.cursor !== undefined && after === null) return err('INVALID_INPUT', 'cursor')
   const pageSize = input.pageSize ?? HISTORY_PAGE_SIZE_DEFAULT
   const db = database()
-  const _ = db.command
-  const condition = after
-    ? _.and([
-        { memberId: memberId.data },
-        _.or([{ createdAtMs: _.lt(after.createdAtMs) }, { createdAtMs: after.createdAtMs, _id: _.lt(after.id) }]),
-      ])
-    : { memberId: memberId.data }
+  const condition = afterPageEnd(db, { memberId: memberId.data }, after)
   const [{ data }, member] = await Promise.all([
     db
       .collection('ledger')

@@ -110,6 +110,7 @@ const CASES: readonly Case[] = [
       reason: '更正',
     }),
   },
+  { functionName: 'admin', action: 'auditLog', expectations: MANAGERS_AND_ADMINS, setup: async () => ({}) },
   {
     functionName: 'jobs',
     action: 'run',

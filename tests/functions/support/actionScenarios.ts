@@ -376,6 +376,9 @@ export const ACTION_SCENARIOS = {
       return callOf('admin', 'correctBirthday', input, MANAGER)
     },
   },
+  'admin.auditLog': {
+    arrange: async () => callOf('admin', 'auditLog', { action: 'purchase' }, MANAGER),
+  },
   'admin.adjustPoints': {
     arrange: async (harness, index) => {
       const member = await memberFor(harness, 'adjust-points', index)

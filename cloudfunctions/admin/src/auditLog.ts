@@ -1,0 +1,59 @@
+import { API, type AuditLogPage } from '@shared/contracts'
+import { businessDayRuleOf } from '@shared/programme/businessDayRule'
+import { err, ok } from '@shared/result'
+import { startOfBusinessDayMs } from '@shared/time/businessDay'
+import { addDays } from '@shared/time/calendarDay'
+import { auditViewOf } from '../../common/auditView'
+import { database } from '../../common/cloud'
+import { afterPageEnd, decodeCursor, encodeCursor } from '../../common/newestFirstCursor'
+import { currentProgramme } from '../../common/programmeStore'
+import { requireManager } from '../../common/requireStaff'
+import { defineAction } from '../../common/router'
+
+/**
+ * `admin.auditLog`: the audit log newest first, a page at a time, filtered by store, staff member,
+ * action and business day. Admins see every store (and the brand-wide entries, which have none);
+ * a manager sees their own store's, and asking for another store is FORBIDDEN. Every filter is a
+ * condition on an index led by storeId, operatorOpenid or createdAtMs. Requests with the programme
+ * cached: staff (1), the page (1).
+ */
+export const auditLog = defineAction(API.admin.auditLog, async (input, caller) => {
+  const db = database()
+  const [staff, programme] = await Promise.all([requireManager(db, caller), currentProgramme(db, caller.nowMs)])
+  if (!staff.ok) return staff
+  const ownStore = staff.data.role === 'admin' ? null : staff.data.storeId
+  if (ownStore !== null && input.storeId !== undefined && input.storeId !== ownStore) {
+    return err('FORBIDDEN', '店长只能查看本店的操作记录')
+  }
+  const after = input.cursor === undefined ? null : decodeCursor(input.cursor)
+  if (input.cursor !== undefined && after === null) return err('INVALID_INPUT', 'cursor')
+  const _ = db.command
+  const storeId = ownStore ?? input.storeId
+  const rule = businessDayRuleOf(programme)
+  const condition = {
+    ...(storeId === undefined ? {} : { storeId }),
+    ...(input.operatorOpenid === undefined ? {} : { operatorOpenid: input.operatorOpenid }),
+    ...(input.action === undefined ? {} : { action: input.action }),
+    ...(input.day === undefined
+      ? {}
+      : {
+          createdAtMs: _.gte(startOfBusinessDayMs(input.day, rule)).and(
+            _.lt(startOfBusinessDayMs(addDays(input.day, 1), rule)),
+          ),
+        }),
+  }
+  const { data } = await db
+    .collection('audit')
+    .where(afterPageEnd(db, condition, after))
+    .orderBy('createdAtMs', 'desc')
+    .orderBy('_id', 'desc')
+    .limit(input.pageSize + 1)
+    .get()
+  const entries = data.slice(0, input.pageSize)
+  const last = entries.at(-1)
+  const page: AuditLogPage = {
+    entries: entries.map(auditViewOf),
+    nextCursor: data.length > input.pageSize && last ? encodeCursor(last) : null,
+  }
+  return ok(page)
+})
