@@ -12,6 +12,8 @@ export interface CouponTemplateDocument extends Omit<CouponTemplate, 'id'> {
   readonly issued: number
   /** Coupons reserved by claims still settling (see `HotCounter`); absent until the first. */
   readonly held?: number
+  /** When a claim last reserved a coupon; absent until the first. `reconcileStock` recounts only a quiet template. */
+  readonly reservedAtMs?: number
 }
 
 /** A template as stored: `issued` counts the coupons reserved by claims still settling (`held`) too. */
@@ -23,7 +25,7 @@ export interface StoredTemplate {
 
 /** A stored template, validated; null (and logged, for the admin) when it no longer validates. */
 export function templateFromDocument(document: CouponTemplateDocument): StoredTemplate | null {
-  const { _id, issued, held, ...fields } = document
+  const { _id, issued, held, reservedAtMs: _reservedAtMs, ...fields } = document
   const parsed = parseCouponTemplate({ ...fields, id: _id })
   if (!parsed.ok) {
     console.error(`coupon_templates/${_id} is invalid: ${parsed.message}`)

@@ -59,14 +59,14 @@ export function reasonText(
   }
 }
 
-/** A pickup order's status in words. */
-export function orderStatusText(status: PickupOrderView['status']): string {
-  switch (status) {
+/** A pickup order's status in words: a cancel by the expiry job reads 已过期自动取消. */
+export function orderStatusText(order: Pick<PickupOrderView, 'status' | 'cancelledBy'>): string {
+  switch (order.status) {
     case 'awaitingPickup':
       return '待领取'
     case 'pickedUp':
       return '已领取'
     case 'cancelled':
-      return '已取消'
+      return order.cancelledBy === 'expiry' ? '已过期自动取消' : '已取消'
   }
 }

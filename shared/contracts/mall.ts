@@ -6,7 +6,7 @@
 import { z } from 'zod'
 import type { CouponBenefit, CouponValidity } from '../coupon'
 import type { ErrorCode } from '../errors'
-import { MALL_ITEM_ID_PATTERN, type OrderStatus, type RedeemRefusalCode } from '../mall'
+import { MALL_ITEM_ID_PATTERN, type OrderCancelledBy, type OrderStatus, type RedeemRefusalCode } from '../mall'
 import type { WalletCoupon } from './coupon'
 import { requestIdSchema } from './requestId'
 
@@ -81,6 +81,8 @@ export interface PickupOrderView {
   readonly createdAtMs: number
   readonly pickedUpAtMs: number | null
   readonly cancelledAtMs: number | null
+  /** Who cancelled it (the expiry job shows as 已过期自动取消); null while not cancelled. */
+  readonly cancelledBy: OrderCancelledBy | null
 }
 
 /** What a redemption produced: a pickup order, or a coupon in the wallet. */

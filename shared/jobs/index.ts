@@ -1,4 +1,11 @@
 export {
+  COUNTER_SETTLE_MS,
+  type CounterReading,
+  type CounterRecount,
+  decideCounterRecount,
+  isCounterQuiet,
+} from './counterRecount'
+export {
   addSummaries,
   EMPTY_JOB_SUMMARY,
   isOverdue,

@@ -4,7 +4,7 @@ import { businessDayRuleOf } from '../programme/businessDayRule'
 import type { Programme } from '../programme/schema'
 import { err, ok, type Result } from '../result'
 import { countedRedemptions, type RedemptionCounter } from './counter'
-import { orderCancellability, orderCountsTowardLimit, type PickupOrder } from './order'
+import { type OrderCancelledBy, orderCancellability, orderCountsTowardLimit, type PickupOrder } from './order'
 import { refundSpend } from './refund'
 
 /** The ledger key of a cancelled order's refund: written once per order, whatever the retries. */
@@ -32,8 +32,16 @@ export interface CancellationState {
   readonly counter: RedemptionCounter | null
 }
 
+/** Whose cancellation it is and as of when; `by` defaults to the member. */
+export interface CancellationOptions {
+  readonly memberId: string
+  readonly programme: Programme
+  readonly nowMs: number
+  readonly by?: OrderCancelledBy
+}
+
 /**
- * A member cancels their pickup order: refused for someone else's order (as a missing one: order
+ * A member cancels their pickup order (or the expiry job does, for them, with `by: 'expiry'`): refused for someone else's order (as a missing one: order
  * ids are not secrets, but they are not an API either), then for a missing member, then for an order
  * already picked up. A cancelled order answers `alreadyCancelled`; otherwise the order is cancelled,
  * the points go back to their lots (expired lots get the programme's expiry for points earned now)
@@ -41,7 +49,7 @@ export interface CancellationState {
  */
 export function decideCancellation(
   state: CancellationState,
-  options: { readonly memberId: string; readonly programme: Programme; readonly nowMs: number },
+  options: CancellationOptions,
 ): Result<CancellationDecision, 'ORDER_NOT_FOUND' | 'NOT_A_MEMBER' | 'ORDER_NOT_CANCELLABLE'> {
   const { order, member } = state
   const { memberId, programme, nowMs } = options
@@ -69,7 +77,7 @@ export function decideCancellation(
   })
   return ok({
     alreadyCancelled: false,
-    order: { ...order, status: 'cancelled', cancelledAtMs: nowMs },
+    order: { ...order, status: 'cancelled', cancelledAtMs: nowMs, cancelledBy: options.by ?? 'member' },
     member: { ...member, points: refund.wallet },
     entry: { _id: entryKey, memberId, ...draft, lotChanges: [...draft.lotChanges] },
     counter: orderCountsTowardLimit(order)

@@ -1,4 +1,10 @@
-export { type CancellationDecision, type CancellationState, cancelEntryKeyOf, decideCancellation } from './cancellation'
+export {
+  type CancellationDecision,
+  type CancellationOptions,
+  type CancellationState,
+  cancelEntryKeyOf,
+  decideCancellation,
+} from './cancellation'
 export { countedRedemptions, type RedemptionCounter, redemptionCounterIdOf } from './counter'
 export {
   MALL_ITEM_DESCRIPTION_LENGTH_MAX,
@@ -17,7 +23,14 @@ export {
   mallItemSchema,
   parseMallItem,
 } from './item'
-export { type OrderStatus, orderCancellability, orderCountsTowardLimit, type PickupOrder } from './order'
+export {
+  type OrderCancelledBy,
+  type OrderStatus,
+  orderCancellability,
+  orderCountsTowardLimit,
+  type PickupOrder,
+} from './order'
+export { expiredOrdersCreatedByMs, isOrderExpired } from './orderExpiry'
 export { isPickupCode, PICKUP_CODE_LENGTH, PICKUP_CODE_SPACE, pickupCodeOf } from './pickupCode'
 export { isOnSale, type RedeemRefusalCode, redeemEligibility, tierMayRedeem } from './redeemEligibility'
 export {

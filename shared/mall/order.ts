@@ -1,8 +1,11 @@
 import type { LotChange } from '../ledger'
 import { err, ok, type Result } from '../result'
 
-/** Where a pickup order stands: waiting at the counter, collected, or cancelled by the member. */
+/** Where a pickup order stands: waiting at the counter, collected, or cancelled. */
 export type OrderStatus = 'awaitingPickup' | 'pickedUp' | 'cancelled'
+
+/** Who cancelled an order: the member, or the `expireOrders` job once its pickup window had passed. */
+export type OrderCancelledBy = 'member' | 'expiry'
 
 /**
  * Whether a member may cancel a pickup order: only while it waits at the counter. A cancelled order
@@ -42,6 +45,8 @@ export interface PickupOrder {
   readonly pickedUpBy: string | null
   readonly pickedUpStoreId: string | null
   readonly cancelledAtMs: number | null
+  /** Who cancelled it; absent on orders cancelled before the job existed, all of which members cancelled. */
+  readonly cancelledBy?: OrderCancelledBy
   /**
    * Whether the order was counted on the member's per-member counter (its item had a limit), so a
    * cancel knows whether to count it off. Absent on orders written before items could be unlimited,

@@ -5,6 +5,8 @@ export type MallItemDocument = Omit<MallItem, 'id'> & {
   readonly _id: string
   /** Units reserved by redemptions still settling (see `HotCounter`); absent until the first. */
   readonly held?: number
+  /** When a redemption last reserved a unit; absent until the first. `reconcileStock` recounts only a quiet item. */
+  readonly reservedAtMs?: number
   /** The request ids of the admin's stock adjustments applied so far (see `admin.adjustStock`); absent until the first. */
   readonly stockRequestIds?: readonly string[]
 }

@@ -92,7 +92,7 @@ export const claim = defineAction(API.coupon.claim, async (input, caller) => {
     nowMs: caller.nowMs,
   })
   if (!precheck.ok) return refuse(precheck)
-  return withReservedUnit(issuedCounterOf(db, stored.template), {
+  return withReservedUnit(issuedCounterOf(db, stored.template, caller.nowMs), {
     settle: () => claimReserved(db, request, caller.nowMs),
     soldOut: () => refuse(err('SOLD_OUT')),
   })

@@ -7,9 +7,10 @@ import { type HotCounter, settleCounter } from '../../common/reservation'
  * (`issued < totalQuantity`, then `issued + 1`) and holds it (`held + 1`) until the claim settles;
  * each update is atomic, so 64 members claiming the last coupon at once get exactly one between
  * them, without a transaction on the template (which would conflict and fail claims while coupons
- * remain). A template without a total never runs out: it only counts, and holds nothing.
+ * remain). A template without a total never runs out: it only counts, and holds nothing. The
+ * reservation stamps the template with its instant (see `reconcileStock`).
  */
-export function issuedCounterOf(db: Database, template: CouponTemplate): HotCounter {
+export function issuedCounterOf(db: Database, template: CouponTemplate, nowMs: number): HotCounter {
   const _ = db.command
   const document = () => db.collection('coupon_templates').doc(template.id)
   const limited = template.totalQuantity !== null
@@ -18,7 +19,11 @@ export function issuedCounterOf(db: Database, template: CouponTemplate): HotCoun
       const { stats } = await db
         .collection('coupon_templates')
         .where(limited ? { _id: template.id, issued: _.lt(template.totalQuantity) } : { _id: template.id })
-        .update({ data: limited ? { issued: _.inc(1), held: _.inc(1) } : { issued: _.inc(1) } })
+        .update({
+          data: limited
+            ? { issued: _.inc(1), held: _.inc(1), reservedAtMs: nowMs }
+            : { issued: _.inc(1), reservedAtMs: nowMs },
+        })
       return stats.updated === 1
     },
     async state() {

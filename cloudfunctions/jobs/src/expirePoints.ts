@@ -2,6 +2,7 @@ import { EMPTY_JOB_SUMMARY } from '@shared/jobs'
 import { decideExpiry, type Member } from '@shared/member'
 import type { Database } from '../../common/cloud'
 import { runUnitOfWork } from '../../common/unitOfWork'
+import { mapInSlices } from './inSlices'
 import type { JobBatch } from './jobBatch'
 
 /** Members read per batch (CloudBase answers at most 1000 per get on the server). */
@@ -46,23 +47,14 @@ export const expirePointsBatch: JobBatch = async (db, options) => {
     .limit(EXPIRY_BATCH_SIZE)
     .get()
   const members = data as Member[]
-  let effects = 0
-  let points = 0
-  let affected = 0
-  for (let start = 0; start < members.length; start += EXPIRY_PARALLELISM) {
-    const slice = members.slice(start, start + EXPIRY_PARALLELISM)
-    const outcomes = dryRun
-      ? slice.map((member) => {
-          const decided = decideExpiry(member, nowMs)
-          return { effects: decided?.entries.length ?? 0, points: decided?.expired ?? 0 }
-        })
-      : await Promise.all(slice.map((member) => expireMember(db, member._id, nowMs)))
-    for (const outcome of outcomes) {
-      effects += outcome.effects
-      points += outcome.points
-      if (outcome.effects > 0) affected += 1
-    }
-  }
+  const outcomes = await mapInSlices(members, EXPIRY_PARALLELISM, async (member) => {
+    if (!dryRun) return expireMember(db, member._id, nowMs)
+    const decided = decideExpiry(member, nowMs)
+    return { effects: decided?.entries.length ?? 0, points: decided?.expired ?? 0 }
+  })
+  const effects = outcomes.reduce((sum, outcome) => sum + outcome.effects, 0)
+  const points = outcomes.reduce((sum, outcome) => sum + outcome.points, 0)
+  const affected = outcomes.filter((outcome) => outcome.effects > 0).length
   return {
     cursor: members.at(-1)?._id ?? cursor,
     done: members.length < EXPIRY_BATCH_SIZE,

@@ -14,15 +14,16 @@ const actions = createRouter(API.jobs, { run, status }, currentCaller)
 /**
  * Every due job, one after the other, for its current period: what the timer trigger runs. Runs
  * are leased and resumable (see `runJob`), so a tick that fires twice, or while the last tick's
- * invocation still works, does no work twice.
+ * invocation still works, does no work twice. The jobs share the invocation's one budget.
  */
 async function dispatch(nowMs: number): Promise<readonly JobOutcome[]> {
   const db = database()
   const programme = await currentProgramme(db, nowMs)
   const outcomes: JobOutcome[] = []
+  const invocationStartedAtMs = Date.now()
   for (const job of JOB_NAMES) {
     const { period } = jobPeriodOf(job, programme, nowMs)
-    outcomes.push(await runJob(db, { job, period, nowMs, programme, dryRun: false }))
+    outcomes.push(await runJob(db, { job, period, nowMs, programme, dryRun: false, invocationStartedAtMs }))
   }
   console.log('jobs dispatched', JSON.stringify(outcomes))
   return outcomes

@@ -2,6 +2,10 @@ import type { JobName } from '@shared/contracts'
 import { businessDayRuleOf } from '@shared/programme/businessDayRule'
 import type { Programme } from '@shared/programme/schema'
 import { businessDayOf, startOfBusinessDayMs } from '@shared/time/businessDay'
+import { dayKeyOf } from '@shared/time/calendarDay'
+import { localDateTimeOf } from '@shared/time/zonedTime'
+
+const HOUR_MS = 3_600_000
 
 /** A job's period: what one run covers, and when it began. */
 export interface JobPeriod {
@@ -9,12 +13,27 @@ export interface JobPeriod {
   readonly startMs: number
 }
 
-/**
- * The period of `job` at `nowMs`. Points expire at the start of a business day in the programme's
- * time zone (see `lotExpiryMs`), so expiry runs once per business day, from its first trigger.
- */
-export function jobPeriodOf(_job: JobName, programme: Programme, nowMs: number): JobPeriod {
+/** The business day at `nowMs`: one run a day, from its first trigger. */
+function businessDayPeriod(programme: Programme, nowMs: number): JobPeriod {
   const rule = businessDayRuleOf(programme)
   const day = businessDayOf(nowMs, rule)
   return { period: day, startMs: startOfBusinessDayMs(day, rule) }
+}
+
+/** The hour at `nowMs`, named in the programme's time zone (`2027-01-01T08:00`). */
+function hourPeriod(programme: Programme, nowMs: number): JobPeriod {
+  const startMs = Math.floor(nowMs / HOUR_MS) * HOUR_MS
+  const local = localDateTimeOf(startMs, programme.timeZone)
+  const clock = `${String(local.hour).padStart(2, '0')}:${String(local.minute).padStart(2, '0')}`
+  return { period: `${dayKeyOf(local)}T${clock}`, startMs }
+}
+
+/**
+ * The period of `job` at `nowMs`. Points expire at the start of a business day in the programme's
+ * time zone (see `lotExpiryMs`), so expiry runs once per business day, as does the stock
+ * reconciliation. Pickup windows end at any instant (a whole number of days after each order), so
+ * `expireOrders` runs every hour: an order is cancelled within the hour its window ends.
+ */
+export function jobPeriodOf(job: JobName, programme: Programme, nowMs: number): JobPeriod {
+  return job === 'expireOrders' ? hourPeriod(programme, nowMs) : businessDayPeriod(programme, nowMs)
 }

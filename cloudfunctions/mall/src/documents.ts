@@ -43,5 +43,6 @@ export function orderViewOf(order: OrderDocument): PickupOrderView {
     createdAtMs: order.createdAtMs,
     pickedUpAtMs: order.pickedUpAtMs,
     cancelledAtMs: order.cancelledAtMs,
+    cancelledBy: order.status === 'cancelled' ? (order.cancelledBy ?? 'member') : null,
   }
 }

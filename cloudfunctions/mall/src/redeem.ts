@@ -108,7 +108,7 @@ function redeemInUnit(db: Database, redeeming: Redeeming): Promise<Settled<Redee
  * 4. the unit is kept, or, when the unit of work refuses (limit, points, replay) or fails, given back.
  * A crash between 2 and 4 leaves one unit held with no order: undersold by one, never oversold or
  * double-charged. A reconciliation job (stock + sold against the item's orders and coupons, held
- * back to 0) is what would give such units back; it is not written yet.
+ * back to 0, `reconcileStock`) gives such units back once the item has been quiet for a while.
  *
  * Any refusal first checks whether the request already redeemed, so a retry after the points ran
  * out or the stock sold out still answers the first redemption.
@@ -162,7 +162,7 @@ export const redeem = defineAction(API.mall.redeem, async (input, caller) => {
     console.error(`mall_items/${item.id} names coupon template ${item.couponTemplateId}, which is missing or invalid`)
     return refuse(err('NOT_ON_SALE', '优惠券暂不可兑换'))
   }
-  return withReservedUnit(stockCounterOf(db, item.id), {
+  return withReservedUnit(stockCounterOf(db, item.id, caller.nowMs), {
     settle: () => redeemInUnit(db, { ...redeeming, template: coupon?.template ?? null }),
     soldOut: () => refuse(err('OUT_OF_STOCK')),
   })

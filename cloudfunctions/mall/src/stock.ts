@@ -7,9 +7,10 @@ import { type HotCounter, settleCounter } from '../../common/reservation'
  * settles. Each update is atomic in the database, so however many members press 兑换 at once,
  * exactly `stock` of them get a unit and stock never goes below zero, with no transaction on the
  * item document (a transaction per redemption would conflict on the item and fail requests while
- * stock remains).
+ * stock remains). The reservation stamps the item with its instant, so `reconcileStock` can tell an
+ * item with redemptions possibly in flight from one whose held units are stranded.
  */
-export function stockCounterOf(db: Database, itemId: string): HotCounter {
+export function stockCounterOf(db: Database, itemId: string, nowMs: number): HotCounter {
   const _ = db.command
   const item = () => db.collection('mall_items').doc(itemId)
   return {
@@ -17,7 +18,7 @@ export function stockCounterOf(db: Database, itemId: string): HotCounter {
       const { stats } = await db
         .collection('mall_items')
         .where({ _id: itemId, stock: _.gte(1), status: 'onSale' })
-        .update({ data: { stock: _.inc(-1), sold: _.inc(1), held: _.inc(1) } })
+        .update({ data: { stock: _.inc(-1), sold: _.inc(1), held: _.inc(1), reservedAtMs: nowMs } })
       return stats.updated === 1
     },
     async state() {
@@ -30,15 +31,4 @@ export function stockCounterOf(db: Database, itemId: string): HotCounter {
         item().update({ data: { stock: _.inc(1), sold: _.inc(-1), held: _.inc(-1) } }),
       ),
   }
-}
-
-/** Gives a cancelled order's unit back to stock (logged, not thrown, when it fails: see `settleCounter`). */
-export function returnUnit(db: Database, itemId: string): Promise<void> {
-  const _ = db.command
-  return settleCounter(`give a unit of ${itemId} back`, () =>
-    db
-      .collection('mall_items')
-      .doc(itemId)
-      .update({ data: { stock: _.inc(1), sold: _.inc(-1) } }),
-  )
 }

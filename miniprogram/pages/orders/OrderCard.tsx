@@ -17,7 +17,7 @@ export function OrderCard(props: { order: PickupOrderView; cancelling: boolean; 
           <Text className='order__title'>{order.title}</Text>
           <Text className='order__meta'>{`${order.pointsSpent} 积分 · ${formatDateTime(order.createdAtMs)}`}</Text>
         </View>
-        <Text className={`order__status order__status--${order.status}`}>{orderStatusText(order.status)}</Text>
+        <Text className={`order__status order__status--${order.status}`}>{orderStatusText(order)}</Text>
       </View>
       <View className='order__code-row'>
         <Text className='order__code-label'>取货码</Text>

@@ -212,7 +212,13 @@ describe('jobs.expirePoints', () => {
     const timer = { Type: 'Timer', TriggerName: 'dispatch', Time: new Date(EXPIRY + HOUR_MS).toISOString() }
     await expect(harness.callRaw('jobs', timer, { as: null, atMs: EXPIRY + HOUR_MS })).resolves.toMatchObject({
       ok: true,
-      data: { outcomes: [{ job: 'expirePoints', outcome: 'finished', summary: { effects: 1 } }] },
+      data: {
+        outcomes: [
+          { job: 'expirePoints', outcome: 'finished', summary: { effects: 1 } },
+          { job: 'expireOrders', outcome: 'finished' },
+          { job: 'reconcileStock', outcome: 'finished' },
+        ],
+      },
     })
     await expect(entriesOf(member?.memberId ?? '', 'expire')).resolves.toHaveLength(1)
     const asManager = { as: MANAGER, atMs: EXPIRY + HOUR_MS }
@@ -226,23 +232,23 @@ describe('jobs.expirePoints', () => {
   })
 
   it('shows each job’s run, and a run that never came as overdue', async () => {
-    const status = async (atMs: number) => dataOf(await harness.call('jobs', 'status', {}, { as: ADMIN, atMs }))
-    await expect(status(EXPIRY + 5 * 60_000)).resolves.toEqual({
-      jobs: [expect.objectContaining({ job: 'expirePoints', period: '2027-01-01', status: null, overdue: false })],
-    })
-    await expect(status(EXPIRY + HOUR_MS)).resolves.toEqual({
-      jobs: [expect.objectContaining({ status: null, overdue: true })],
-    })
+    const status = async (atMs: number) => {
+      const { jobs } = dataOf(await harness.call('jobs', 'status', {}, { as: ADMIN, atMs }))
+      expect(jobs.map((job) => job.job)).toEqual(['expirePoints', 'expireOrders', 'reconcileStock'])
+      return jobs[0]
+    }
+    await expect(status(EXPIRY + 5 * 60_000)).resolves.toEqual(
+      expect.objectContaining({ job: 'expirePoints', period: '2027-01-01', status: null, overdue: false }),
+    )
+    await expect(status(EXPIRY + HOUR_MS)).resolves.toEqual(expect.objectContaining({ status: null, overdue: true }))
     await runAt(EXPIRY + HOUR_MS)
-    await expect(status(EXPIRY + 2 * HOUR_MS)).resolves.toEqual({
-      jobs: [
-        expect.objectContaining({
-          status: 'done',
-          overdue: false,
-          finishedAtMs: expect.any(Number),
-          summary: expect.objectContaining({ invocations: 1 }),
-        }),
-      ],
-    })
+    await expect(status(EXPIRY + 2 * HOUR_MS)).resolves.toEqual(
+      expect.objectContaining({
+        status: 'done',
+        overdue: false,
+        finishedAtMs: expect.any(Number),
+        summary: expect.objectContaining({ invocations: 1 }),
+      }),
+    )
   })
 })

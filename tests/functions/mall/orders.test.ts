@@ -1,20 +1,13 @@
-import type { ApiEnvelope, RedeemResult } from '@shared/contracts'
 import { isDuplicateKeyError } from '../../../cloudfunctions/common/databaseErrors'
 import { useFunctionHarness } from '../support/functionHarness'
 import { seedMember } from './seededMembers'
-import { balanceOf, insertItem, stockOf } from './testItems'
+import { balanceOf, insertItem, orderIdOf, stockOf } from './testItems'
 
 jest.setTimeout(60_000)
 
 const shanghaiNoon = (day: number) => Date.UTC(2026, 10, day, 4)
 const NOW = shanghaiNoon(23)
 const DAY_MS = 86_400_000
-
-function orderIdOf(answer: ApiEnvelope<RedeemResult>): string {
-  if (!answer.ok || answer.data.redemption.kind !== 'pickup')
-    throw new Error(`not a pickup order: ${JSON.stringify(answer)}`)
-  return answer.data.redemption.order.id
-}
 
 describe('mall.orders and mall.cancelOrder', () => {
   const harness = useFunctionHarness()

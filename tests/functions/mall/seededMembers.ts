@@ -7,6 +7,7 @@ import { draftEntry, EMPTY_WALLET, earnPoints } from '@shared/ledger'
 import type { LedgerEntry, Member } from '@shared/member'
 import { memberIdOf } from '../../../cloudfunctions/common/memberId'
 import type { FunctionHarness } from '../support/functionHarness'
+import { orderIdOf } from './testItems'
 
 /** One seeded member: the OPENID to call as and the member id to look them up by. */
 export interface SeededMember {
@@ -70,4 +71,24 @@ export async function seedMember(
   const [member] = await seedMembers(harness, { ...options, count: 1 })
   if (!member) throw new Error('seeding one member wrote none')
   return member
+}
+
+/** Writes `count` members with 1000 points (see `seedMembers`), each of whom then redeems one unit of a pickup item at `atMs`. */
+export async function membersWithOrders(
+  harness: FunctionHarness,
+  options: { readonly prefix: string; readonly count: number; readonly itemId: string; readonly atMs: number },
+): Promise<(SeededMember & { readonly orderId: string })[]> {
+  const { prefix, itemId, atMs } = options
+  const members = await seedMembers(harness, { prefix, count: options.count, points: 1000, atMs: atMs - 86_400_000 })
+  const placed = []
+  for (const [index, member] of members.entries()) {
+    const answer = await harness.call(
+      'mall',
+      'redeem',
+      { itemId, requestId: `${prefix}-request-${index}` },
+      { as: member.openid, atMs },
+    )
+    placed.push({ ...member, orderId: orderIdOf(answer) })
+  }
+  return placed
 }

@@ -1,3 +1,4 @@
+import type { ApiEnvelope, RedeemResult } from '@shared/contracts'
 import type { MallItemInput } from '@shared/mall'
 import type { FunctionHarness } from '../support/functionHarness'
 
@@ -39,4 +40,11 @@ export async function stockOf(harness: FunctionHarness, itemId: string): Promise
 export async function balanceOf(harness: FunctionHarness, memberId: string): Promise<number> {
   const { data } = await harness.db.collection('members').doc(memberId).get()
   return data.points.balance
+}
+
+/** The id of the pickup order a redemption answered; throws on any other answer. */
+export function orderIdOf(answer: ApiEnvelope<RedeemResult>): string {
+  if (!answer.ok || answer.data.redemption.kind !== 'pickup')
+    throw new Error(`not a pickup order: ${JSON.stringify(answer)}`)
+  return answer.data.redemption.order.id
 }

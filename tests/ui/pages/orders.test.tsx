@@ -12,7 +12,12 @@ const PICKED_UP = orderOf({
   status: 'pickedUp',
   pickedUpAtMs: ISSUED_AT_MS + 3_600_000,
 })
-const CANCELLED = { ...WAITING, status: 'cancelled' as const, cancelledAtMs: ISSUED_AT_MS + 60_000 }
+const CANCELLED = {
+  ...WAITING,
+  status: 'cancelled' as const,
+  cancelledAtMs: ISSUED_AT_MS + 60_000,
+  cancelledBy: 'member' as const,
+}
 
 function byId(container: HTMLElement, id: string): HTMLElement {
   const element = container.querySelector<HTMLElement>(`#${id}`)
@@ -39,6 +44,21 @@ describe('the orders page', () => {
     expect(byId(container, 'order-order-0').textContent).toContain('领取时间 2026-05-01 11:00')
     expect(container.querySelector('#cancel-order-1')).not.toBeNull()
     expect(container.querySelector('#cancel-order-0')).toBeNull()
+  })
+
+  it('shows an order the pickup window ran out on as cancelled by expiry, with no cancel button', async () => {
+    const expired = orderOf({
+      id: 'order-2',
+      status: 'cancelled',
+      cancelledAtMs: ISSUED_AT_MS + 30 * 86_400_000,
+      cancelledBy: 'expiry',
+    })
+    answerCloudFunctions({ 'mall.orders': { ok: true, data: { orders: [expired, CANCELLED] } } })
+    const { container } = render(<OrdersPage />)
+    await screen.findByText('已过期自动取消')
+    expect(byId(container, 'order-order-2').textContent).toContain('取消时间 2026-05-31 10:00，积分已退回')
+    expect(byId(container, 'order-order-1').querySelector('.order__status')?.textContent).toBe('已取消')
+    expect(container.querySelector('#cancel-order-2')).toBeNull()
   })
 
   it('says so when there are no orders, with a way to the mall', async () => {

@@ -78,6 +78,7 @@ export function orderOf(overrides: Partial<PickupOrderView> = {}): PickupOrderVi
     createdAtMs: ISSUED_AT_MS,
     pickedUpAtMs: null,
     cancelledAtMs: null,
+    cancelledBy: null,
     ...overrides,
   }
 }

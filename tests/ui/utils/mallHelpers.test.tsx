@@ -131,12 +131,14 @@ describe('mall text', () => {
     expect(reasonText(item, { balance: 120, tiers: TIERS, nowMs })).toBe(text)
   })
 
-  it('names every order status', () => {
-    expect(['awaitingPickup', 'pickedUp', 'cancelled'].map((status) => orderStatusText(status as 'pickedUp'))).toEqual([
-      '待领取',
-      '已领取',
-      '已取消',
-    ])
+  it('names every order status, and says when the pickup window ran out', () => {
+    expect(
+      (['awaitingPickup', 'pickedUp', 'cancelled'] as const).map((status) =>
+        orderStatusText({ status, cancelledBy: null }),
+      ),
+    ).toEqual(['待领取', '已领取', '已取消'])
+    expect(orderStatusText({ status: 'cancelled', cancelledBy: 'member' })).toBe('已取消')
+    expect(orderStatusText({ status: 'cancelled', cancelledBy: 'expiry' })).toBe('已过期自动取消')
   })
 })
 

@@ -44,9 +44,24 @@ describe('decideCancellation', () => {
     const decided = decideCancellation(state, options)
     if (!decided.ok || decided.data.alreadyCancelled) throw new Error('not cancelled')
     expect(decided.data.member.points).toEqual(before.points)
-    expect(decided.data.order).toMatchObject({ status: 'cancelled', cancelledAtMs: options.nowMs })
+    expect(decided.data.order).toMatchObject({
+      status: 'cancelled',
+      cancelledAtMs: options.nowMs,
+      cancelledBy: 'member',
+    })
     expect(decided.data.entry).toMatchObject({ _id: 'cancel_r-1', type: 'earn', amount: 300, source: 'cancel:r-1' })
     expect(decided.data.counter).toMatchObject({ _id: redemptionCounterIdOf('m1', 'tote'), count: 0 })
+  })
+
+  it('records the expiry job as the canceller, with the same refund under the same key', () => {
+    const state = redeemed(before)
+    const byMember = decideCancellation(state, options)
+    const byExpiry = decideCancellation(state, { ...options, by: 'expiry' })
+    if (!byExpiry.ok || byExpiry.data.alreadyCancelled || !byMember.ok || byMember.data.alreadyCancelled)
+      throw new Error('not cancelled')
+    expect(byExpiry.data.order.cancelledBy).toBe('expiry')
+    expect(byExpiry.data.entry).toEqual(byMember.data.entry)
+    expect(byExpiry.data.member).toEqual(byMember.data.member)
   })
 
   it('leaves the counter alone for an order that was never counted', () => {
