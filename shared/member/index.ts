@@ -9,7 +9,7 @@ export {
   makeupCostKeyOf,
   makeupEntryKeyOf,
 } from './makeup'
-export type { LedgerEntry, Member, MemberCheckIn } from './member'
+export type { GrantedTier, LedgerEntry, Member, MemberCheckIn, MemberQualification, TierNotice } from './member'
 export {
   decideProfileUpdate,
   isProfileComplete,
@@ -17,3 +17,5 @@ export {
   type ProfileDecision,
   profileRewardKeyOf,
 } from './profile'
+export { countQualifyingGrowth, type QualificationFields, startQualification } from './qualification'
+export { decideTierReview, type TierHistoryEntry, type TierReview, tierHistoryIdOf } from './tierReview'

@@ -1,8 +1,10 @@
 import type { JobName } from '@shared/contracts'
+import { evaluateTiersBatch } from './evaluateTiers'
 import { expirePointsBatch } from './expirePoints'
 import type { JobBatch } from './jobBatch'
 
 /** Each scheduled job's batch: adding a job is a name in JOB_NAMES and its batch here. */
 export const JOB_BATCHES: Readonly<Record<JobName, JobBatch>> = {
   expirePoints: expirePointsBatch,
+  evaluateTiers: evaluateTiersBatch,
 }

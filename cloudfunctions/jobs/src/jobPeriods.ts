@@ -10,8 +10,10 @@ export interface JobPeriod {
 }
 
 /**
- * The period of `job` at `nowMs`. Points expire at the start of a business day in the programme's
- * time zone (see `lotExpiryMs`), so expiry runs once per business day, from its first trigger.
+ * The period of `job` at `nowMs`: every job runs once per business day, from its first trigger.
+ * Points expire at the start of a business day in the programme's time zone (see `lotExpiryMs`);
+ * qualification periods end at the start of a local day, each member's on their own day for
+ * rolling periods; birthdays fall on days.
  */
 export function jobPeriodOf(_job: JobName, programme: Programme, nowMs: number): JobPeriod {
   const rule = businessDayRuleOf(programme)

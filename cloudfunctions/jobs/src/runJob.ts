@@ -15,6 +15,11 @@ export interface JobRequest {
   /** The live programme, read once per invocation. */
   readonly programme: Programme
   readonly dryRun: boolean
+  /**
+   * When the invocation's budget began (real clock): jobs run one after the other in one timer
+   * invocation share its budget; absent, the budget begins now.
+   */
+  readonly budgetStartedAtMs?: number
 }
 
 /**
@@ -27,7 +32,7 @@ export interface JobRequest {
 export async function runJob(db: Database, request: JobRequest): Promise<JobOutcome> {
   const { job, period, nowMs, programme, dryRun } = request
   const batch = JOB_BATCHES[job]
-  const startedAtMs = Date.now()
+  const startedAtMs = request.budgetStartedAtMs ?? Date.now()
   let slowestBatchMs = 0
   /** Whether another batch fits in the budget, at the pace of the slowest so far. */
   const anotherBatchFits = () => Date.now() - startedAtMs + slowestBatchMs < JOB_INVOCATION_BUDGET_MS
