@@ -85,6 +85,11 @@ export interface MemberCard {
   /** Points that expire within 30 days, and the last day they can be used. */
   readonly expiringSoon: { readonly points: number; readonly lastValidDay: string } | null
   readonly usableCouponCount: number
+  /**
+   * The latest tier change at a qualification period's end (`evaluateTiers`), for one line on the
+   * card; null when there was none.
+   */
+  readonly tierChange: { readonly from: CardTier; readonly to: CardTier; readonly atMs: number } | null
 }
 
 export interface JoinResult {

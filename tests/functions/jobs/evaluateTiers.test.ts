@@ -80,6 +80,19 @@ describe('jobs.evaluateTiers', () => {
       }),
     ])
     await expect(historyOf(keeps as string)).resolves.toEqual([])
+    // The member sees it on the card.
+    await expect(
+      harness.call('member', 'card', {}, { as: 'o-tiers-rules-1', atMs: PERIOD_END + 2 * HOUR_MS }),
+    ).resolves.toMatchObject({
+      ok: true,
+      data: { tier: { id: 'silver' }, tierChange: { from: { id: 'gold' }, to: { id: 'silver' }, atMs: PERIOD_END } },
+    })
+    await expect(
+      harness.call('member', 'card', {}, { as: 'o-tiers-rules-0', atMs: PERIOD_END + 2 * HOUR_MS }),
+    ).resolves.toMatchObject({
+      ok: true,
+      data: { tier: { id: 'gold' }, tierChange: null },
+    })
   })
 
   it('never drops a member below a tier granted by hand while it is valid, and leaves the grant as it was', async () => {

@@ -92,6 +92,15 @@ describe('the member card page', () => {
     await advance(0)
     expect(container.querySelector('#card-expiring')).toBeNull()
     expect(container.querySelector('#growth-progress-caption')?.textContent).toBe('成长值 7000 · 已是最高等级')
+    expect(container.querySelector('#card-tier-change')).toBeNull()
+  })
+
+  it('says in one line that the tier went down at the period end', async () => {
+    const tierChange = { from: { id: 'gold', name: '金卡会员' }, to: { id: 'silver', name: '银卡会员' }, atMs: 0 }
+    memberAnswers({ 'member.card': { ok: true, data: cardOf({ tierChange }) } })
+    const { container } = render(<CardPage />)
+    await advance(0)
+    expect(container.querySelector('#card-tier-change')?.textContent).toBe('会员等级已由金卡会员调整为银卡会员')
   })
 
   it('shows the member code as a QR image of the token and a barcode of the numeric code, digits under it', async () => {
