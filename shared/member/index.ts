@@ -1,4 +1,13 @@
 export { applyGrowth, type GrowthOutcome } from './applyGrowth'
+export {
+  BIRTHDAY_CATCH_UP_DAYS,
+  type BirthdayGiftDecision,
+  type BirthdayGiftOn,
+  birthdayCouponKeyOf,
+  birthdayGiftKeyOf,
+  birthdaysDue,
+  decideBirthdayGift,
+} from './birthday'
 export { type CheckInDecision, checkInEntryKeyOf, decideCheckIn } from './checkIn'
 export { decideExpiry, type ExpiryDecision, expiryEntryIdOf } from './expire'
 export { grantPoints, type PointsGrant } from './grantPoints'

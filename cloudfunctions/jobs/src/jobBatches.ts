@@ -1,4 +1,5 @@
 import type { JobName } from '@shared/contracts'
+import { birthdayRewardsBatch } from './birthdayRewards'
 import { evaluateTiersBatch } from './evaluateTiers'
 import { expirePointsBatch } from './expirePoints'
 import type { JobBatch } from './jobBatch'
@@ -7,4 +8,5 @@ import type { JobBatch } from './jobBatch'
 export const JOB_BATCHES: Readonly<Record<JobName, JobBatch>> = {
   expirePoints: expirePointsBatch,
   evaluateTiers: evaluateTiersBatch,
+  birthdayRewards: birthdayRewardsBatch,
 }
