@@ -1,4 +1,4 @@
-import { addSummaries, EMPTY_JOB_SUMMARY, type JobSummary } from '@shared/jobs'
+import { EMPTY_JOB_SUMMARY, type JobSummary } from '@shared/jobs'
 import { birthdayCouponKeyOf, birthdaysDue, decideBirthdayGift, type Member } from '@shared/member'
 import { businessDayRuleOf } from '@shared/programme/businessDayRule'
 import type { Programme } from '@shared/programme/schema'
@@ -7,6 +7,7 @@ import type { Database } from '../../common/cloud'
 import { grantCoupon } from '../../common/grantCoupon'
 import { runUnitOfWork } from '../../common/unitOfWork'
 import type { JobBatch } from './jobBatch'
+import { workThroughMembers } from './memberPages'
 
 /** Members read per batch without coupon gifts (CloudBase answers at most 1000 per get on the server). */
 export const BIRTHDAY_BATCH_SIZE = 200
@@ -116,30 +117,18 @@ export function birthdayBatchSizeOf(programme: Programme): number {
  * Requests: 1 for the batch; per member paid: each coupon's grant (8 at most, one at a time), and
  * transaction start, member, entry + member, commit.
  */
-export const birthdayRewardsBatch: JobBatch = async (db, options) => {
+export const birthdayRewardsBatch: JobBatch = (db, options) => {
   const { cursor, nowMs, programme, dryRun } = options
   const today = businessDayOf(nowMs, businessDayRuleOf(programme))
   const context: GiftContext = { programme, year: Number(today.slice(0, 4)), nowMs }
-  const birthdays = birthdaysDue(today, programme.automation.birthdayGiftOn)
-  const batchSize = birthdayBatchSizeOf(programme)
   const _ = db.command
-  const { data } = await db
-    .collection('members')
-    .where({
-      _id: _.gt(cursor ?? ''),
-      'profile.birthday': _.in(birthdays),
-      // Also matches members never paid (no field): the index narrows by birthday, this by year.
-      birthdayGiftYear: _.neq(context.year),
-    })
-    .orderBy('_id', 'asc')
-    .limit(batchSize)
-    .get()
-  const members = data as Member[]
-  let summary: JobSummary = { ...EMPTY_JOB_SUMMARY, scanned: members.length }
-  for (let start = 0; start < members.length; start += BIRTHDAY_PARALLELISM) {
-    const slice = members.slice(start, start + BIRTHDAY_PARALLELISM)
-    const outcomes = dryRun ? slice.map((member) => wouldGive(member, context)) : await paySlice(db, slice, context)
-    for (const outcome of outcomes) summary = addSummaries(summary, outcome)
+  const where = {
+    'profile.birthday': _.in(birthdaysDue(today, programme.automation.birthdayGiftOn)),
+    // Also matches members never paid (no field): the index narrows by birthday, this by year.
+    birthdayGiftYear: _.neq(context.year),
   }
-  return { cursor: members.at(-1)?._id ?? cursor, done: members.length < batchSize, summary }
+  const query = { cursor, where, limit: birthdayBatchSizeOf(programme), parallelism: BIRTHDAY_PARALLELISM }
+  return workThroughMembers(db, query, (slice) =>
+    dryRun ? slice.map((member) => wouldGive(member, context)) : paySlice(db, slice, context),
+  )
 }

@@ -1,9 +1,10 @@
-import { addSummaries, EMPTY_JOB_SUMMARY, type JobSummary } from '@shared/jobs'
-import { decideTierReview, type Member, type TierReview } from '@shared/member'
+import { EMPTY_JOB_SUMMARY, type JobSummary } from '@shared/jobs'
+import { decideTierReview, type TierReview } from '@shared/member'
 import type { Programme } from '@shared/programme/schema'
 import type { Database } from '../../common/cloud'
 import { runUnitOfWork } from '../../common/unitOfWork'
 import type { JobBatch } from './jobBatch'
+import { workThroughMembers } from './memberPages'
 
 /** Members read per batch (CloudBase answers at most 1000 per get on the server). */
 export const TIER_REVIEW_BATCH_SIZE = 200
@@ -40,23 +41,15 @@ function reviewMember(db: Database, memberId: string, programme: Programme, nowM
  * Requests: 1 for the batch, and per member due: transaction start, member, entry (on a change) +
  * member, commit.
  */
-export const evaluateTiersBatch: JobBatch = async (db, options) => {
+export const evaluateTiersBatch: JobBatch = (db, options) => {
   const { cursor, nowMs, programme, dryRun } = options
   const _ = db.command
-  const { data } = await db
-    .collection('members')
-    .where({ _id: _.gt(cursor ?? ''), tierReviewAtMs: _.or(_.lte(nowMs), _.exists(false)) })
-    .orderBy('_id', 'asc')
-    .limit(TIER_REVIEW_BATCH_SIZE)
-    .get()
-  const members = data as Member[]
-  let summary: JobSummary = { ...EMPTY_JOB_SUMMARY, scanned: members.length }
-  for (let start = 0; start < members.length; start += TIER_REVIEW_PARALLELISM) {
-    const slice = members.slice(start, start + TIER_REVIEW_PARALLELISM)
+  const where = { tierReviewAtMs: _.or(_.lte(nowMs), _.exists(false)) }
+  const query = { cursor, where, limit: TIER_REVIEW_BATCH_SIZE, parallelism: TIER_REVIEW_PARALLELISM }
+  return workThroughMembers(db, query, async (slice) => {
     const reviews = dryRun
       ? slice.map((member) => decideTierReview(member, programme, nowMs))
       : await Promise.all(slice.map((member) => reviewMember(db, member._id, programme, nowMs)))
-    for (const review of reviews) summary = addSummaries(summary, summaryOf(review))
-  }
-  return { cursor: members.at(-1)?._id ?? cursor, done: members.length < TIER_REVIEW_BATCH_SIZE, summary }
+    return reviews.map(summaryOf)
+  })
 }

@@ -1,8 +1,9 @@
 import { EMPTY_JOB_SUMMARY } from '@shared/jobs'
-import { decideExpiry, type Member } from '@shared/member'
+import { decideExpiry } from '@shared/member'
 import type { Database } from '../../common/cloud'
 import { runUnitOfWork } from '../../common/unitOfWork'
 import type { JobBatch } from './jobBatch'
+import { workThroughMembers } from './memberPages'
 
 /** Members read per batch (CloudBase answers at most 1000 per get on the server). */
 export const EXPIRY_BATCH_SIZE = 200
@@ -36,36 +37,23 @@ async function expireMember(
  * expired in its own unit of work, or, in a dry run, only counted. Requests: 1 for the batch, and
  * per member expired: transaction start, member, one entry per lot + member, commit.
  */
-export const expirePointsBatch: JobBatch = async (db, options) => {
+export const expirePointsBatch: JobBatch = (db, options) => {
   const { cursor, nowMs, dryRun } = options
   const _ = db.command
-  const { data } = await db
-    .collection('members')
-    .where({ _id: _.gt(cursor ?? ''), 'points.lots.expiresAtMs': _.lte(nowMs) })
-    .orderBy('_id', 'asc')
-    .limit(EXPIRY_BATCH_SIZE)
-    .get()
-  const members = data as Member[]
-  let effects = 0
-  let points = 0
-  let affected = 0
-  for (let start = 0; start < members.length; start += EXPIRY_PARALLELISM) {
-    const slice = members.slice(start, start + EXPIRY_PARALLELISM)
+  const where = { 'points.lots.expiresAtMs': _.lte(nowMs) }
+  const query = { cursor, where, limit: EXPIRY_BATCH_SIZE, parallelism: EXPIRY_PARALLELISM }
+  return workThroughMembers(db, query, async (slice) => {
     const outcomes = dryRun
       ? slice.map((member) => {
           const decided = decideExpiry(member, nowMs)
           return { effects: decided?.entries.length ?? 0, points: decided?.expired ?? 0 }
         })
       : await Promise.all(slice.map((member) => expireMember(db, member._id, nowMs)))
-    for (const outcome of outcomes) {
-      effects += outcome.effects
-      points += outcome.points
-      if (outcome.effects > 0) affected += 1
-    }
-  }
-  return {
-    cursor: members.at(-1)?._id ?? cursor,
-    done: members.length < EXPIRY_BATCH_SIZE,
-    summary: { ...EMPTY_JOB_SUMMARY, scanned: members.length, affected, effects, points },
-  }
+    return outcomes.map(({ effects, points }) => ({
+      ...EMPTY_JOB_SUMMARY,
+      affected: effects > 0 ? 1 : 0,
+      effects,
+      points,
+    }))
+  })
 }

@@ -5,9 +5,11 @@
  * one tier history entry per change, however often or concurrently the job runs.
  */
 import type { JobOutcome } from '@shared/contracts'
-import { ADMIN } from '../staff/staffFixtures'
+import { memberIdOf } from '../../../cloudfunctions/common/memberId'
+import { ADMIN, purchaseBy, STAFF } from '../staff/staffFixtures'
 import { dataOf } from '../support/answers'
 import { useFunctionHarness } from '../support/functionHarness'
+import { expectOneRunDidTheWork } from './overlappingRuns'
 import { seedTiered } from './tieredMembers'
 
 jest.setTimeout(90_000)
@@ -93,6 +95,33 @@ describe('jobs.evaluateTiers', () => {
       ok: true,
       data: { tier: { id: 'gold' }, tierChange: null },
     })
+  })
+
+  it('counts the growth members earn in the period: upgrades at once, retention at the end, growth after the end for the next', async () => {
+    const joinedAt = Date.UTC(2026, 2, 2, 4)
+    await harness.call('member', 'join', {}, { as: 'o-tiers-earned', atMs: joinedAt })
+    const memberId = memberIdOf('o-tiers-earned')
+    const buy = (amountFen: number, atMs: number, requestId: string) =>
+      harness.call('staff', 'recordPurchase', purchaseBy(STAFF, { memberId, amountFen, requestId }, atMs), {
+        as: STAFF,
+        atMs,
+      })
+    await expect(buy(60_000, joinedAt + HOUR_MS, 'tiers-earned-1')).resolves.toMatchObject({ ok: true })
+    await expect(memberOf(memberId)).resolves.toMatchObject({
+      tierId: 'silver',
+      qualification: { periodStartDay: '2026-01-01', growth: 600 },
+      tierReviewAtMs: PERIOD_END,
+    })
+    // Bought after the period ended, before the job got to the member: counts for 2027.
+    await expect(buy(5_000, PERIOD_END + 60_000, 'tiers-earned-2')).resolves.toMatchObject({ ok: true })
+    await expect(runAt(PERIOD_END + HOUR_MS)).resolves.toMatchObject({ summary: { scanned: 1, affected: 0 } })
+    await expect(memberOf(memberId)).resolves.toMatchObject({
+      tierId: 'silver',
+      qualification: { periodStartDay: '2027-01-01', growth: 50, earnedSinceEnd: 0 },
+    })
+    // 50 of silver's 300 in 2027: back to regular at its end.
+    await expect(runAt(NEXT_PERIOD_END + HOUR_MS)).resolves.toMatchObject({ summary: { affected: 1 } })
+    await expect(memberOf(memberId)).resolves.toMatchObject({ tierId: 'regular', growth: 0 })
   })
 
   it('never drops a member below a tier granted by hand while it is valid, and leaves the grant as it was', async () => {
@@ -187,12 +216,7 @@ describe('jobs.evaluateTiers', () => {
     )
     await harness.warm('jobs')
     const outcomes = await Promise.all(Array.from({ length: 4 }, () => runAt(PERIOD_END + HOUR_MS)))
-    const byOutcome: Record<string, number> = {}
-    for (const { outcome } of outcomes) byOutcome[outcome] = (byOutcome[outcome] ?? 0) + 1
-    expect(byOutcome.finished).toBe(1)
-    expect((byOutcome.leased ?? 0) + (byOutcome.alreadyDone ?? 0)).toBe(3)
-    const losers = outcomes.filter((outcome) => outcome.outcome !== 'finished')
-    expect(losers.every((outcome) => outcome.summary.effects === 0)).toBe(true)
+    expectOneRunDidTheWork(outcomes)
     for (const memberId of members) {
       await expect(historyOf(memberId)).resolves.toHaveLength(1)
       // Dropped exactly one step, once.
