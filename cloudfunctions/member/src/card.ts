@@ -20,7 +20,12 @@ function tierChangeOf(member: Member, programme: Programme): MemberCard['tierCha
   const from = programme.tiers.find((tier) => tier.id === notice?.fromTierId)
   const to = programme.tiers.find((tier) => tier.id === notice?.toTierId)
   if (!notice || !from || !to) return null
-  return { from: { id: from.id, name: from.name }, to: { id: to.id, name: to.name }, atMs: notice.atMs }
+  return {
+    id: notice.historyId,
+    from: { id: from.id, name: from.name },
+    to: { id: to.id, name: to.name },
+    atMs: notice.atMs,
+  }
 }
 
 /** The card a member sees, from their document; points already past expiry are not shown as usable. */

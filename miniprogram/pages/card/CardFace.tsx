@@ -32,13 +32,13 @@ export function CardFace({ card, programme }: { card: MemberCard; programme: Pub
   )
 }
 
-/** The latest tier change, points about to expire, and the usable coupons (opening the wallet). */
-export function CardNotices({ card }: { card: MemberCard }) {
+/** The latest tier change (tapped: read, gone), points about to expire, and the usable coupons (opening the wallet). */
+export function CardNotices({ card, onTierChangeRead }: { card: MemberCard; onTierChangeRead: () => void }) {
   return (
     <View className='card-notices'>
       {card.tierChange !== null && (
-        <Text className='card-notices__tier-change' id='card-tier-change'>
-          {`会员等级已由${card.tierChange.from.name}调整为${card.tierChange.to.name}`}
+        <Text className='card-notices__tier-change' id='card-tier-change' onClick={onTierChangeRead}>
+          {`会员等级已由${card.tierChange.from.name}调整为${card.tierChange.to.name} · 知道了`}
         </Text>
       )}
       {card.expiringSoon !== null && card.expiringSoon.points > 0 && (

@@ -87,7 +87,25 @@ describe('jobs.evaluateTiers', () => {
       harness.call('member', 'card', {}, { as: 'o-tiers-rules-1', atMs: PERIOD_END + 2 * HOUR_MS }),
     ).resolves.toMatchObject({
       ok: true,
-      data: { tier: { id: 'silver' }, tierChange: { from: { id: 'gold' }, to: { id: 'silver' }, atMs: PERIOD_END } },
+      data: {
+        tier: { id: 'silver' },
+        tierChange: { id: `tier_${drops}_2027-01-01`, from: { id: 'gold' }, to: { id: 'silver' }, atMs: PERIOD_END },
+      },
+    })
+    // Once read, the line goes; dismissing an older or unknown notice changes nothing.
+    const dismiss = (historyId: string) =>
+      harness.call(
+        'member',
+        'dismissTierNotice',
+        { historyId },
+        { as: 'o-tiers-rules-1', atMs: PERIOD_END + 3 * HOUR_MS },
+      )
+    await expect(dismiss('tier_other_2026-01-01')).resolves.toEqual({ ok: true, data: { dismissed: false } })
+    await expect(dismiss(`tier_${drops}_2027-01-01`)).resolves.toEqual({ ok: true, data: { dismissed: true } })
+    await expect(
+      harness.call('member', 'card', {}, { as: 'o-tiers-rules-1', atMs: PERIOD_END + 4 * HOUR_MS }),
+    ).resolves.toMatchObject({
+      data: { tierChange: null },
     })
     await expect(
       harness.call('member', 'card', {}, { as: 'o-tiers-rules-0', atMs: PERIOD_END + 2 * HOUR_MS }),

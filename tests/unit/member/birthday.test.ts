@@ -1,4 +1,4 @@
-import { birthdayGiftKeyOf, birthdaysDue, decideBirthdayGift, decideJoin } from '@shared/member'
+import { birthdayCouponKeyOf, birthdayGiftKeyOf, birthdaysDue, decideBirthdayGift, decideJoin } from '@shared/member'
 import { DEMO_PROGRAMME } from '../../../emulator/seed/demo/programme'
 
 const programme = DEMO_PROGRAMME
@@ -41,6 +41,10 @@ describe('birthdaysDue', () => {
 })
 
 describe('decideBirthdayGift', () => {
+  it('keys coupons per member, year and template', () => {
+    expect(birthdayCouponKeyOf('m-1', 2027, 'cake')).toBe('birthday_m-1_2027_cake')
+  })
+
   it('pays the tier’s points once per year, keyed by member and year', () => {
     const gold = { ...member, tierId: 'gold' }
     const decided = decideBirthdayGift(gold, programme, { year: 2027, nowMs })
