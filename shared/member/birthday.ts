@@ -1,5 +1,4 @@
 import type { Gift, Programme } from '../programme/schema'
-import { tierById } from '../tier'
 import { addDays, type DayKey, daysInMonth } from '../time/calendarDay'
 import { grantPoints } from './grantPoints'
 import type { LedgerEntry, Member } from './member'
@@ -69,7 +68,7 @@ export interface BirthdayGiftDecision {
 
 /**
  * The birthday gift of the member's tier for `year`: null when paid already this year or when the
- * tier gives nothing. Points go through `grantPoints`, keyed once per member and year; coupons are
+ * tier gives nothing (or is unknown to the programme). Points go through `grantPoints`, keyed once per member and year; coupons are
  * the caller's, through the coupon grant, keyed the same way.
  */
 export function decideBirthdayGift(
@@ -77,8 +76,9 @@ export function decideBirthdayGift(
   programme: Programme,
   options: { readonly year: number; readonly nowMs: number },
 ): BirthdayGiftDecision | null {
-  const gift = tierById(programme.tiers, member.tierId).birthdayGift
-  if (member.birthdayGiftYear === options.year) return null
+  // A tier the programme no longer has gives nothing (and never stops the job).
+  const gift = programme.tiers.find((tier) => tier.id === member.tierId)?.birthdayGift
+  if (gift === undefined || member.birthdayGiftYear === options.year) return null
   if (gift.points === 0 && gift.couponTemplateIds.length === 0) return null
   const paid: Member = { ...member, birthdayGiftYear: options.year }
   if (gift.points === 0) return { member: paid, entry: null, gift }

@@ -57,7 +57,8 @@ function rankByRetention(member: Member, programme: Programme, periodGrowth: num
  * the period's end, then counts the next period from the growth earned since the end. Points are
  * never touched. A member whose count is partial keeps the tier: missing data never downgrades.
  * A member never counted (written before counting began) is only started on the current period,
- * marked partial. Null when no review is due (done already, by this run or a twin).
+ * marked partial. Null when no review is due (done already, by this run or a twin) or the member's
+ * tier is unknown to the programme.
  */
 export function decideTierReview(member: Member, programme: Programme, nowMs: number): TierReview | null {
   const { qualification, tierReviewAtMs: endedAtMs } = member
@@ -68,6 +69,9 @@ export function decideTierReview(member: Member, programme: Programme, nowMs: nu
   }
   if (endedAtMs > nowMs) return null
   const { tiers } = programme
+  // A tier the programme no longer has is the admin's to fix (issue 11): left as it is, the member
+  // never stops the job from going on to the next.
+  if (!tiers.some((tier) => tier.id === member.tierId)) return null
   const currentRank = tierRankOf(tiers, member.tierId)
   const ruledRank = qualification.partial ? currentRank : rankByRetention(member, programme, qualification.growth)
   const grantRank = validGrantRank(programme, member.grantedTier, endedAtMs)

@@ -56,6 +56,7 @@ describe('decideBirthdayGift', () => {
 
   it('gives nothing for a tier without a gift, and marks a coupon-only gift paid without an entry', () => {
     expect(decideBirthdayGift(member, programme, { year: 2027, nowMs })).toBeNull()
+    expect(decideBirthdayGift({ ...member, tierId: 'platinum' }, programme, { year: 2027, nowMs })).toBeNull()
     const couponOnly = {
       ...programme,
       tiers: programme.tiers.map((tier) =>

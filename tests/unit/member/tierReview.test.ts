@@ -48,8 +48,9 @@ describe('counting growth for retention', () => {
 })
 
 describe('decideTierReview', () => {
-  it('is not due before the period ends', () => {
+  it('is not due before the period ends, and leaves a tier the programme no longer has alone', () => {
     expect(decideTierReview(standing('gold', 2000, 0), programme, END - 1)).toBeNull()
+    expect(decideTierReview(standing('platinum', 2000, 0), programme, END)).toBeNull()
   })
 
   it('keeps a retained tier and carries the growth earned since the end into the next period', () => {
