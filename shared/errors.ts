@@ -51,6 +51,7 @@ export const ERROR_MESSAGES = {
   COUPON_THRESHOLD_NOT_MET: '未达到优惠券使用门槛',
   CLAIM_NOT_OPEN: '优惠券不在领取时间内',
   SOLD_OUT: '优惠券已领完',
+  COUPON_RETIRED: '该优惠券已停止发放',
 
   // Signed member and coupon codes (precedence: malformed, signature, kind, time)
   CODE_MALFORMED: '无法识别的二维码',

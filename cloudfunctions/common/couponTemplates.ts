@@ -14,6 +14,8 @@ export interface CouponTemplateDocument extends Omit<CouponTemplate, 'id'> {
   readonly held?: number
   /** When a claim last reserved a coupon; absent until the first. `reconcileStock` recounts only a quiet template. */
   readonly reservedAtMs?: number
+  /** A retired template issues no more coupons (those issued stay valid); absent means active. */
+  readonly status?: 'active' | 'retired'
 }
 
 /** A template as stored: `issued` counts the coupons reserved by claims still settling (`held`) too. */
@@ -21,17 +23,23 @@ export interface StoredTemplate {
   readonly template: CouponTemplate
   readonly issued: number
   readonly held: number
+  readonly retired: boolean
 }
 
 /** A stored template, validated; null (and logged, for the admin) when it no longer validates. */
 export function templateFromDocument(document: CouponTemplateDocument): StoredTemplate | null {
-  const { _id, issued, held, reservedAtMs: _reservedAtMs, ...fields } = document
+  const { _id, issued, held, status, reservedAtMs: _reservedAtMs, ...fields } = document
   const parsed = parseCouponTemplate({ ...fields, id: _id })
   if (!parsed.ok) {
     console.error(`coupon_templates/${_id} is invalid: ${parsed.message}`)
     return null
   }
-  return { template: parsed.data, issued: Number.isSafeInteger(issued) ? issued : 0, held: held ?? 0 }
+  return {
+    template: parsed.data,
+    issued: Number.isSafeInteger(issued) ? issued : 0,
+    held: held ?? 0,
+    retired: status === 'retired',
+  }
 }
 
 /** One template by id, validated; null when missing or invalid. */

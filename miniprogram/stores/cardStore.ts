@@ -15,6 +15,8 @@ interface CardStore {
   load(): Promise<void>
   /** Puts a card the server just returned (after joining) in place without asking again. */
   setCard(card: MemberCard): void
+  /** Hides the card's tier-change line at once and tells the server it was read (best effort: it shows again next time if that fails). */
+  dismissTierChange(): Promise<void>
   reset(): void
 }
 
@@ -31,6 +33,12 @@ export const useCardStore = create<CardStore>((set, get) => ({
   },
   setCard(card) {
     set({ state: { status: 'ready', data: card } })
+  },
+  async dismissTierChange() {
+    const { state } = get()
+    if (state.status !== 'ready' || state.data.tierChange === null) return
+    set({ state: { status: 'ready', data: { ...state.data, tierChange: null } } })
+    await callAction('member', 'dismissTierNotice', { historyId: state.data.tierChange.id })
   },
   reset() {
     set({ state: { status: 'idle' } })

@@ -54,6 +54,8 @@ import {
   redeemInput,
 } from './mall'
 import {
+  type DismissTierNoticeResult,
+  dismissTierNoticeInput,
   emptyInput,
   type HistoryPage,
   historyInput,
@@ -117,6 +119,7 @@ export const API = {
   member: {
     join: action<JoinResult>()(joinInput, ['FORBIDDEN']),
     card: action<MemberCard>()(emptyInput, MEMBER_CALLER),
+    dismissTierNotice: action<DismissTierNoticeResult>()(dismissTierNoticeInput, MEMBER_CALLER),
     memberCode: action<MemberCode>()(emptyInput, MEMBER_CALLER),
     history: action<HistoryPage>()(historyInput, MEMBER_CALLER),
     profile: action<Profile>()(emptyInput, MEMBER_CALLER),

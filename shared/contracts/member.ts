@@ -29,6 +29,14 @@ export const joinInput = z
 
 export const emptyInput = z.object({}).strict()
 
+/** `member.dismissTierNotice`: the member read the card's tier-change line (by its history id). */
+export const dismissTierNoticeInput = z.object({ historyId: z.string().regex(/^[A-Za-z0-9_-]{1,128}$/) }).strict()
+
+/** `member.dismissTierNotice`: false when that notice was not (or no longer) the card's. */
+export interface DismissTierNoticeResult {
+  readonly dismissed: boolean
+}
+
 export const historyInput = z
   .object({
     /** The `nextCursor` of the previous page; absent for the first page. */
@@ -85,6 +93,17 @@ export interface MemberCard {
   /** Points that expire within 30 days, and the last day they can be used. */
   readonly expiringSoon: { readonly points: number; readonly lastValidDay: string } | null
   readonly usableCouponCount: number
+  /**
+   * The latest tier change at a qualification period's end (`evaluateTiers`), for one line on the
+   * card; null when there was none.
+   */
+  readonly tierChange: {
+    /** Its `tier_history` id, for `member.dismissTierNotice`. */
+    readonly id: string
+    readonly from: CardTier
+    readonly to: CardTier
+    readonly atMs: number
+  } | null
 }
 
 export interface JoinResult {

@@ -6,6 +6,19 @@ import { couponValidity } from './validity'
 export type CouponSource = 'claim' | 'redeem' | 'join' | 'upgrade' | 'birthday' | 'winBack' | 'admin'
 
 /**
+ * The sources whose coupons a template's `issued` counts (their `sourceId` is the template): claims
+ * and every gift. A mall item's coupons (`redeem`, `sourceId` the item) take the item's stock instead.
+ */
+export const TEMPLATE_COUNTED_SOURCES = [
+  'claim',
+  'join',
+  'upgrade',
+  'birthday',
+  'winBack',
+  'admin',
+] as const satisfies readonly CouponSource[]
+
+/**
  * An issued coupon as stored (`coupons/{id}`). The member card counts usable coupons with
  * `where({ memberId, usedAtMs: null, validUntilMs: _.gt(now) })`, so those names are fixed. The
  * state (available / used / expired) is never stored: it is computed from these fields when read.

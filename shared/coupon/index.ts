@@ -8,7 +8,7 @@ export {
   decideClaim,
 } from './claim'
 export { type ClaimFailureCode, claimEligibility, tierMayClaim } from './claimEligibility'
-export { type Coupon, type CouponSource, newCoupon } from './coupon'
+export { type Coupon, type CouponSource, newCoupon, TEMPLATE_COUNTED_SOURCES } from './coupon'
 export { type CouponState, couponStateAt, type IssuedCoupon } from './couponState'
 export { type CouponDiscount, discountFor } from './discount'
 export { type RedeemabilityCode, redeemability } from './redeemability'

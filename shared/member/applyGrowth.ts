@@ -2,6 +2,7 @@ import type { Programme } from '../programme/schema'
 import { qualificationPeriodAt, tierUpgrade, upgradeGiftKey } from '../tier'
 import { grantPoints } from './grantPoints'
 import type { LedgerEntry, Member } from './member'
+import { countQualifyingGrowth } from './qualification'
 
 /** A member after a growth gain: tier, growth, wallet, and the upgrade-gift entries to write. */
 export interface GrowthOutcome {
@@ -13,7 +14,9 @@ export interface GrowthOutcome {
 /**
  * Adds growth and applies an upgrade in the same flow: crossing a threshold moves the member up at
  * once and pays each crossed tier's points gift, keyed per member, tier and qualification period,
- * so a gift is paid once per tier per period however often the member drops and climbs back. (Coupon gifts are issued by the coupon issuance of the mall and coupons work.)
+ * so a gift is paid once per tier per period however often the member drops and climbs back. The
+ * growth also counts toward keeping the tier at the period's end (`countQualifyingGrowth`). (Coupon
+ * gifts are issued by the coupon issuance of the mall and coupons work.)
  */
 export function applyGrowth(options: {
   readonly member: Member
@@ -24,7 +27,12 @@ export function applyGrowth(options: {
   const { programme, nowMs } = options
   const growth = options.member.growth + options.growth
   const upgrade = tierUpgrade(programme.tiers, { tierId: options.member.tierId, growth })
-  let member: Member = { ...options.member, growth, tierId: upgrade.tier.id }
+  let member: Member = {
+    ...options.member,
+    growth,
+    tierId: upgrade.tier.id,
+    ...countQualifyingGrowth(options.member, options.growth, nowMs),
+  }
   const giftEntries: LedgerEntry[] = []
   const period = qualificationPeriodAt({
     policy: programme.qualificationPeriod,

@@ -5,6 +5,15 @@ export {
   type PointsAdjustment,
 } from './adjustPoints'
 export { applyGrowth, type GrowthOutcome } from './applyGrowth'
+export {
+  BIRTHDAY_CATCH_UP_DAYS,
+  type BirthdayGiftDecision,
+  type BirthdayGiftOn,
+  birthdayCouponKeyOf,
+  birthdayGiftKeyOf,
+  birthdaysDue,
+  decideBirthdayGift,
+} from './birthday'
 export { type CheckInDecision, checkInEntryKeyOf, decideCheckIn } from './checkIn'
 export { decideExpiry, type ExpiryDecision, expiryEntryIdOf } from './expire'
 export { grantPoints, type PointsGrant } from './grantPoints'
@@ -15,7 +24,7 @@ export {
   makeupCostKeyOf,
   makeupEntryKeyOf,
 } from './makeup'
-export type { LedgerEntry, Member, MemberCheckIn } from './member'
+export type { GrantedTier, LedgerEntry, Member, MemberCheckIn, MemberQualification, TierNotice } from './member'
 export {
   decideProfileUpdate,
   isProfileComplete,
@@ -24,3 +33,5 @@ export {
   type ProfileDecision,
   profileRewardKeyOf,
 } from './profile'
+export { countQualifyingGrowth, type QualificationFields, startQualification } from './qualification'
+export { decideTierReview, type TierHistoryEntry, type TierReview, tierHistoryIdOf } from './tierReview'

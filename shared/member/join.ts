@@ -5,6 +5,7 @@ import { tierForGrowth } from '../tier'
 import { businessDayOf } from '../time/businessDay'
 import { grantPoints } from './grantPoints'
 import type { LedgerEntry, Member } from './member'
+import { startQualification } from './qualification'
 
 /** Who is joining, and where they came from. */
 export interface JoinRequest {
@@ -29,7 +30,7 @@ export function joinGiftKeyOf(memberId: string): string {
 
 /**
  * A new member: the lowest tier, an empty check-in record, the join day as the anchor of rolling
- * qualification periods, and the programme's join gift paid into the wallet (no entry when the gift
+ * qualification periods and the growth of the current one counted from 0, and the programme's join gift paid into the wallet (no entry when the gift
  * is 0 points). A member cannot refer themselves. It cannot be refused: whether the member already
  * exists is the database's to say, by the unique member id.
  */
@@ -39,6 +40,7 @@ export function decideJoin(
 ): JoinDecision {
   const { programme, nowMs } = options
   const { memberId } = request
+  const periodAnchorDay = businessDayOf(nowMs, businessDayRuleOf(programme))
   const base: Member = {
     _id: memberId,
     openid: request.openid,
@@ -49,10 +51,14 @@ export function decideJoin(
     profileCompletionRewarded: false,
     tierId: tierForGrowth(programme.tiers, 0).id,
     growth: 0,
-    periodAnchorDay: businessDayOf(nowMs, businessDayRuleOf(programme)),
+    periodAnchorDay,
     points: EMPTY_WALLET,
     checkIn: { lastDay: null, runLength: 0, recentDays: [], makeupsByMonth: {} },
     firstPurchaseAtMs: null,
+    // Nothing before the join to count: a member joining mid-period is counted completely.
+    ...startQualification({ programme, anchorDay: periodAnchorDay, nowMs, carried: 0, partial: false }),
+    grantedTier: null,
+    tierNotice: null,
   }
   const gift = { points: programme.joinGift.points, couponTemplateIds: programme.joinGift.couponTemplateIds }
   if (gift.points === 0) return { member: base, entries: [], gift }

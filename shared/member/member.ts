@@ -13,6 +13,42 @@ export interface MemberCheckIn {
 }
 
 /**
+ * Growth earned within the member's current qualification period, kept by `applyGrowth`, so the
+ * period-end review (`evaluateTiers`) knows whether the member retained their tier.
+ */
+export interface MemberQualification {
+  /** The first day of the period counted; it ends at the member's `tierReviewAtMs`. */
+  readonly periodStartDay: DayKey
+  /** Growth earned within the period. */
+  readonly growth: number
+  /**
+   * Counting began after the period did (a member written before growth was counted per period):
+   * the growth may be short, so the review keeps the tier rather than downgrade on missing data.
+   */
+  readonly partial: boolean
+  /** Growth earned after the period ended and before the review: it counts toward the next period. */
+  readonly earnedSinceEnd: number
+}
+
+/** A tier an admin granted by hand: the period-end review never changes it nor drops the member below it while valid. */
+export interface GrantedTier {
+  readonly tierId: string
+  /** Valid until this instant (exclusive). */
+  readonly untilMs: number
+  /** The admin's member or staff id. */
+  readonly grantedBy: string
+  readonly reason: string
+}
+
+/** The latest tier change the member has not seen yet, for the card (`tier_history/{historyId}`). */
+export interface TierNotice {
+  readonly historyId: string
+  readonly fromTierId: string
+  readonly toTierId: string
+  readonly atMs: number
+}
+
+/**
  * A member as stored (`members/{memberId}`): everything that must change together lives in this one document (points
  * wallet, growth, tier, check-in state), so a transaction touching one member touches one document.
  */
@@ -37,6 +73,19 @@ export interface Member {
   readonly points: PointsWallet
   readonly checkIn: MemberCheckIn
   readonly firstPurchaseAtMs: number | null
+  /** Absent on members written before growth was counted per period (see `MemberQualification`). */
+  readonly qualification?: MemberQualification
+  /**
+   * When the tier is next reviewed: the end of the period `qualification` counts (indexed, so the
+   * review job asks for due members only). Absent where `qualification` is.
+   */
+  readonly tierReviewAtMs?: number
+  /** Absent means null: no tier granted by hand. */
+  readonly grantedTier?: GrantedTier | null
+  /** Absent means null. */
+  readonly tierNotice?: TierNotice | null
+  /** The last year the birthday gift was paid (absent: never), so the birthday job asks for unpaid members only. */
+  readonly birthdayGiftYear?: number
 }
 
 /** A ledger entry as stored (`ledger/{idempotencyKey}`): one points change; the unique `_id` makes a replay fail instead of paying twice. */

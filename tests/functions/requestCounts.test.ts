@@ -19,6 +19,7 @@ const REQUESTS: Readonly<Record<ActionScenarioName, number>> = {
   'programme.get': 0,
   'member.join': 4,
   'member.card': 2,
+  'member.dismissTierNotice': 1,
   // Up from 1 with the barcode's numeric code: its document and the removal of expired ones.
   'member.memberCode': 3,
   'member.history': 2,

@@ -4,7 +4,7 @@
  * so a misspelt collection or a field read from the wrong document fails the typecheck.
  */
 import type { JobRun } from '@shared/jobs'
-import type { LedgerEntry, Member } from '@shared/member'
+import type { LedgerEntry, Member, TierHistoryEntry } from '@shared/member'
 import type { CouponDocument } from '../couponDocument'
 import type { CouponTemplateDocument } from '../couponTemplates'
 import type { MemberBarcodeDocument } from '../memberBarcodes'
@@ -32,6 +32,7 @@ export interface Collections {
   readonly coupons: CouponDocument
   readonly coupon_claims: Stored<ClaimCounterDocument>
   readonly job_runs: JobRun
+  readonly tier_history: TierHistoryEntry
 }
 
 export type CollectionName = keyof Collections

@@ -5,6 +5,7 @@ import { err, ok, type Result } from '@shared/result'
 import { type Database, database } from '../../common/cloud'
 import { walletCouponOf } from '../../common/couponDocument'
 import { loadCouponTemplate } from '../../common/couponTemplates'
+import { issuedCounterOf } from '../../common/issuedCounter'
 import { currentProgramme } from '../../common/programmeStore'
 import { readDocument } from '../../common/readDocument'
 import { claimIdOf } from '../../common/requestKeys'
@@ -12,7 +13,6 @@ import { callerMemberId, loadCallerMember } from '../../common/requireMember'
 import { consumed, type Settled, unused, withReservedUnit } from '../../common/reservation'
 import { defineAction } from '../../common/router'
 import { runUnitOfWork } from '../../common/unitOfWork'
-import { issuedCounterOf } from './quantity'
 
 type ClaimAnswer = Result<ClaimResult, ActionErrorCode<'coupon', 'claim'>>
 

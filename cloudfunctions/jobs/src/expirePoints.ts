@@ -1,9 +1,9 @@
 import { EMPTY_JOB_SUMMARY } from '@shared/jobs'
-import { decideExpiry, type Member } from '@shared/member'
+import { decideExpiry } from '@shared/member'
 import type { Database } from '../../common/cloud'
 import { runUnitOfWork } from '../../common/unitOfWork'
-import { mapInSlices } from './inSlices'
 import type { JobBatch } from './jobBatch'
+import { workThroughMembers } from './memberPages'
 
 /** Members read per batch (CloudBase answers at most 1000 per get on the server). */
 export const EXPIRY_BATCH_SIZE = 200
@@ -37,27 +37,23 @@ async function expireMember(
  * expired in its own unit of work, or, in a dry run, only counted. Requests: 1 for the batch, and
  * per member expired: transaction start, member, one entry per lot + member, commit.
  */
-export const expirePointsBatch: JobBatch = async (db, options) => {
+export const expirePointsBatch: JobBatch = (db, options) => {
   const { cursor, nowMs, dryRun } = options
   const _ = db.command
-  const { data } = await db
-    .collection('members')
-    .where({ _id: _.gt(cursor ?? ''), 'points.lots.expiresAtMs': _.lte(nowMs) })
-    .orderBy('_id', 'asc')
-    .limit(EXPIRY_BATCH_SIZE)
-    .get()
-  const members = data as Member[]
-  const outcomes = await mapInSlices(members, EXPIRY_PARALLELISM, async (member) => {
-    if (!dryRun) return expireMember(db, member._id, nowMs)
-    const decided = decideExpiry(member, nowMs)
-    return { effects: decided?.entries.length ?? 0, points: decided?.expired ?? 0 }
+  const where = { 'points.lots.expiresAtMs': _.lte(nowMs) }
+  const query = { cursor, where, limit: EXPIRY_BATCH_SIZE, parallelism: EXPIRY_PARALLELISM }
+  return workThroughMembers(db, query, async (slice) => {
+    const outcomes = dryRun
+      ? slice.map((member) => {
+          const decided = decideExpiry(member, nowMs)
+          return { effects: decided?.entries.length ?? 0, points: decided?.expired ?? 0 }
+        })
+      : await Promise.all(slice.map((member) => expireMember(db, member._id, nowMs)))
+    return outcomes.map(({ effects, points }) => ({
+      ...EMPTY_JOB_SUMMARY,
+      affected: effects > 0 ? 1 : 0,
+      effects,
+      points,
+    }))
   })
-  const effects = outcomes.reduce((sum, outcome) => sum + outcome.effects, 0)
-  const points = outcomes.reduce((sum, outcome) => sum + outcome.points, 0)
-  const affected = outcomes.filter((outcome) => outcome.effects > 0).length
-  return {
-    cursor: members.at(-1)?._id ?? cursor,
-    done: members.length < EXPIRY_BATCH_SIZE,
-    summary: { ...EMPTY_JOB_SUMMARY, scanned: members.length, affected, effects, points },
-  }
 }

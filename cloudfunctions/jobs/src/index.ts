@@ -20,10 +20,11 @@ async function dispatch(nowMs: number): Promise<readonly JobOutcome[]> {
   const db = database()
   const programme = await currentProgramme(db, nowMs)
   const outcomes: JobOutcome[] = []
-  const invocationStartedAtMs = Date.now()
+  // One budget for the invocation: a job after one that used most of it does a batch and lets go.
+  const budgetStartedAtMs = Date.now()
   for (const job of JOB_NAMES) {
     const { period } = jobPeriodOf(job, programme, nowMs)
-    outcomes.push(await runJob(db, { job, period, nowMs, programme, dryRun: false, invocationStartedAtMs }))
+    outcomes.push(await runJob(db, { job, period, nowMs, programme, dryRun: false, budgetStartedAtMs }))
   }
   console.log('jobs dispatched', JSON.stringify(outcomes))
   return outcomes

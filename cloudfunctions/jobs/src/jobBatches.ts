@@ -1,4 +1,6 @@
 import type { JobName } from '@shared/contracts'
+import { birthdayRewardsBatch } from './birthdayRewards'
+import { evaluateTiersBatch } from './evaluateTiers'
 import { expireOrdersBatch } from './expireOrders'
 import { expirePointsBatch } from './expirePoints'
 import type { JobBatch } from './jobBatch'
@@ -7,6 +9,8 @@ import { reconcileStockBatch } from './reconcileStock'
 /** Each scheduled job's batch: adding a job is a name in JOB_NAMES and its batch here. */
 export const JOB_BATCHES: Readonly<Record<JobName, JobBatch>> = {
   expirePoints: expirePointsBatch,
+  evaluateTiers: evaluateTiersBatch,
+  birthdayRewards: birthdayRewardsBatch,
   expireOrders: expireOrdersBatch,
   reconcileStock: reconcileStockBatch,
 }

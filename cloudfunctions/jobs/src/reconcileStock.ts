@@ -1,3 +1,4 @@
+import { TEMPLATE_COUNTED_SOURCES } from '@shared/coupon'
 import {
   COUNTER_SETTLE_MS,
   type CounterReading,
@@ -42,8 +43,8 @@ function readingOf(kind: CounterKind, document: CounterDocument): CounterReading
 
 /**
  * What the counter counts, from the documents that exist: an item's orders not cancelled and the
- * coupons redeemed for it; a template's claimed coupons (the only ones its `issued` counts; a coupon
- * item's coupons take the item's stock). With, for an item, whether an order of it was cancelled
+ * coupons redeemed for it; a template's claimed and gifted coupons (what its `issued` counts, see
+ * TEMPLATE_COUNTED_SOURCES; a coupon item's coupons take the item's stock). With, for an item, whether an order of it was cancelled
  * within the settle time: its give-back may still be coming, and recounting now would give it twice.
  */
 async function settledOf(
@@ -54,7 +55,10 @@ async function settledOf(
 ): Promise<{ readonly settled: number; readonly cancelPending: boolean }> {
   const _ = db.command
   if (kind === 'template') {
-    const { total } = await db.collection('coupons').where({ sourceId: document._id, source: 'claim' }).count()
+    const { total } = await db
+      .collection('coupons')
+      .where({ sourceId: document._id, source: _.in([...TEMPLATE_COUNTED_SOURCES]) })
+      .count()
     return { settled: total, cancelPending: false }
   }
   const orders = db.collection('orders')

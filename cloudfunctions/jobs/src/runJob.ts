@@ -16,11 +16,10 @@ export interface JobRequest {
   readonly programme: Programme
   readonly dryRun: boolean
   /**
-   * When the invocation began (now when absent): a timer's invocation runs every job in turn, and
-   * their budgets are one, so the jobs after a long one stop after a batch instead of each taking
-   * 45 s of a 60 s invocation.
+   * When the invocation's budget began (real clock): jobs run one after the other in one timer
+   * invocation share its budget; absent, the budget begins now.
    */
-  readonly invocationStartedAtMs?: number
+  readonly budgetStartedAtMs?: number
 }
 
 /**
@@ -33,7 +32,7 @@ export interface JobRequest {
 export async function runJob(db: Database, request: JobRequest): Promise<JobOutcome> {
   const { job, period, nowMs, programme, dryRun } = request
   const batch = JOB_BATCHES[job]
-  const startedAtMs = request.invocationStartedAtMs ?? Date.now()
+  const startedAtMs = request.budgetStartedAtMs ?? Date.now()
   let slowestBatchMs = 0
   /** Whether another batch fits in the budget, at the pace of the slowest so far. */
   const anotherBatchFits = () => Date.now() - startedAtMs + slowestBatchMs < JOB_INVOCATION_BUDGET_MS

@@ -14,6 +14,20 @@ import { defineAction } from '../../common/router'
 /** Points expiring within this window are called out on the card. */
 export const EXPIRING_SOON_WINDOW_MS = 30 * 86_400_000
 
+/** The member's latest tier change at a period's end, named as the programme names tiers now; null when none (or its tiers are gone). */
+function tierChangeOf(member: Member, programme: Programme): MemberCard['tierChange'] {
+  const notice = member.tierNotice
+  const from = programme.tiers.find((tier) => tier.id === notice?.fromTierId)
+  const to = programme.tiers.find((tier) => tier.id === notice?.toTierId)
+  if (!notice || !from || !to) return null
+  return {
+    id: notice.historyId,
+    from: { id: from.id, name: from.name },
+    to: { id: to.id, name: to.name },
+    atMs: notice.atMs,
+  }
+}
+
 /** The card a member sees, from their document; points already past expiry are not shown as usable. */
 export function cardOf(member: Member, programme: Programme, usableCouponCount: number, nowMs: number): MemberCard {
   const progress = tierProgress(programme.tiers, { tierId: member.tierId, growth: member.growth })
@@ -33,6 +47,7 @@ export function cardOf(member: Member, programme: Programme, usableCouponCount: 
       ...businessDayRuleOf(programme),
     }),
     usableCouponCount,
+    tierChange: tierChangeOf(member, programme),
   }
 }
 

@@ -6,6 +6,11 @@ import { history } from './history'
 import { join } from './join'
 import { memberCode } from './memberCode'
 import { profile, updateProfile } from './profile'
+import { dismissTierNotice } from './tierNotice'
 
-/** `member`: joining, the member card, the member code, the points history and the profile. */
-export const main = createRouter(API.member, { join, card, memberCode, history, profile, updateProfile }, currentCaller)
+/** `member`: joining, the member card (and its tier-change line), the member code, the points history and the profile. */
+export const main = createRouter(
+  API.member,
+  { join, card, dismissTierNotice, memberCode, history, profile, updateProfile },
+  currentCaller,
+)

@@ -32,10 +32,15 @@ export function CardFace({ card, programme }: { card: MemberCard; programme: Pub
   )
 }
 
-/** Points about to expire, and the usable coupons (opening the wallet). */
-export function CardNotices({ card }: { card: MemberCard }) {
+/** The latest tier change (tapped: read, gone), points about to expire, and the usable coupons (opening the wallet). */
+export function CardNotices({ card, onTierChangeRead }: { card: MemberCard; onTierChangeRead: () => void }) {
   return (
     <View className='card-notices'>
+      {card.tierChange !== null && (
+        <Text className='card-notices__tier-change' id='card-tier-change' onClick={onTierChangeRead}>
+          {`会员等级已由${card.tierChange.from.name}调整为${card.tierChange.to.name} · 知道了`}
+        </Text>
+      )}
       {card.expiringSoon !== null && card.expiringSoon.points > 0 && (
         <Text className='card-notices__expiring' id='card-expiring'>
           {`${card.expiringSoon.points} 积分将于 ${formatFullDay(card.expiringSoon.lastValidDay)} 过期`}

@@ -17,6 +17,7 @@ import './index.css'
 export default function CardPage() {
   const state = useCardStore((store) => store.state)
   const loadCard = useCardStore((store) => store.load)
+  const dismissTierChange = useCardStore((store) => store.dismissTierChange)
   const programme = useProgrammeStore(selectProgramme)
   const ensureProgramme = useProgrammeStore((store) => store.ensureLoaded)
   const codeState = useMemberCodeStore((store) => store.state)
@@ -41,7 +42,7 @@ export default function CardPage() {
             <View className='card-page__section card-page__code'>
               <MemberCodePanel state={codeState} nowMs={nowMs} onRetry={loadCode} />
             </View>
-            <CardNotices card={card} />
+            <CardNotices card={card} onTierChangeRead={() => void dismissTierChange()} />
             <CardLinks />
           </>
         )}

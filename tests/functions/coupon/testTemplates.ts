@@ -4,7 +4,11 @@ import type { FunctionHarness } from '../support/functionHarness'
 /** Writes a coupon template as an admin would: ¥5 off ¥30, 7 days, open to everyone unless overridden. */
 export async function insertTemplate(
   harness: FunctionHarness,
-  overrides: Partial<CouponTemplateInput> & { readonly id: string; readonly issued?: number },
+  overrides: Partial<CouponTemplateInput> & {
+    readonly id: string
+    readonly issued?: number
+    readonly status?: 'active' | 'retired'
+  },
 ): Promise<string> {
   const { id, ...fields } = overrides
   await harness.db.collection('coupon_templates').add({

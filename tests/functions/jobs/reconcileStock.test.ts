@@ -169,6 +169,29 @@ describe('jobs.reconcileStock', () => {
     expect({ issued: data.issued, held: data.held }).toEqual({ issued: 1, held: 0 })
   })
 
+  it('counts a template’s gifted coupons with its claimed ones, and leaves a right count alone', async () => {
+    await insertTemplate(harness, { id: 'recount-gifts', totalQuantity: 5 })
+    const [member] = await seedMembers(harness, { prefix: 'o-recount-gift', count: 1, points: 10, atMs: AT })
+    const claim = await harness.call(
+      'coupon',
+      'claim',
+      { templateId: 'recount-gifts', requestId: 'o-recount-gift-request' },
+      { as: member?.openid ?? '', atMs: AT },
+    )
+    if (!claim.ok) throw new Error(claim.message)
+    // A birthday gift of the same template, as the grant writes it: it took one of the total too.
+    const claimed = (await harness.db.collection('coupons').doc(claim.data.coupon.id).get()).data
+    const { _id: _claimedId, ...fields } = claimed
+    await harness.db.collection('coupons').add({ data: { ...fields, _id: 'gift-recount', source: 'birthday' } })
+    await harness.db
+      .collection('coupon_templates')
+      .doc('recount-gifts')
+      .update({ data: { issued: command().inc(1) } })
+    await expect(runAt(AT + DAY_MS)).resolves.toMatchObject({ outcome: 'finished' })
+    const { data } = await harness.db.collection('coupon_templates').doc('recount-gifts').get()
+    expect({ issued: data.issued, held: data.held ?? 0 }).toEqual({ issued: 2, held: 0 })
+  })
+
   it('counts in a dry run what it would correct, and writes nothing', async () => {
     await redeemed('o-recount-dry', 1)
     await strandReservation(ITEM, AT)

@@ -118,6 +118,22 @@ export const ACTION_SCENARIOS = {
   'member.card': {
     arrange: async (harness, index) => callOf('member', 'card', {}, (await memberFor(harness, 'card', index)).openid),
   },
+  'member.dismissTierNotice': {
+    arrange: async (harness, index) => {
+      const member = await memberFor(harness, 'tier-notice', index)
+      const notice = {
+        historyId: `tier_${member.memberId}_2027-01-01`,
+        fromTierId: 'gold',
+        toTierId: 'silver',
+        atMs: NOW,
+      }
+      await harness.db
+        .collection('members')
+        .doc(member.memberId)
+        .update({ data: { tierNotice: notice } })
+      return callOf('member', 'dismissTierNotice', { historyId: notice.historyId }, member.openid)
+    },
+  },
   'member.memberCode': {
     arrange: async (harness, index) =>
       callOf('member', 'memberCode', {}, (await memberFor(harness, 'code', index)).openid),

@@ -92,6 +92,33 @@ describe('the member card page', () => {
     await advance(0)
     expect(container.querySelector('#card-expiring')).toBeNull()
     expect(container.querySelector('#growth-progress-caption')?.textContent).toBe('成长值 7000 · 已是最高等级')
+    expect(container.querySelector('#card-tier-change')).toBeNull()
+  })
+
+  it('says in one line that the tier went down at the period end, until the member taps it', async () => {
+    const tierChange = {
+      id: 'tier_m1_2027-01-01',
+      from: { id: 'gold', name: '金卡会员' },
+      to: { id: 'silver', name: '银卡会员' },
+      atMs: 0,
+    }
+    const callFunction = memberAnswers({
+      'member.card': { ok: true, data: cardOf({ tierChange }) },
+      'member.dismissTierNotice': { ok: true, data: { dismissed: true } },
+    })
+    const { container } = render(<CardPage />)
+    await advance(0)
+    const line = container.querySelector('#card-tier-change')
+    expect(line?.textContent).toBe('会员等级已由金卡会员调整为银卡会员 · 知道了')
+    fireEvent.click(line as Element)
+    await advance(0)
+    expect(container.querySelector('#card-tier-change')).toBeNull()
+    expect(callFunction).toHaveBeenCalledWith(
+      expect.objectContaining({
+        name: 'member',
+        data: { action: 'dismissTierNotice', input: { historyId: 'tier_m1_2027-01-01' } },
+      }),
+    )
   })
 
   it('shows the member code as a QR image of the token and a barcode of the numeric code, digits under it', async () => {

@@ -38,6 +38,7 @@ export function cardOf(overrides: Partial<MemberCard> = {}): MemberCard {
     balance: 1280,
     expiringSoon: { points: 120, lastValidDay: '2026-12-31' },
     usableCouponCount: 3,
+    tierChange: null,
     ...overrides,
   }
 }

@@ -1,6 +1,6 @@
 import type { CouponTemplate } from '@shared/coupon'
-import type { Database } from '../../common/cloud'
-import { type HotCounter, settleCounter } from '../../common/reservation'
+import type { Database } from './cloud'
+import { type HotCounter, settleCounter } from './reservation'
 
 /**
  * A template's issued count as a hot counter. With a total, a reservation takes a coupon
