@@ -1,0 +1,18 @@
+export { couponExpiryMessage, pickupReminderMessage, pointsExpiryMessage, type SubscribeMessage } from './messages'
+export { checkTemplateData, type TemplateData } from './templateData'
+export {
+  TEMPLATE_ID_VARIABLES,
+  TEMPLATE_KEYS,
+  type TemplateIds,
+  type TemplateKey,
+  templateIdsFrom,
+  templateKeyOf,
+} from './templateKeys'
+export {
+  characterStringValue,
+  dateValue,
+  fitText,
+  numberValue,
+  TEMPLATE_VALUE_LENGTH_MAX,
+  thingValue,
+} from './templateValues'
