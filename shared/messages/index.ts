@@ -16,3 +16,13 @@ export {
   TEMPLATE_VALUE_LENGTH_MAX,
   thingValue,
 } from './templateValues'
+export {
+  couponReminderKeyOf,
+  type DueReminder,
+  dueCouponReminder,
+  duePointsReminders,
+  planReminders,
+  pointsReminderKeyOf,
+  type ReminderPlan,
+  reminderWindowEndMs,
+} from './expiryReminders'

@@ -6,6 +6,15 @@ import { history } from './history'
 import { join } from './join'
 import { memberCode } from './memberCode'
 import { profile, updateProfile } from './profile'
+import { recordSubscriptions } from './subscriptions'
 
-/** `member`: joining, the member card, the member code, the points history and the profile. */
-export const main = createRouter(API.member, { join, card, memberCode, history, profile, updateProfile }, currentCaller)
+/** `member`: joining, the member card, the member code, the points history, the profile and message opt-ins. */
+export const main = createRouter(API.member, {
+    join,
+    card,
+    memberCode,
+    history,
+    profile,
+    updateProfile,
+    recordSubscriptions,
+  }, currentCaller)
