@@ -56,7 +56,10 @@ function recordOf(once: MessageOnce, status: ReminderDocument['status'], nowMs: 
 async function claim(db: Database, once: MessageOnce, nowMs: number): Promise<'claimed' | SendOutcome> {
   const counterId = subscriptionIdOf(once.memberId, once.message.templateKey)
   return runUnitOfWork(db, async (unit) => {
-    const [record, counter] = await Promise.all([unit.read('reminders', once.key), unit.read('subscriptions', counterId)])
+    const [record, counter] = await Promise.all([
+      unit.read('reminders', once.key),
+      unit.read('subscriptions', counterId),
+    ])
     if (isSentOrSending(record)) return 'alreadySent'
     const write = record === null ? unit.create.bind(unit) : unit.replace.bind(unit)
     if (counter === null || counter.count <= 0) {
@@ -78,7 +81,10 @@ function errCodeOf(error: unknown): number | null {
 async function release(db: Database, once: MessageOnce, errCode: number | null, nowMs: number): Promise<void> {
   const counterId = subscriptionIdOf(once.memberId, once.message.templateKey)
   await runUnitOfWork(db, async (unit: UnitOfWork) => {
-    const [record, counter] = await Promise.all([unit.read('reminders', once.key), unit.read('subscriptions', counterId)])
+    const [record, counter] = await Promise.all([
+      unit.read('reminders', once.key),
+      unit.read('subscriptions', counterId),
+    ])
     if (record?.status !== 'sending') return
     unit.replace('reminders', { ...recordOf(once, 'failed', nowMs), errCode })
     if (counter !== null && errCode !== NO_OPT_IN_ERRCODE) {

@@ -38,7 +38,12 @@ function dueOf(built: Result<SubscribeMessage, 'INVALID_INPUT'>, due: Omit<DueRe
 /** The member's lots expiring after `nowMs` and by `windowEndMs`, one reminder each, soonest first. */
 export function duePointsReminders(
   member: { readonly _id: string; readonly points: PointsWallet },
-  options: { readonly nowMs: number; readonly windowEndMs: number; readonly rule: BusinessDayRule; readonly brandName: string },
+  options: {
+    readonly nowMs: number
+    readonly windowEndMs: number
+    readonly rule: BusinessDayRule
+    readonly brandName: string
+  },
 ): DueReminder[] {
   const { nowMs, windowEndMs, rule, brandName } = options
   return member.points.lots.flatMap(({ expiresAtMs, amount }) => {
@@ -56,7 +61,10 @@ export function dueCouponReminder(
 ): DueReminder[] {
   const { nowMs, windowEndMs, rule } = options
   if (coupon.usedAtMs !== null || coupon.validUntilMs <= nowMs || coupon.validUntilMs > windowEndMs) return []
-  const built = couponExpiryMessage({ couponTitle: coupon.title, lastValidDay: lastValidDayOf(coupon.validUntilMs, rule) })
+  const built = couponExpiryMessage({
+    couponTitle: coupon.title,
+    lastValidDay: lastValidDayOf(coupon.validUntilMs, rule),
+  })
   return dueOf(built, { key: couponReminderKeyOf(coupon._id), expiresAtMs: coupon.validUntilMs, points: 0 })
 }
 
@@ -74,7 +82,9 @@ export function planReminders(
   due: readonly DueReminder[],
   options: { readonly optIns: number; readonly alreadySent: (key: string) => boolean },
 ): ReminderPlan {
-  const pending = due.filter((reminder) => !options.alreadySent(reminder.key)).sort((a, b) => a.expiresAtMs - b.expiresAtMs)
+  const pending = due
+    .filter((reminder) => !options.alreadySent(reminder.key))
+    .sort((a, b) => a.expiresAtMs - b.expiresAtMs)
   const covered = Math.max(0, options.optIns)
   return { send: pending.slice(0, covered), notSubscribed: pending.slice(covered) }
 }

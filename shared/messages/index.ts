@@ -1,3 +1,13 @@
+export {
+  couponReminderKeyOf,
+  type DueReminder,
+  dueCouponReminder,
+  duePointsReminders,
+  planReminders,
+  pointsReminderKeyOf,
+  type ReminderPlan,
+  reminderWindowEndMs,
+} from './expiryReminders'
 export { couponExpiryMessage, pickupReminderMessage, pointsExpiryMessage, type SubscribeMessage } from './messages'
 export { checkTemplateData, type TemplateData } from './templateData'
 export {
@@ -16,13 +26,3 @@ export {
   TEMPLATE_VALUE_LENGTH_MAX,
   thingValue,
 } from './templateValues'
-export {
-  couponReminderKeyOf,
-  type DueReminder,
-  dueCouponReminder,
-  duePointsReminders,
-  planReminders,
-  pointsReminderKeyOf,
-  type ReminderPlan,
-  reminderWindowEndMs,
-} from './expiryReminders'

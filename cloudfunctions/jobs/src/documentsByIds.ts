@@ -13,7 +13,8 @@ export async function documentsByIds<Name extends CollectionName>(
 ): Promise<DocumentOf<Name>[]> {
   const unique = [...new Set(ids)]
   const chunks: string[][] = []
-  for (let start = 0; start < unique.length; start += IDS_PER_QUERY) chunks.push(unique.slice(start, start + IDS_PER_QUERY))
+  for (let start = 0; start < unique.length; start += IDS_PER_QUERY)
+    chunks.push(unique.slice(start, start + IDS_PER_QUERY))
   const answers = await Promise.all(
     chunks.map((chunk) =>
       db

@@ -1,6 +1,6 @@
-import { type JobSummary } from '@shared/jobs'
-import { dueCouponReminder, duePointsReminders, reminderWindowEndMs } from '@shared/messages'
+import type { JobSummary } from '@shared/jobs'
 import type { Member } from '@shared/member'
+import { dueCouponReminder, duePointsReminders, reminderWindowEndMs } from '@shared/messages'
 import { businessDayRuleOf } from '@shared/programme/businessDayRule'
 import type { Database } from '../../common/cloud'
 import type { CouponDocument } from '../../common/couponDocument'

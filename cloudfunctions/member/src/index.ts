@@ -9,7 +9,9 @@ import { profile, updateProfile } from './profile'
 import { recordSubscriptions } from './subscriptions'
 
 /** `member`: joining, the member card, the member code, the points history, the profile and message opt-ins. */
-export const main = createRouter(API.member, {
+export const main = createRouter(
+  API.member,
+  {
     join,
     card,
     memberCode,
@@ -17,4 +19,6 @@ export const main = createRouter(API.member, {
     profile,
     updateProfile,
     recordSubscriptions,
-  }, currentCaller)
+  },
+  currentCaller,
+)

@@ -212,7 +212,15 @@ describe('jobs.expirePoints', () => {
     const timer = { Type: 'Timer', TriggerName: 'dispatch', Time: new Date(EXPIRY + HOUR_MS).toISOString() }
     await expect(harness.callRaw('jobs', timer, { as: null, atMs: EXPIRY + HOUR_MS })).resolves.toMatchObject({
       ok: true,
-      data: { outcomes: [{ job: 'expirePoints', outcome: 'finished', summary: { effects: 1 } }] },
+      data: {
+        outcomes: expect.arrayContaining([
+          expect.objectContaining({
+            job: 'expirePoints',
+            outcome: 'finished',
+            summary: expect.objectContaining({ effects: 1 }),
+          }),
+        ]),
+      },
     })
     await expect(entriesOf(member?.memberId ?? '', 'expire')).resolves.toHaveLength(1)
     const asManager = { as: MANAGER, atMs: EXPIRY + HOUR_MS }
@@ -226,7 +234,11 @@ describe('jobs.expirePoints', () => {
   })
 
   it('shows each job’s run, and a run that never came as overdue', async () => {
-    const status = async (atMs: number) => dataOf(await harness.call('jobs', 'status', {}, { as: ADMIN, atMs }))
+    // The other jobs' rows are their own tests' business.
+    const status = async (atMs: number) => {
+      const { jobs } = dataOf(await harness.call('jobs', 'status', {}, { as: ADMIN, atMs }))
+      return { jobs: jobs.filter((job) => job.job === 'expirePoints') }
+    }
     await expect(status(EXPIRY + 5 * 60_000)).resolves.toEqual({
       jobs: [expect.objectContaining({ job: 'expirePoints', period: '2027-01-01', status: null, overdue: false })],
     })

@@ -18,7 +18,10 @@ describe('member.recordSubscriptions', () => {
     harness.call('member', 'recordSubscriptions', { requestId, answers } as never, { as })
 
   async function countOf(openid: string, templateKey: string): Promise<number | null> {
-    const { data } = await harness.db.collection('subscriptions').doc(`${memberIdOf(openid)}:${templateKey}`).get()
+    const { data } = await harness.db
+      .collection('subscriptions')
+      .doc(`${memberIdOf(openid)}:${templateKey}`)
+      .get()
     return data === null ? null : (data as { count: number }).count
   }
 
@@ -52,7 +55,11 @@ describe('member.recordSubscriptions', () => {
 
   it('accepts a decline, a ban or a template this programme does not use, and records nothing', async () => {
     await harness.call('member', 'join', {}, { as: 'o-opt-out' })
-    const answered = await record('o-opt-out', 'request-0003', { [POINTS]: 'reject', [COUPONS]: 'ban', other: 'accept' })
+    const answered = await record('o-opt-out', 'request-0003', {
+      [POINTS]: 'reject',
+      [COUPONS]: 'ban',
+      other: 'accept',
+    })
     expect(answered).toEqual({ ok: true, data: { counts: {} } })
     await expect(harness.db.collection('subscriptions').count()).resolves.toMatchObject({ total: 0 })
   })
@@ -63,7 +70,10 @@ describe('member.recordSubscriptions', () => {
       code: 'NOT_A_MEMBER',
     })
     const six = Object.fromEntries(Array.from({ length: 6 }, (_, index) => [`template-${index}`, 'accept']))
-    await expect(record('o-not-joined', 'request-0005', six)).resolves.toMatchObject({ ok: false, code: 'INVALID_INPUT' })
+    await expect(record('o-not-joined', 'request-0005', six)).resolves.toMatchObject({
+      ok: false,
+      code: 'INVALID_INPUT',
+    })
     await expect(harness.db.collection('subscriptions').count()).resolves.toMatchObject({ total: 0 })
   })
 })

@@ -22,14 +22,23 @@ describe('the messages', () => {
         },
       },
     })
-    const long = pointsExpiryMessage({ brandName: '小满咖啡（国贸三期旗舰店）会员俱乐部☕️🎉', points: 5, lastValidDay: '2026-12-31' })
+    const long = pointsExpiryMessage({
+      brandName: '小满咖啡（国贸三期旗舰店）会员俱乐部☕️🎉',
+      points: 5,
+      lastValidDay: '2026-12-31',
+    })
     // ☕️ is two code points (the cup and a variation selector): it does not fit in the 19th place, and is not split.
     expect(long.ok && long.data.data.thing1?.value).toBe('小满咖啡（国贸三期旗舰店）会员俱乐部…')
-    expect(pointsExpiryMessage({ brandName: '小满', points: 0, lastValidDay: '2026-12-31' })).toMatchObject({ ok: false })
+    expect(pointsExpiryMessage({ brandName: '小满', points: 0, lastValidDay: '2026-12-31' })).toMatchObject({
+      ok: false,
+    })
   })
 
   it('builds the coupon expiry reminder', () => {
-    const built = couponExpiryMessage({ couponTitle: '满30减5元券：全场饮品通用，周末也能用哦', lastValidDay: '2027-02-28' })
+    const built = couponExpiryMessage({
+      couponTitle: '满30减5元券：全场饮品通用，周末也能用哦',
+      lastValidDay: '2027-02-28',
+    })
     expect(built).toMatchObject({
       ok: true,
       data: { templateKey: 'couponExpiry', page: 'pages/wallet/index', data: { date2: { value: '2027年02月28日' } } },
@@ -50,7 +59,10 @@ describe('the messages', () => {
 
 describe('template configuration', () => {
   it('reads template ids from the environment and maps ids back to keys', () => {
-    const ids = templateIdsFrom({ [TEMPLATE_ID_VARIABLES.pointsExpiry]: 'tpl-points', [TEMPLATE_ID_VARIABLES.couponExpiry]: '' })
+    const ids = templateIdsFrom({
+      [TEMPLATE_ID_VARIABLES.pointsExpiry]: 'tpl-points',
+      [TEMPLATE_ID_VARIABLES.couponExpiry]: '',
+    })
     expect(ids).toEqual({ pointsExpiry: 'tpl-points' })
     expect(templateKeyOf(ids, 'tpl-points')).toBe('pointsExpiry')
     expect(templateKeyOf(ids, 'tpl-other')).toBeNull()

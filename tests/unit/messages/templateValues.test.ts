@@ -65,8 +65,9 @@ describe('numberValue, characterStringValue, dateValue', () => {
 
 describe('checkTemplateData', () => {
   it('accepts values that fit and names the first that does not', () => {
-    expect(checkTemplateData({ thing1: { value: '小满' }, number2: { value: '30' }, date3: { value: '2027年01月07日' } }))
-      .toMatchObject({ ok: true })
+    expect(
+      checkTemplateData({ thing1: { value: '小满' }, number2: { value: '30' }, date3: { value: '2027年01月07日' } }),
+    ).toMatchObject({ ok: true })
     expect(checkTemplateData({ thing1: { value: '一'.repeat(21) } })).toMatchObject({
       ok: false,
       message: expect.stringContaining('thing1'),
