@@ -7,13 +7,14 @@ import { callAction } from './client'
 /** What the opt-in dialog answered, by template id. */
 type Answers = Record<string, 'accept' | 'reject' | 'ban' | 'filter'>
 
-/** The template ids of this build, by key (config/index.ts): a key without one is never asked for. */
-const TEMPLATE_IDS = templateIdsFrom(SUBSCRIBE_TEMPLATE_VARIABLES)
-
+/** The template ids of this build (config/index.ts), for `keys`: a key without one is never asked for. */
 function templateIdsOf(keys: readonly TemplateKey[]): string[] {
+  // Absent where no Taro build defined it (page tests that set none): nothing to ask for.
+  const variables = typeof SUBSCRIBE_TEMPLATE_VARIABLES === 'undefined' ? {} : SUBSCRIBE_TEMPLATE_VARIABLES
+  const ids = templateIdsFrom(variables)
   return keys
     .flatMap((key) => {
-      const id = TEMPLATE_IDS[key]
+      const id = ids[key]
       return id ? [id] : []
     })
     .slice(0, SUBSCRIBE_TEMPLATES_PER_REQUEST_MAX)
