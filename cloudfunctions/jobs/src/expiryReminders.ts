@@ -22,14 +22,19 @@ function summaryOf(scanned: number, delivered: JobSummary): JobSummary {
   return { ...delivered, scanned, invocations: 0 }
 }
 
+/** The query condition for an instant within the reminder window (after now, by its end), and its end. */
+function windowOf(db: Database, options: BatchOptions): { readonly within: unknown; readonly windowEndMs: number } {
+  const windowEndMs = reminderWindowEndMs(options.nowMs, options.programme.automation.expiryReminderDays)
+  return { within: db.command.gt(options.nowMs).and(db.command.lte(windowEndMs)), windowEndMs }
+}
+
 /** Members after `after` holding a lot that expires within the window (the database picks candidates; the core checks). */
 async function pointsBatch(db: Database, after: string, options: BatchOptions): Promise<BatchOutcome> {
   const { nowMs, programme, dryRun } = options
-  const windowEndMs = reminderWindowEndMs(nowMs, programme.automation.expiryReminderDays)
-  const _ = db.command
+  const { within, windowEndMs } = windowOf(db, options)
   const { data } = await db
     .collection('members')
-    .where({ _id: _.gt(after), 'points.lots.expiresAtMs': _.gt(nowMs).and(_.lte(windowEndMs)) })
+    .where({ _id: db.command.gt(after), 'points.lots.expiresAtMs': within })
     .orderBy('_id', 'asc')
     .limit(REMINDER_BATCH_SIZE)
     .get()
@@ -54,11 +59,10 @@ async function pointsBatch(db: Database, after: string, options: BatchOptions): 
 /** Unused coupons after `after` that expire within the window, grouped by member. */
 async function couponsBatch(db: Database, after: string, options: BatchOptions): Promise<BatchOutcome> {
   const { nowMs, programme, dryRun } = options
-  const windowEndMs = reminderWindowEndMs(nowMs, programme.automation.expiryReminderDays)
-  const _ = db.command
+  const { within, windowEndMs } = windowOf(db, options)
   const { data } = await db
     .collection('coupons')
-    .where({ _id: _.gt(after), usedAtMs: null, validUntilMs: _.gt(nowMs).and(_.lte(windowEndMs)) })
+    .where({ _id: db.command.gt(after), usedAtMs: null, validUntilMs: within })
     .orderBy('_id', 'asc')
     .limit(REMINDER_BATCH_SIZE)
     .get()
