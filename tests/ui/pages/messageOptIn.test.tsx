@@ -1,8 +1,10 @@
 import Taro from '@tarojs/taro'
 import { fireEvent, render, screen } from '@testing-library/react'
 import CheckInPage from '@/pages/checkin/index'
+import WalletPage from '@/pages/wallet/index'
 import { answerCloudFunctions } from '../support/cloudFunctions'
 import { calendarOf } from '../support/fixtures'
+import { couponOf } from '../support/mallFixtures'
 import { resetStores } from '../support/stores'
 
 const TODAY = '2026-05-13'
@@ -78,5 +80,35 @@ describe('asking for the points expiry reminder after check-in', () => {
     answers()
     await checkIn()
     expect(screen.queryByText('积分到期提醒我')).toBeNull()
+  })
+})
+
+describe('asking for the coupon expiry reminder in the wallet', () => {
+  const COUPON_TEMPLATE_ID = 'template-coupon-expiry'
+
+  beforeEach(() => {
+    resetStores()
+    jest.clearAllMocks()
+    Object.assign(globalThis, {
+      SUBSCRIBE_TEMPLATE_VARIABLES: { SUBSCRIBE_TEMPLATE_COUPON_EXPIRY: COUPON_TEMPLATE_ID },
+    })
+  })
+
+  afterEach(() => {
+    delete (globalThis as { SUBSCRIBE_TEMPLATE_VARIABLES?: unknown }).SUBSCRIBE_TEMPLATE_VARIABLES
+  })
+
+  it('offers it beside usable coupons and asks for the coupon template on a tap', async () => {
+    const wallet = { coupons: [couponOf()], counts: { available: 1, used: 0, expired: 0 }, storeNames: {} }
+    answerCloudFunctions({
+      'coupon.wallet': { ok: true, data: wallet },
+      'member.recordSubscriptions': { ok: true, data: { counts: { couponExpiry: 1 } } },
+    })
+    render(<WalletPage />)
+    fireEvent.click(await screen.findByText('优惠券到期前提醒我'))
+    await screen.findByText('已开启，到期前会提醒你一次')
+    expect(Taro.requestSubscribeMessage).toHaveBeenCalledWith(
+      expect.objectContaining({ tmplIds: [COUPON_TEMPLATE_ID] }),
+    )
   })
 })
