@@ -61,12 +61,14 @@ async function claim(db: Database, once: MessageOnce, nowMs: number): Promise<'c
       unit.read('subscriptions', counterId),
     ])
     if (isSentOrSending(record)) return 'alreadySent'
-    const write = record === null ? unit.create.bind(unit) : unit.replace.bind(unit)
     if (counter === null || counter.count <= 0) {
-      if (record === null) write('reminders', recordOf(once, 'notSubscribed', nowMs))
+      if (record === null) unit.create('reminders', recordOf(once, 'notSubscribed', nowMs))
       return 'notSubscribed'
     }
-    write('reminders', recordOf(once, 'sending', nowMs))
+    // A new record is created, so a twin's record makes this claim run again and find it.
+    const claimed = recordOf(once, 'sending', nowMs)
+    if (record === null) unit.create('reminders', claimed)
+    else unit.replace('reminders', claimed)
     unit.update('subscriptions', counterId, { count: counter.count - 1, updatedAtMs: nowMs })
     return 'claimed'
   })

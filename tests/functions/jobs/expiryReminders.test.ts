@@ -188,6 +188,41 @@ describe('jobs.expiryReminders', () => {
     await expect(optInsLeft(openid)).resolves.toBe(1)
   })
 
+  it('gives the opt-in back and tries again later when WeChat refuses the message', async () => {
+    const [member] = await seedExpiring('o-remind-refused', 1)
+    const { memberId = '' } = member ?? {}
+    // WeChat refuses a message without a recipient (40003): a member record without an openid.
+    await harness.db
+      .collection('members')
+      .doc(memberId)
+      .update({ data: { openid: '' } })
+    await harness.db.collection('subscriptions').add({
+      data: {
+        _id: `${memberId}:pointsExpiry`,
+        memberId,
+        templateKey: 'pointsExpiry',
+        count: 1,
+        requestIds: ['opt-in-refused'],
+        updatedAtMs: THREE_DAYS_BEFORE - DAY_MS,
+      },
+    })
+    await expect(runAt(THREE_DAYS_BEFORE)).resolves.toMatchObject({ summary: { effects: 0 } })
+    const record = await harness.db.collection('reminders').doc(`points:${memberId}:${EXPIRY}`).get()
+    expect(record.data).toMatchObject({ status: 'failed', errCode: 40003 })
+    await expect(harness.db.collection('subscriptions').doc(`${memberId}:pointsExpiry`).get()).resolves.toMatchObject({
+      data: { count: 1 },
+    })
+    await expect(harness.db.collection('outbox').count()).resolves.toMatchObject({ total: 0 })
+    // Once WeChat can deliver it, the next day's run sends the refused reminder with the opt-in given back.
+    await harness.db
+      .collection('members')
+      .doc(memberId)
+      .update({ data: { openid: member?.openid } })
+    await expect(runAt(THREE_DAYS_BEFORE + DAY_MS)).resolves.toMatchObject({ summary: { effects: 1 } })
+    await expect(outboxOf(member?.openid ?? '')).resolves.toHaveLength(1)
+    await expect(optInsLeft(member?.openid ?? '')).resolves.toBe(0)
+  })
+
   it('lets one of four runs fired at once send; the others send nothing', async () => {
     const members = await seedExpiring('o-remind-overlap', 12)
     for (const { openid } of members) await optIn(openid, `opt-in-${openid}`)
