@@ -1,9 +1,20 @@
 import path from 'node:path'
 import { defineConfig, type UserConfigExport } from '@tarojs/cli'
+import developmentTemplateIds from '../emulator/developmentTemplateIds.json'
 
 // The weapp and H5 builds get their own output folders so that both can exist side by side
 // (the dev server serves dist-h5 while WeChat DevTools opens dist).
 const outputRoot = process.env.TARO_ENV === 'h5' ? 'dist-h5' : 'dist'
+
+// Subscribe-message template ids, from the variables the functions read too (the client maps them
+// to keys as the functions do). H5 is the local mode only, so it falls back to the local cloud's
+// development ids; weapp asks for none it was not given.
+const subscribeTemplateVariables = Object.fromEntries(
+  Object.entries(developmentTemplateIds).map(([variable, developmentId]) => [
+    variable,
+    process.env[variable] || (process.env.TARO_ENV === 'h5' ? developmentId : ''),
+  ]),
+)
 
 // shared/ lives outside the source root; Taro only transpiles what it is told to include.
 const sharedRoot = path.resolve(__dirname, '..', 'shared')
@@ -25,6 +36,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
     // selected in WeChat DevTools). weapp has no `process`, so nothing may read process.env at run time.
     defineConstants: {
       CLOUD_ENV_ID: JSON.stringify(process.env.TARO_APP_CLOUD_ENV ?? ''),
+      SUBSCRIBE_TEMPLATE_VARIABLES: JSON.stringify(subscribeTemplateVariables),
     },
     copy: { patterns: [], options: {} },
     framework: 'react',

@@ -1,3 +1,4 @@
+import { TEMPLATE_VALUE_LENGTH_MAX } from '@shared/messages/templateValues'
 import type { DocumentObject } from '../database/ejson'
 import { invalidOpenid, invalidTemplateArgument, invalidTemplateId } from './errors'
 import type { OpenApi, OpenApiParameters } from './types'
@@ -6,20 +7,10 @@ import type { OpenApi, OpenApiParameters } from './types'
 export const OUTBOX_COLLECTION = 'outbox'
 
 /**
- * Characters a template value may have, by the keyword type its key starts with (`thing1`, `amount3`, …), from
- * WeChat's subscribe-message documentation; a longer value fails with 47003, as in production.
+ * Characters a template value may have, by the keyword type its key starts with (`thing1`, `amount3`, …): WeChat's
+ * documented limits, kept once in the shared core; a longer value fails with 47003, as in production.
  */
-export const TEMPLATE_VALUE_LENGTH_MAX: Readonly<Record<string, number>> = {
-  thing: 20,
-  number: 32,
-  letter: 32,
-  symbol: 5,
-  character_string: 32,
-  phone_number: 17,
-  car_number: 8,
-  name: 20,
-  phrase: 5,
-}
+export { TEMPLATE_VALUE_LENGTH_MAX }
 
 /** The outbox document of one sent message. */
 export interface OutboxMessage {
@@ -52,7 +43,7 @@ function templateDataOf(data: unknown): Record<string, { value: string }> {
     const raw = entry !== null && typeof entry === 'object' ? (entry as { value?: unknown }).value : undefined
     const value = typeof raw === 'number' ? String(raw) : raw
     if (!nonEmptyString(value)) throw invalidTemplateArgument(`data.${key}.value is emtpy`)
-    const lengthMax = TEMPLATE_VALUE_LENGTH_MAX[keywordTypeOf(key)]
+    const lengthMax = (TEMPLATE_VALUE_LENGTH_MAX as Readonly<Record<string, number>>)[keywordTypeOf(key)]
     if (lengthMax !== undefined && [...value].length > lengthMax) {
       throw invalidTemplateArgument(`data.${key}.value exceeds ${lengthMax} characters`)
     }

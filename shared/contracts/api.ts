@@ -64,6 +64,8 @@ import {
   type MemberCard,
   type MemberCode,
   type Profile,
+  type RecordSubscriptionsResult,
+  recordSubscriptionsInput,
   type UpdateProfileResult,
   updateProfileInput,
 } from './member'
@@ -128,6 +130,7 @@ export const API = {
       'BIRTHDAY_ALREADY_SET',
       'PHONE_NUMBER_UNAVAILABLE',
     ]),
+    recordSubscriptions: action<RecordSubscriptionsResult>()(recordSubscriptionsInput, MEMBER_CALLER),
   },
   checkin: {
     status: action<CheckInStatus>()(checkInStatusInput, MEMBER_CALLER),

@@ -8,7 +8,14 @@ import type { JobRunStatus, JobSummary } from '../jobs'
 export type { JobSummary } from '../jobs'
 
 /** The scheduled jobs. */
-export const JOB_NAMES = ['expirePoints', 'evaluateTiers', 'birthdayRewards', 'expireOrders', 'reconcileStock'] as const
+export const JOB_NAMES = [
+  'expirePoints',
+  'expiryReminders',
+  'evaluateTiers',
+  'birthdayRewards',
+  'expireOrders',
+  'reconcileStock',
+] as const
 export type JobName = (typeof JOB_NAMES)[number]
 
 export const runJobInput = z.object({ job: z.enum(JOB_NAMES), dryRun: z.boolean().default(false) }).strict()

@@ -4,7 +4,9 @@
  */
 import { z } from 'zod'
 import type { LedgerEntryType } from '../ledger'
+import type { TemplateKey } from '../messages/templateKeys'
 import { displayText } from '../validation/displayText'
+import { requestIdSchema } from './requestId'
 
 /** Longest id the API accepts for stores and members; CloudBase scene values allow 32 characters. */
 export const ID_LENGTH_MAX = 40
@@ -165,4 +167,28 @@ export interface UpdateProfileResult {
   readonly profile: Profile
   /** Points granted now for completing the profile (once per member), else 0. */
   readonly completionPoints: number
+}
+
+/** What `requestSubscribeMessage` may answer for one template. */
+export const SUBSCRIBE_ANSWERS = ['accept', 'reject', 'ban', 'filter'] as const
+/** WeChat asks for at most this many templates at once. */
+export const SUBSCRIBE_TEMPLATES_PER_REQUEST_MAX = 5
+
+export const recordSubscriptionsInput = z
+  .object({
+    /** One per opt-in dialog: a retried call counts its accepts once. */
+    requestId: requestIdSchema,
+    /** What `requestSubscribeMessage` answered, by template id (its `errMsg` left out). */
+    answers: z
+      .record(z.string().min(1).max(64), z.enum(SUBSCRIBE_ANSWERS))
+      .refine(
+        (answers) => Object.keys(answers).length <= SUBSCRIBE_TEMPLATES_PER_REQUEST_MAX,
+        `一次最多 ${SUBSCRIBE_TEMPLATES_PER_REQUEST_MAX} 个模板`,
+      ),
+  })
+  .strict()
+
+export interface RecordSubscriptionsResult {
+  /** The messages each accepted template may now send the member (one per accept, consumed per message). */
+  readonly counts: Partial<Record<TemplateKey, number>>
 }

@@ -25,6 +25,7 @@ const REQUESTS: Readonly<Record<ActionScenarioName, number>> = {
   'member.history': 2,
   'member.profile': 1,
   'member.updateProfile': 4,
+  'member.recordSubscriptions': 5,
   'checkin.status': 1,
   'checkin.checkIn': 5,
   'checkin.makeup': 6,

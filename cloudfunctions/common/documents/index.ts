@@ -10,6 +10,7 @@ import type { CouponTemplateDocument } from '../couponTemplates'
 import type { MemberBarcodeDocument } from '../memberBarcodes'
 import type { ClaimCounterDocument } from './couponClaims'
 import type { MallItemDocument, OrderDocument, RedemptionCounterDocument } from './mall'
+import type { ReminderDocument, SubscriptionDocument } from './messages'
 import type { ProgrammeDocument } from './programme'
 import type { AuditDocument, InviteDocument, StaffDocument, StoreDocument } from './staff'
 
@@ -33,6 +34,8 @@ export interface Collections {
   readonly coupon_claims: Stored<ClaimCounterDocument>
   readonly job_runs: JobRun
   readonly tier_history: TierHistoryEntry
+  readonly subscriptions: SubscriptionDocument
+  readonly reminders: ReminderDocument
 }
 
 export type CollectionName = keyof Collections

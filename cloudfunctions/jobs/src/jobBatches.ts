@@ -3,6 +3,7 @@ import { birthdayRewardsBatch } from './birthdayRewards'
 import { evaluateTiersBatch } from './evaluateTiers'
 import { expireOrdersBatch } from './expireOrders'
 import { expirePointsBatch } from './expirePoints'
+import { expiryRemindersBatch } from './expiryReminders'
 import type { JobBatch } from './jobBatch'
 import { reconcileStockBatch } from './reconcileStock'
 
@@ -13,4 +14,5 @@ export const JOB_BATCHES: Readonly<Record<JobName, JobBatch>> = {
   birthdayRewards: birthdayRewardsBatch,
   expireOrders: expireOrdersBatch,
   reconcileStock: reconcileStockBatch,
+  expiryReminders: expiryRemindersBatch,
 }

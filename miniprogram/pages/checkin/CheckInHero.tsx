@@ -1,5 +1,6 @@
 import type { CheckInResult, CheckInStatus } from '@shared/contracts'
 import { Button, Text, View } from '@tarojs/components'
+import { MessageOptIn } from '@/components/MessageOptIn'
 import { classNames } from '@/utils/classNames'
 import { formatMonthDay } from '@/utils/formatTime'
 
@@ -55,6 +56,7 @@ export function CheckInHero(props: {
           {resultText(lastResult)}
         </Text>
       )}
+      {lastResult !== null && <MessageOptIn keys={['pointsExpiry']} label='积分到期提醒我' id='checkin-opt-in' />}
     </View>
   )
 }

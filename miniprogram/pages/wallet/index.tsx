@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import { Loaded } from '@/components/Loaded'
 import { LoadState } from '@/components/LoadState'
+import { MessageOptIn } from '@/components/MessageOptIn'
 import { PageShell } from '@/components/PageShell'
 import { usePageData } from '@/hooks/usePageData'
 import { navigate } from '@/navigation'
@@ -40,7 +41,12 @@ export default function WalletPage() {
                   )}
                 </View>
               ) : (
-                <WalletList coupons={coupons} storeNames={wallet.storeNames} />
+                <>
+                  {tab === 'available' && (
+                    <MessageOptIn keys={['couponExpiry']} label='优惠券到期前提醒我' id='wallet-opt-in' />
+                  )}
+                  <WalletList coupons={coupons} storeNames={wallet.storeNames} />
+                </>
               )}
             </>
           )

@@ -10,6 +10,7 @@
  * Calls are made at `NOW` (a Monday in November 2026), so the instances' programme cache stays warm.
  */
 import type { ActionInput, ActionName, ApiEnvelope, FunctionName } from '@shared/contracts'
+import { DEVELOPMENT_TEMPLATE_IDS } from '../../../emulator/developmentSecrets'
 import { seedMember } from '../mall/seededMembers'
 import { insertItem } from '../mall/testItems'
 import {
@@ -149,6 +150,13 @@ export const ACTION_SCENARIOS = {
   'member.updateProfile': {
     arrange: async (harness, index) =>
       callOf('member', 'updateProfile', { nickname: '小满' }, (await memberFor(harness, 'nickname', index)).openid),
+  },
+  'member.recordSubscriptions': {
+    arrange: async (harness, index) => {
+      const member = await memberFor(harness, 'subscriptions', index)
+      const answers = { [DEVELOPMENT_TEMPLATE_IDS.SUBSCRIBE_TEMPLATE_POINTS_EXPIRY]: 'accept' as const }
+      return callOf('member', 'recordSubscriptions', { requestId: `opt-in-${index}`, answers }, member.openid)
+    },
   },
   'checkin.status': {
     arrange: async (harness, index) =>

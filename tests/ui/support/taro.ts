@@ -41,6 +41,12 @@ const Taro = {
   redirectTo: jest.fn(async (_options: { url: string }) => undefined),
   showToast: jest.fn(async (_options: { title: string; icon?: string }) => undefined),
   showModal: jest.fn(async (_options: { title?: string; content?: string }) => ({ confirm: true, cancel: false })),
+  requestSubscribeMessage: jest.fn(
+    async (options: { tmplIds: string[] }): Promise<Record<string, string>> => ({
+      errMsg: 'requestSubscribeMessage:ok',
+      ...Object.fromEntries(options.tmplIds.map((id) => [id, 'accept'])),
+    }),
+  ),
   scanCode: jest.fn(
     async (_options: { onlyFromCamera?: boolean; scanType?: string[] }): Promise<{ result: string }> => ({
       result: '',
