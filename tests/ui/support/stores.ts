@@ -1,3 +1,4 @@
+import { useJobsStore } from '@/admin/stores/jobsStore'
 import { useInviteStore } from '@/staff/stores/inviteStore'
 import { useMemberPanelStore } from '@/staff/stores/memberPanelStore'
 import { useScanStore } from '@/staff/stores/scanStore'
@@ -26,6 +27,7 @@ export function resetStores(): void {
   useMemberPanelStore.getState().reset()
   useVerificationStore.getState().reset()
   useTodayStore.getState().reset()
+  useJobsStore.getState().reset()
   for (const store of [
     useCardStore,
     useCheckInStore,
@@ -46,6 +48,7 @@ export function resetStores(): void {
     useScanStore,
     useTodayStore,
     useInviteStore,
+    useJobsStore,
   ] as const) {
     ;(store as { setState(state: unknown, replace: true): void }).setState(store.getInitialState(), true)
   }
