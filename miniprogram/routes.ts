@@ -21,6 +21,8 @@ export const ROUTES = {
   staffInvite: 'staff/pages/invite/index',
   adminHome: 'admin/pages/home/index',
   adminJobs: 'admin/pages/jobs/index',
+  adminItems: 'admin/pages/items/index',
+  adminItem: 'admin/pages/item/index',
 } as const
 
 /** A page by name. */
@@ -41,6 +43,8 @@ export interface RouteQueries {
   readonly staffMember: { readonly token: string }
   /** `code`: the invite being accepted; without it managers create invites. */
   readonly staffInvite: { readonly code?: string }
+  /** `id`: the item being edited; without it the form creates one. */
+  readonly adminItem: { readonly id?: string }
 }
 
 /** A page that takes a query. */
@@ -111,5 +115,5 @@ function subPackageOf(root: string, routes: readonly string[]): SubPackage {
 /** The subpackages, which keep staff and admin pages out of the main package every member downloads. */
 export const SUB_PACKAGES: readonly SubPackage[] = [
   subPackageOf(STAFF_PACKAGE_ROOT, [ROUTES.staffCounter, ROUTES.staffMember, ROUTES.staffInvite]),
-  subPackageOf(ADMIN_PACKAGE_ROOT, [ROUTES.adminHome, ROUTES.adminJobs]),
+  subPackageOf(ADMIN_PACKAGE_ROOT, [ROUTES.adminHome, ROUTES.adminJobs, ROUTES.adminItems, ROUTES.adminItem]),
 ]

@@ -12,23 +12,23 @@ describe('the admin home page', () => {
     jest.clearAllMocks()
   })
 
-  it('lists 任务 for an admin, and opens the jobs screen', async () => {
+  it('lists 任务 and 商品管理 for an admin, and opens the jobs screen', async () => {
     answerCloudFunctions({ 'staff.me': { ok: true, data: ADMIN } })
     const { container } = render(<AdminHomePage />)
     await screen.findByText('品牌管理员')
     expect(container.querySelector('#admin-identity')?.textContent).toContain('管理员 · 全部门店')
     const titles = [...container.querySelectorAll('.admin-link__title')].map((title) => title.textContent)
-    expect(titles).toEqual(['任务'])
+    expect(titles).toEqual(['任务', '商品管理'])
     fireEvent.click(container.querySelector('#admin-section-jobs') as Element)
     expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/admin/pages/jobs/index' })
   })
 
-  it('shows a manager no jobs', async () => {
+  it('shows a manager the catalogue, read only, and no jobs', async () => {
     answerCloudFunctions({ 'staff.me': { ok: true, data: MANAGER } })
     const { container } = render(<AdminHomePage />)
     await screen.findByText('王店长')
     expect(container.querySelector('#admin-section-jobs')).toBeNull()
-    expect(container.querySelector('#load-state-empty')?.textContent).toBe('暂无可用的管理功能')
+    expect(container.querySelector('#admin-section-items')?.textContent).toContain('只读')
   })
 
   it.each([

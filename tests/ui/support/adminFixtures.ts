@@ -1,4 +1,4 @@
-import type { JobOutcome, JobState, JobSummary, StaffMe } from '@shared/contracts'
+import type { AdminItemResult, AdminItemView, JobOutcome, JobState, JobSummary, StaffMe } from '@shared/contracts'
 
 /** The brand admin, who acts for every store. */
 export const ADMIN: StaffMe = { role: 'admin', storeId: null, storeName: null, name: '品牌管理员' }
@@ -26,4 +26,31 @@ export function jobStateOf(fields: Partial<JobState> = {}): JobState {
 /** What `jobs.run` answers. */
 export function jobOutcomeOf(fields: Partial<JobOutcome> = {}): JobOutcome {
   return { job: 'expirePoints', period: '2026-05-01', dryRun: false, outcome: 'finished', summary: SUMMARY, ...fields }
+}
+
+/** An item as the catalogue screen lists it: by default a pickup gift on sale. */
+export function adminItemOf(fields: Partial<AdminItemView> = {}): AdminItemView {
+  return {
+    id: 'latte-cup',
+    title: '拿铁随行杯',
+    description: '限量款',
+    image: null,
+    kind: 'pickup',
+    couponTemplateId: null,
+    pointsPrice: 800,
+    stock: 40,
+    sold: 12,
+    held: 3,
+    perMemberLimit: 2,
+    tierIds: [],
+    saleStartsAtMs: null,
+    saleEndsAtMs: null,
+    status: 'onSale',
+    ...fields,
+  }
+}
+
+/** What an admin write of an item answers. */
+export function itemResultOf(item: AdminItemView, created = false): AdminItemResult {
+  return { item, changes: {}, created }
 }

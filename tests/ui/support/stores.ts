@@ -1,3 +1,5 @@
+import { useCatalogueStore } from '@/admin/stores/catalogueStore'
+import { useItemEditorStore } from '@/admin/stores/itemEditorStore'
 import { useJobsStore } from '@/admin/stores/jobsStore'
 import { useInviteStore } from '@/staff/stores/inviteStore'
 import { useMemberPanelStore } from '@/staff/stores/memberPanelStore'
@@ -28,6 +30,7 @@ export function resetStores(): void {
   useVerificationStore.getState().reset()
   useTodayStore.getState().reset()
   useJobsStore.getState().reset()
+  useItemEditorStore.getState().open(null)
   for (const store of [
     useCardStore,
     useCheckInStore,
@@ -49,6 +52,8 @@ export function resetStores(): void {
     useTodayStore,
     useInviteStore,
     useJobsStore,
+    useCatalogueStore,
+    useItemEditorStore,
   ] as const) {
     ;(store as { setState(state: unknown, replace: true): void }).setState(store.getInitialState(), true)
   }

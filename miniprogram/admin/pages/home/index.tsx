@@ -1,7 +1,6 @@
 import type { StaffMe } from '@shared/contracts'
 import { ROLE_NAMES } from '@shared/staff/roles'
 import { Text, View } from '@tarojs/components'
-import { LoadState } from '@/components/LoadState'
 import { PageShell } from '@/components/PageShell'
 import { navigate } from '@/navigation'
 import { AdminGate } from '../../components/AdminGate'
@@ -19,7 +18,6 @@ function Sections({ staff }: { staff: StaffMe }) {
           {staff.storeName === null ? ' · 全部门店' : ` · ${staff.storeName}`}
         </Text>
       </View>
-      {sections.length === 0 && <LoadState state='empty' message='暂无可用的管理功能' />}
       <View className='admin-links'>
         {sections.map((section) => (
           <View key={section.id} className='admin-link' id={section.id} onClick={() => void navigate(section.route)}>
