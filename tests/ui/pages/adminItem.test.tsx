@@ -110,6 +110,7 @@ describe('the item edit page', () => {
     const { container } = render(<AdminItemPage />)
     fireEvent.click(await screen.findByText('保存'))
     await waitFor(() => expect(textOf(container, 'item-form-title-error')).toBe('标题不能包含不可见字符'))
+    expect(textOf(container, 'item-notice')).toBe('请按提示修改后再保存')
   })
 
   it('adjusts the stock by a non-zero delta, and shows a refused correction next to the field', async () => {

@@ -16,7 +16,7 @@ function ItemRow({ item, editable }: { item: AdminItemView; editable: boolean })
   const retired = item.status === 'offSale'
   return (
     <View
-      className={classNames('admin-item', retired && 'admin-item--retired')}
+      className={classNames('admin-link', retired && 'admin-item--retired')}
       id={`admin-item-${item.id}`}
       onClick={() => {
         if (editable) void navigate('adminItem', { id: item.id })
