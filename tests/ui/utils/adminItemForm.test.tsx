@@ -6,26 +6,9 @@ const MAY_FIRST_0930_CST_MS = Date.UTC(2026, 4, 1, 1, 30)
 describe('the item form', () => {
   it('round-trips an item: the form of an item saves the same fields', () => {
     const item = adminItemOf({ tierIds: ['gold', 'black'], saleStartsAtMs: MAY_FIRST_0930_CST_MS })
-    const parsed = parseItemForm(itemFormOf(item))
-    expect(parsed).toEqual({
-      ok: true,
-      save: {
-        item: {
-          id: 'latte-cup',
-          title: '拿铁随行杯',
-          description: '限量款',
-          image: null,
-          kind: 'pickup',
-          couponTemplateId: null,
-          pointsPrice: 800,
-          perMemberLimit: 2,
-          tierIds: ['gold', 'black'],
-          saleStartsAtMs: MAY_FIRST_0930_CST_MS,
-          saleEndsAtMs: null,
-        },
-        initialStock: 0,
-      },
-    })
+    // Stock, sold, held and status are not the form's: they move by their own actions.
+    const { stock: _stock, sold: _sold, held: _held, status: _status, ...editable } = item
+    expect(parseItemForm(itemFormOf(item))).toEqual({ ok: true, save: { item: editable, initialStock: 0 } })
   })
 
   it('reads times as China Standard Time and refuses dates that do not exist', () => {
