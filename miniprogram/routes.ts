@@ -19,6 +19,10 @@ export const ROUTES = {
   staffCounter: 'staff/pages/counter/index',
   staffMember: 'staff/pages/member/index',
   staffInvite: 'staff/pages/invite/index',
+  adminHome: 'admin/pages/home/index',
+  adminJobs: 'admin/pages/jobs/index',
+  adminItems: 'admin/pages/items/index',
+  adminItem: 'admin/pages/item/index',
 } as const
 
 /** A page by name. */
@@ -39,6 +43,8 @@ export interface RouteQueries {
   readonly staffMember: { readonly token: string }
   /** `code`: the invite being accepted; without it managers create invites. */
   readonly staffInvite: { readonly code?: string }
+  /** `id`: the item being edited; without it the form creates one. */
+  readonly adminItem: { readonly id?: string }
 }
 
 /** A page that takes a query. */
@@ -86,6 +92,9 @@ export const MAIN_PACKAGE_PAGES: readonly string[] = [
 /** Where the staff subpackage's pages live: loaded only when a bound staff member opens the counter. */
 export const STAFF_PACKAGE_ROOT = 'staff'
 
+/** Where the admin console's pages live: loaded only when a manager or an admin opens 管理后台. */
+export const ADMIN_PACKAGE_ROOT = 'admin'
+
 /** A subpackage as `app.config.ts` takes it: its root folder and its pages relative to it. */
 export interface SubPackage {
   readonly root: string
@@ -103,7 +112,8 @@ function subPackageOf(root: string, routes: readonly string[]): SubPackage {
   }
 }
 
-/** The subpackages, which keep staff pages out of the main package every member downloads. */
+/** The subpackages, which keep staff and admin pages out of the main package every member downloads. */
 export const SUB_PACKAGES: readonly SubPackage[] = [
   subPackageOf(STAFF_PACKAGE_ROOT, [ROUTES.staffCounter, ROUTES.staffMember, ROUTES.staffInvite]),
+  subPackageOf(ADMIN_PACKAGE_ROOT, [ROUTES.adminHome, ROUTES.adminJobs, ROUTES.adminItems, ROUTES.adminItem]),
 ]

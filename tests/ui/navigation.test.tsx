@@ -23,11 +23,12 @@ describe('the route map', () => {
     expect(everyPage).toHaveLength(Object.keys(ROUTES).length)
   })
 
-  it('keeps the staff pages in the staff subpackage, out of the main package', () => {
+  it('keeps the staff and admin pages in their subpackages, out of the main package', () => {
     expect(SUB_PACKAGES).toEqual([
       { root: 'staff', pages: ['pages/counter/index', 'pages/member/index', 'pages/invite/index'] },
+      { root: 'admin', pages: ['pages/home/index', 'pages/jobs/index', 'pages/items/index', 'pages/item/index'] },
     ])
-    expect(MAIN_PACKAGE_PAGES.filter((page) => page.startsWith('staff/'))).toEqual([])
+    expect(MAIN_PACKAGE_PAGES.filter((page) => page.startsWith('staff/') || page.startsWith('admin/'))).toEqual([])
     for (const subPackage of SUB_PACKAGES) {
       for (const page of subPackage.pages) {
         expect(existsSync(path.join(MINIPROGRAM, subPackage.root, `${page}.tsx`))).toBe(true)

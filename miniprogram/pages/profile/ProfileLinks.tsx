@@ -3,6 +3,7 @@ import { LoadState } from '@/components/LoadState'
 import { navigate, relaunch } from '@/navigation'
 import { useProgrammeStore } from '@/stores/programmeStore'
 import { useStaffAccessStore } from '@/stores/staffAccessStore'
+import { opensAdminConsole } from '@/utils/adminAccess'
 
 const LINKS = [
   { id: 'profile-link-history', route: 'history', title: '积分明细' },
@@ -25,7 +26,10 @@ export function ProfileLinks() {
   )
 }
 
-/** 店员入口, shown only to bound staff (`staff.me`): the way to the counter. */
+/**
+ * 店员入口, shown only to bound staff (`staff.me`): the way to the counter; and 管理后台 under it
+ * for managers and admins.
+ */
 export function StaffEntry() {
   const staffAccess = useStaffAccessStore((store) => store.state)
   if (staffAccess.status !== 'ready') return null
@@ -35,6 +39,12 @@ export function StaffEntry() {
         <Text>店员入口</Text>
         <Text className='profile-page__chevron'>›</Text>
       </View>
+      {opensAdminConsole(staffAccess.data.role) && (
+        <View className='profile-page__link' id='profile-link-admin' onClick={() => void navigate('adminHome')}>
+          <Text>管理后台</Text>
+          <Text className='profile-page__chevron'>›</Text>
+        </View>
+      )}
     </View>
   )
 }

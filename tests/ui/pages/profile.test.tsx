@@ -235,6 +235,17 @@ describe('the profile page', () => {
     const { container } = render(<ProfilePage />)
     fireEvent.click(await findById(container, 'profile-link-staff'))
     expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/staff/pages/counter/index' })
+    expect(container.querySelector('#profile-link-admin')).toBeNull()
+  })
+
+  it.each([
+    ['manager', { role: 'manager', storeId: 'store-1', storeName: '1 号店', name: '王店长' }],
+    ['admin', { role: 'admin', storeId: null, storeName: null, name: '品牌管理员' }],
+  ])('links 管理后台 to the admin console for a bound %s', async (_role, staff) => {
+    profileAnswers(complete, null, { ok: true, data: staff })
+    const { container } = render(<ProfilePage />)
+    fireEvent.click(await findById(container, 'profile-link-admin'))
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/admin/pages/home/index' })
   })
 
   it('shows no staff entry to members who are not staff', async () => {
@@ -243,5 +254,6 @@ describe('the profile page', () => {
     await screen.findByText('5月1日')
     await waitFor(() => expect(callFunction.mock.calls.some(([o]) => o.data.action === 'me')).toBe(true))
     expect(container.querySelector('#profile-link-staff')).toBeNull()
+    expect(container.querySelector('#profile-link-admin')).toBeNull()
   })
 })

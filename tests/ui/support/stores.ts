@@ -1,3 +1,6 @@
+import { useCatalogueStore } from '@/admin/stores/catalogueStore'
+import { useItemEditorStore } from '@/admin/stores/itemEditorStore'
+import { useJobsStore } from '@/admin/stores/jobsStore'
 import { useInviteStore } from '@/staff/stores/inviteStore'
 import { useMemberPanelStore } from '@/staff/stores/memberPanelStore'
 import { useScanStore } from '@/staff/stores/scanStore'
@@ -26,6 +29,8 @@ export function resetStores(): void {
   useMemberPanelStore.getState().reset()
   useVerificationStore.getState().reset()
   useTodayStore.getState().reset()
+  useJobsStore.getState().reset()
+  useItemEditorStore.getState().open(null)
   for (const store of [
     useCardStore,
     useCheckInStore,
@@ -46,6 +51,9 @@ export function resetStores(): void {
     useScanStore,
     useTodayStore,
     useInviteStore,
+    useJobsStore,
+    useCatalogueStore,
+    useItemEditorStore,
   ] as const) {
     ;(store as { setState(state: unknown, replace: true): void }).setState(store.getInitialState(), true)
   }

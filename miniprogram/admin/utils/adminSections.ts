@@ -1,0 +1,35 @@
+import type { StaffRole } from '@shared/contracts'
+import type { RouteName } from '@/routes'
+
+/** A section of the admin home page. */
+export interface AdminSection {
+  readonly id: string
+  readonly route: RouteName
+  readonly title: string
+  readonly note: string
+}
+
+/**
+ * The sections a role may open, in the order the home page lists them (issue 11's table): jobs are
+ * the brand admin's alone (`jobs.*` require an admin); managers read the mall catalogue.
+ */
+export function adminSectionsFor(role: StaffRole): readonly AdminSection[] {
+  const sections: AdminSection[] = []
+  if (role === 'admin') {
+    sections.push({
+      id: 'admin-section-jobs',
+      route: 'adminJobs',
+      title: '任务',
+      note: '定时任务的运行情况，立即运行或试运行',
+    })
+  }
+  if (role === 'admin' || role === 'manager') {
+    sections.push({
+      id: 'admin-section-items',
+      route: 'adminItems',
+      title: '商品管理',
+      note: role === 'admin' ? '积分商城的商品：新建、编辑、上下架、库存' : '积分商城的商品（只读）',
+    })
+  }
+  return sections
+}
