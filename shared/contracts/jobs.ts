@@ -13,6 +13,7 @@ export const JOB_NAMES = [
   'expiryReminders',
   'evaluateTiers',
   'birthdayRewards',
+  'winBack',
   'expireOrders',
   'reconcileStock',
 ] as const

@@ -5,6 +5,7 @@ import type { DayKey } from '../time/calendarDay'
 import { applyGrowth } from './applyGrowth'
 import { grantPoints } from './grantPoints'
 import type { LedgerEntry, Member } from './member'
+import { withVisit } from './visit'
 
 /** What a check-in changes: the member (check-in state, points, growth, tier) and the entries to write. */
 export interface CheckInDecision {
@@ -49,7 +50,7 @@ export function decideCheckIn(
   const growth = applyGrowth({ member: earned, programme, growth: reward.growth, nowMs })
   return ok({
     member: {
-      ...growth.member,
+      ...withVisit(growth.member, nowMs),
       checkIn: { ...member.checkIn, ...outcome.data.state, recentDays: withCheckedDay(member.checkIn, day, day) },
     },
     entries: [...(grant ? [grant.entry] : []), ...growth.giftEntries],

@@ -35,3 +35,11 @@ export {
 } from './profile'
 export { countQualifyingGrowth, type QualificationFields, startQualification } from './qualification'
 export { decideTierReview, type TierHistoryEntry, type TierReview, tierHistoryIdOf } from './tierReview'
+export {
+  decideWinBack,
+  dormantBeforeMs,
+  lastVisitOf,
+  type WinBackDecision,
+  winBackKeyOf,
+  withVisit,
+} from './visit'

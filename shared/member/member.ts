@@ -86,6 +86,13 @@ export interface Member {
   readonly tierNotice?: TierNotice | null
   /** The last year the birthday gift was paid (absent: never), so the birthday job asks for unpaid members only. */
   readonly birthdayGiftYear?: number
+  /**
+   * The last visit: a check-in or a purchase at the counter (indexed, for the win-back job). Absent on
+   * members written before visits were recorded; see `lastVisitOf`.
+   */
+  readonly lastVisitAtMs?: number
+  /** Whether the current dormancy spell's win-back coupon was given (a visit starts a new spell). */
+  readonly winBackSent?: boolean
 }
 
 /** A ledger entry as stored (`ledger/{idempotencyKey}`): one points change; the unique `_id` makes a replay fail instead of paying twice. */

@@ -1,5 +1,5 @@
 import { usableBalance } from '../ledger'
-import { applyGrowth, grantPoints, type LedgerEntry, type Member } from '../member'
+import { applyGrowth, grantPoints, type LedgerEntry, type Member, withVisit } from '../member'
 import type { Programme } from '../programme/schema'
 import { ok, type Result } from '../result'
 import type { DayKey } from '../time/calendarDay'
@@ -122,7 +122,7 @@ export function decidePurchase(
   const context: PurchaseContext = { staff, programme, input, nowMs }
   const { earning, grant, growth } = earn(context, member)
   const referral = payReferral(context, member, state.referrer)
-  const updated: Member = { ...growth.member, firstPurchaseAtMs: member.firstPurchaseAtMs ?? nowMs }
+  const updated: Member = { ...withVisit(growth.member, nowMs), firstPurchaseAtMs: member.firstPurchaseAtMs ?? nowMs }
   const purchase: PurchaseRecord = {
     receiptNo: input.receiptNo,
     requestId: input.requestId,

@@ -6,12 +6,14 @@ import { expirePointsBatch } from './expirePoints'
 import { expiryRemindersBatch } from './expiryReminders'
 import type { JobBatch } from './jobBatch'
 import { reconcileStockBatch } from './reconcileStock'
+import { winBackBatch } from './winBack'
 
 /** Each scheduled job's batch: adding a job is a name in JOB_NAMES and its batch here. */
 export const JOB_BATCHES: Readonly<Record<JobName, JobBatch>> = {
   expirePoints: expirePointsBatch,
   evaluateTiers: evaluateTiersBatch,
   birthdayRewards: birthdayRewardsBatch,
+  winBack: winBackBatch,
   expireOrders: expireOrdersBatch,
   reconcileStock: reconcileStockBatch,
   expiryReminders: expiryRemindersBatch,

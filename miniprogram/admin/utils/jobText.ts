@@ -6,6 +6,7 @@ export const JOB_TITLES: Readonly<Record<JobName, string>> = {
   expiryReminders: '到期提醒',
   evaluateTiers: '等级评定',
   birthdayRewards: '生日礼',
+  winBack: '沉睡唤醒',
   expireOrders: '超期订单取消',
   reconcileStock: '库存校准',
 }
