@@ -1,25 +1,13 @@
 import { decideWinBack, lastVisitOf, type Member, withVisit } from '@shared/member'
+import { memberNamed } from '../staff/staffFixtures'
 
 const DAY_MS = 86_400_000
 const NOW = Date.UTC(2027, 2, 1, 4)
 const options = { nowMs: NOW, inactiveDays: 60, timeZone: 'Asia/Shanghai' }
 
-const member = (fields: Partial<Member> = {}): Member => ({
-  _id: 'm1',
-  openid: 'o1',
-  joinedAtMs: NOW - 400 * DAY_MS,
-  joinedStoreId: null,
-  referrerMemberId: null,
-  profile: { nickname: null, avatarUrl: null, birthday: null, phoneNumber: null },
-  profileCompletionRewarded: false,
-  tierId: 'regular',
-  growth: 0,
-  periodAnchorDay: '2026-01-01',
-  points: { balance: 0, lots: [] },
-  checkIn: { lastDay: null, runLength: 0, recentDays: [], makeupsByMonth: {} },
-  firstPurchaseAtMs: null,
-  ...fields,
-})
+/** Member m1, joined 400 days before NOW. */
+const member = (fields: Partial<Member> = {}): Member =>
+  memberNamed('m1', { joinedAtMs: NOW - 400 * DAY_MS, ...fields })
 
 describe('win-back decisions', () => {
   it('calls a member dormant from exactly 60 days after the last visit', () => {
