@@ -6,9 +6,10 @@
 import type { Coupon } from '../coupon/coupon'
 import { lastValidDayOf } from '../ledger/expiryPolicy'
 import type { PointsWallet } from '../ledger/wallet'
+import type { PickupOrder } from '../mall/order'
 import type { Result } from '../result'
-import type { BusinessDayRule } from '../time/businessDay'
-import { couponExpiryMessage, pointsExpiryMessage, type SubscribeMessage } from './messages'
+import { type BusinessDayRule, businessDayOf } from '../time/businessDay'
+import { couponExpiryMessage, pickupReminderMessage, pointsExpiryMessage, type SubscribeMessage } from './messages'
 
 const DAY_MS = 86_400_000
 
@@ -30,6 +31,8 @@ export function reminderWindowEndMs(nowMs: number, reminderDays: number): number
 export const pointsReminderKeyOf = (memberId: string, expiresAtMs: number) => `points:${memberId}:${expiresAtMs}`
 /** The key of a coupon's reminder. */
 export const couponReminderKeyOf = (couponId: string) => `coupon:${couponId}`
+/** The key of a pickup order's reminder. */
+export const pickupReminderKeyOf = (orderId: string) => `pickup:${orderId}`
 
 function dueOf(built: Result<SubscribeMessage, 'INVALID_INPUT'>, due: Omit<DueReminder, 'message'>): DueReminder[] {
   return built.ok ? [{ ...due, message: built.data }] : []
@@ -66,6 +69,34 @@ export function dueCouponReminder(
     lastValidDay: lastValidDayOf(coupon.validUntilMs, rule),
   })
   return dueOf(built, { key: couponReminderKeyOf(coupon._id), expiresAtMs: coupon.validUntilMs, points: 0 })
+}
+
+/**
+ * A pickup order's reminder, when it still waits at the counter and its window (`pickupWindowDays`
+ * from its creation, after which `expireOrders` cancels it) ends after `nowMs` and by `windowEndMs`.
+ * Any of the brand's stores hands it over, so the message names the brand as the place.
+ */
+export function duePickupReminder(
+  order: Pick<PickupOrder, '_id' | 'title' | 'pickupCode' | 'status' | 'createdAtMs'>,
+  options: {
+    readonly nowMs: number
+    readonly windowEndMs: number
+    readonly rule: BusinessDayRule
+    readonly pickupWindowDays: number
+    readonly brandName: string
+  },
+): DueReminder[] {
+  const { nowMs, windowEndMs, rule } = options
+  const deadlineMs = order.createdAtMs + options.pickupWindowDays * DAY_MS
+  if (order.status !== 'awaitingPickup' || deadlineMs <= nowMs || deadlineMs > windowEndMs) return []
+  const built = pickupReminderMessage({
+    itemTitle: order.title,
+    pickupCode: order.pickupCode,
+    storeName: options.brandName,
+    // The window ends at any time of day: its last day is the one the final instant falls on.
+    lastPickupDay: businessDayOf(deadlineMs - 1, rule),
+  })
+  return dueOf(built, { key: pickupReminderKeyOf(order._id), expiresAtMs: deadlineMs, points: 0 })
 }
 
 /** What to do with one member's due reminders of one template: send, or record as not subscribed. */

@@ -1,5 +1,6 @@
 import type { MallItemDetail, RedeemResult } from '@shared/contracts'
 import { Text, View } from '@tarojs/components'
+import { MessageOptIn } from '@/components/MessageOptIn'
 import { navigate } from '@/navigation'
 import { benefitText, templateValidityText } from '@/utils/couponText'
 import { saleWindowText, type TierName, tierNamesText } from '@/utils/mallText'
@@ -61,6 +62,7 @@ export function RedeemOutcome({ result }: { result: RedeemResult }) {
             {redemption.order.pickupCode}
           </Text>
           <Text className='redeem-result__hint'>到店向店员出示取货码领取</Text>
+          <MessageOptIn keys={['pickupReminder']} label='取货截止前提醒我' id='redeem-opt-in' />
           <View className='redeem-result__link' id='redeem-link-orders' onClick={() => void navigate('orders')}>
             <Text>查看我的订单 ›</Text>
           </View>

@@ -9,7 +9,7 @@ import type { JobOutcome } from '@shared/contracts'
 import { memberIdOf } from '../../../cloudfunctions/common/memberId'
 import { DEVELOPMENT_TEMPLATE_IDS } from '../../../emulator/developmentSecrets'
 import { seedMembers } from '../mall/seededMembers'
-import { ADMIN, insertCoupon } from '../staff/staffFixtures'
+import { ADMIN, insertCoupon, insertOrder } from '../staff/staffFixtures'
 import { dataOf } from '../support/answers'
 import { useFunctionHarness } from '../support/functionHarness'
 import { memberWithHistory } from './walletHistories'
@@ -24,6 +24,7 @@ const EARNED = Date.UTC(2025, 11, 1)
 const THREE_DAYS_BEFORE = EXPIRY - 3 * DAY_MS + 10 * 3_600_000
 const POINTS_TEMPLATE = DEVELOPMENT_TEMPLATE_IDS.SUBSCRIBE_TEMPLATE_POINTS_EXPIRY
 const COUPON_TEMPLATE = DEVELOPMENT_TEMPLATE_IDS.SUBSCRIBE_TEMPLATE_COUPON_EXPIRY
+const PICKUP_TEMPLATE = DEVELOPMENT_TEMPLATE_IDS.SUBSCRIBE_TEMPLATE_PICKUP_REMINDER
 
 interface Sent {
   touser: string
@@ -148,6 +149,39 @@ describe('jobs.expiryReminders', () => {
     })
     expect([...(sent[0]?.data.thing1?.value ?? '')]).toHaveLength(20)
     await expect(optInsLeft(openid, 'couponExpiry')).resolves.toBe(1)
+  })
+
+  it('reminds of a pickup order once before its window ends, not of one collected or far from it', async () => {
+    const [member] = await seedMembers(harness, { prefix: 'o-remind-pickup', count: 1, points: 10, atMs: EARNED })
+    const { memberId = '', openid = '' } = member ?? {}
+    // The demo's window is 30 days: created 27 days before the run, it ends 3 days after it.
+    const dueCreatedAtMs = THREE_DAYS_BEFORE - 27 * DAY_MS
+    const place = async (id: string, pickupCode: string, createdAtMs: number, status?: string) => {
+      await insertOrder(harness, { id, memberId, pickupCode, ...(status ? { status } : {}) })
+      await harness.db.collection('orders').doc(id).update({ data: { createdAtMs } })
+    }
+    await place('order-due', '31000001', dueCreatedAtMs)
+    await place('order-collected', '31000002', dueCreatedAtMs, 'pickedUp')
+    await place('order-fresh', '31000003', THREE_DAYS_BEFORE - DAY_MS)
+    await optIn(openid, 'opt-in-pickup-1', PICKUP_TEMPLATE)
+    await optIn(openid, 'opt-in-pickup-2', PICKUP_TEMPLATE)
+    await expect(runAt(THREE_DAYS_BEFORE)).resolves.toMatchObject({ summary: { effects: 1, skipped: 0 } })
+    await expect(runAt(THREE_DAYS_BEFORE + DAY_MS)).resolves.toMatchObject({ summary: { effects: 0 } })
+    const sent = await outboxOf(openid)
+    expect(sent).toEqual([
+      expect.objectContaining({
+        templateId: PICKUP_TEMPLATE,
+        page: 'pages/orders/index',
+        data: {
+          thing1: { value: '帆布袋' },
+          character_string2: { value: '31000001' },
+          thing3: { value: '小满咖啡' },
+          // Created at 10:00 on 2 Dec (Shanghai), the order can be collected until 10:00 on 1 Jan.
+          date4: { value: '2027年01月01日' },
+        },
+      }),
+    ])
+    await expect(optInsLeft(openid, 'pickupReminder')).resolves.toBe(1)
   })
 
   it('sends nothing twice when the run starts over after its messages went out', async () => {

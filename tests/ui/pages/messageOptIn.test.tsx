@@ -1,10 +1,11 @@
 import Taro from '@tarojs/taro'
 import { fireEvent, render, screen } from '@testing-library/react'
 import CheckInPage from '@/pages/checkin/index'
+import { RedeemOutcome } from '@/pages/mallItem/ItemDetails'
 import WalletPage from '@/pages/wallet/index'
 import { answerCloudFunctions } from '../support/cloudFunctions'
 import { calendarOf } from '../support/fixtures'
-import { couponOf } from '../support/mallFixtures'
+import { couponOf, couponRedemption, pickupRedemption } from '../support/mallFixtures'
 import { resetStores } from '../support/stores'
 
 const TODAY = '2026-05-13'
@@ -110,5 +111,34 @@ describe('asking for the coupon expiry reminder in the wallet', () => {
     expect(Taro.requestSubscribeMessage).toHaveBeenCalledWith(
       expect.objectContaining({ tmplIds: [COUPON_TEMPLATE_ID] }),
     )
+  })
+})
+
+describe('asking for the pickup reminder after a pickup redemption', () => {
+  const PICKUP_TEMPLATE_ID = 'template-pickup-reminder'
+
+  beforeEach(() => {
+    resetStores()
+    jest.clearAllMocks()
+    Object.assign(globalThis, {
+      SUBSCRIBE_TEMPLATE_VARIABLES: { SUBSCRIBE_TEMPLATE_PICKUP_REMINDER: PICKUP_TEMPLATE_ID },
+    })
+  })
+
+  afterEach(() => {
+    delete (globalThis as { SUBSCRIBE_TEMPLATE_VARIABLES?: unknown }).SUBSCRIBE_TEMPLATE_VARIABLES
+  })
+
+  it('offers it beside the pickup code, asks for the pickup template on a tap, and not after a coupon item', async () => {
+    answerCloudFunctions({ 'member.recordSubscriptions': { ok: true, data: { counts: { pickupReminder: 1 } } } })
+    const pickup = render(<RedeemOutcome result={pickupRedemption()} />)
+    fireEvent.click(await screen.findByText('取货截止前提醒我'))
+    await screen.findByText('已开启，到期前会提醒你一次')
+    expect(Taro.requestSubscribeMessage).toHaveBeenCalledWith(
+      expect.objectContaining({ tmplIds: [PICKUP_TEMPLATE_ID] }),
+    )
+    pickup.unmount()
+    render(<RedeemOutcome result={couponRedemption()} />)
+    expect(screen.queryByText('取货截止前提醒我')).toBeNull()
   })
 })

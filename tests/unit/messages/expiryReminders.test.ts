@@ -1,7 +1,9 @@
 import {
   couponReminderKeyOf,
   dueCouponReminder,
+  duePickupReminder,
   duePointsReminders,
+  pickupReminderKeyOf,
   planReminders,
   pointsReminderKeyOf,
   reminderWindowEndMs,
@@ -73,5 +75,35 @@ describe('planReminders', () => {
     expect(plan.send).toHaveLength(2)
     expect(plan.notSubscribed).toEqual([])
     expect(planReminders(due, { optIns: -1, alreadySent: () => false })).toMatchObject({ send: [] })
+  })
+})
+
+describe('duePickupReminder', () => {
+  const order = (createdAtMs: number, status: 'awaitingPickup' | 'pickedUp' | 'cancelled' = 'awaitingPickup') => ({
+    _id: 'order-1',
+    title: '帆布袋',
+    pickupCode: '31000001',
+    status,
+    createdAtMs,
+  })
+  const options = { ...WINDOW, pickupWindowDays: 30, brandName: '小满咖啡' }
+
+  it('reminds of an order waiting at the counter whose window ends within the reminder window', () => {
+    const endsAtWindowEnd = order(WINDOW.windowEndMs - 30 * DAY_MS)
+    expect(duePickupReminder(endsAtWindowEnd, options).map(({ key }) => key)).toEqual([pickupReminderKeyOf('order-1')])
+    expect(duePickupReminder(order(WINDOW.windowEndMs - 30 * DAY_MS + 1), options)).toEqual([])
+  })
+
+  it('says nothing of an order collected, cancelled or already past its window', () => {
+    const dueAt = NOW - 27 * DAY_MS
+    expect(duePickupReminder(order(dueAt, 'pickedUp'), options)).toEqual([])
+    expect(duePickupReminder(order(dueAt, 'cancelled'), options)).toEqual([])
+    expect(duePickupReminder(order(NOW - 30 * DAY_MS), options)).toEqual([])
+  })
+
+  it('names the last day the order can be collected: the day its window ends on', () => {
+    // Created at 00:00 on 1 Dec in Shanghai, it can be collected until the end of 30 Dec.
+    const [due] = duePickupReminder(order(Date.UTC(2026, 10, 30, 16)), options)
+    expect(due?.message.data.date4).toEqual({ value: '2026年12月30日' })
   })
 })
