@@ -8,7 +8,7 @@ import { insertTemplate, issuedOf } from '../coupon/testTemplates'
 import { ADMIN } from '../staff/staffFixtures'
 import { dataOf } from '../support/answers'
 import { useFunctionHarness } from '../support/functionHarness'
-import { expectOneRunDidTheWork } from './overlappingRuns'
+import { expectOneRunDidTheWork, reopenAsIfDied } from './overlappingRuns'
 import { seedTiered } from './tieredMembers'
 
 jest.setTimeout(90_000)
@@ -82,6 +82,36 @@ describe('jobs.birthdayRewards', () => {
     await expect(birthdayEntriesOf(member as string)).resolves.toHaveLength(1)
     await expect(runAt(noon(2028, 3, 10))).resolves.toMatchObject({ summary: { effects: 1 } })
     await expect(birthdayEntriesOf(member as string)).resolves.toHaveLength(2)
+  })
+
+  it('pays once when a run starts over after its coupon was issued but before its points were paid', async () => {
+    await changeProgramme((programme) => ({
+      ...programme,
+      tiers: (programme.tiers as { id: string }[]).map((tier) =>
+        tier.id === 'gold' ? { ...tier, birthdayGift: { points: 300, couponTemplateIds: ['free-americano'] } } : tier,
+      ),
+    }))
+    const [member] = await seedTiered(
+      harness,
+      'o-birthday-crash',
+      [{ tierId: 'gold', growth: 2000, birthday: '04-04' }],
+      SEEDED_AT,
+    )
+    const memberId = member as string
+    const { _id, ...unpaid } = (await harness.db.collection('members').doc(memberId).get()).data
+    await expect(runAt(noon(2027, 4, 4))).resolves.toMatchObject({ summary: { effects: 2, points: 300 } })
+    // As if the invocation died after the coupon's grant and before the points' unit of work: the
+    // coupon stays, the member and the ledger are as before, the run is reopened.
+    for (const entry of await birthdayEntriesOf(memberId)) await harness.db.collection('ledger').doc(entry._id).remove()
+    await harness.db.collection('members').doc(memberId).set({ data: unpaid })
+    await reopenAsIfDied(harness, 'birthdayRewards:2027-04-04')
+    await expect(runAt(noon(2027, 4, 4) + 3_600_000)).resolves.toMatchObject({
+      outcome: 'finished',
+      summary: { effects: 1, points: 300 },
+    })
+    await expect(birthdayEntriesOf(memberId)).resolves.toHaveLength(1)
+    const { data: coupons } = await harness.db.collection('coupons').where({ memberId, source: 'birthday' }).get()
+    expect(coupons).toHaveLength(1)
   })
 
   it('pays a 29 February birthday on 28 February in a year without one, and on the day in a leap year', async () => {

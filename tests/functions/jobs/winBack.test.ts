@@ -7,7 +7,7 @@ import { seedMember } from '../mall/seededMembers'
 import { ADMIN } from '../staff/staffFixtures'
 import { dataOf } from '../support/answers'
 import { useFunctionHarness } from '../support/functionHarness'
-import { expectOneRunDidTheWork } from './overlappingRuns'
+import { expectOneRunDidTheWork, reopenAsIfDied } from './overlappingRuns'
 
 jest.setTimeout(120_000)
 
@@ -74,6 +74,24 @@ describe('jobs.winBack', () => {
     const outcomes = await Promise.all(Array.from({ length: 4 }, () => runAt(NOW)))
     expect(expectOneRunDidTheWork(outcomes).summary).toMatchObject({ effects: 1 })
     await expect(winBackCouponsOf(member.memberId)).resolves.toHaveLength(1)
+  })
+
+  it('gives once when a run starts over after the coupon was given but before the spell was marked', async () => {
+    const member = await memberLastSeen('o-winback-crash', 61)
+    await runAt(NOW)
+    // As if the invocation died between the grant and the unit marking the spell.
+    await harness.db
+      .collection('members')
+      .doc(member.memberId)
+      .update({ data: { winBackSent: harness.db.command.remove() } })
+    await reopenAsIfDied(harness, 'winBack:2027-03-01')
+    await expect(runAt(NOW + 3_600_000)).resolves.toMatchObject({
+      outcome: 'finished',
+      summary: { scanned: 1, effects: 0 },
+    })
+    await expect(winBackCouponsOf(member.memberId)).resolves.toHaveLength(1)
+    const stored = (await harness.db.collection('members').doc(member.memberId).get()).data
+    expect(stored.winBackSent).toBe(true)
   })
 
   it('estimates the last visit of a member written before visits were recorded, from their check-ins', async () => {
