@@ -9,14 +9,15 @@ export type MemberQuery =
   | { readonly kind: 'nickname'; readonly prefix: string }
 
 const MOBILE = /^1\d{10}$/
-const MEMBER_ID = /^m[0-9a-f]{24}$/
+/** A member id as the functions derive it (see `memberIdOf`): `m` and 24 hex digits. */
+export const MEMBER_ID_PATTERN = /^m[0-9a-f]{24}$/
 
 /** The query `text` is: spaces and dashes inside a number and a leading +86 are ignored. */
 export function memberQueryOf(text: string): MemberQuery {
   const trimmed = text.trim()
   const digits = trimmed.replace(/[\s-]/g, '').replace(/^\+?86(?=1\d{10}$)/, '')
   if (MOBILE.test(digits)) return { kind: 'phone', phoneNumber: digits }
-  if (MEMBER_ID.test(trimmed.toLowerCase())) return { kind: 'memberId', memberId: trimmed.toLowerCase() }
+  if (MEMBER_ID_PATTERN.test(trimmed.toLowerCase())) return { kind: 'memberId', memberId: trimmed.toLowerCase() }
   return { kind: 'nickname', prefix: trimmed }
 }
 

@@ -3,7 +3,7 @@
  * write is idempotent per client `requestId` and audited with before/after of the fields it changed.
  */
 import { z } from 'zod'
-import type { FieldChanges, MemberQuery } from '../admin'
+import { type FieldChanges, MEMBER_ID_PATTERN, type MemberQuery } from '../admin'
 import type { LedgerEntryType } from '../ledger'
 import { MALL_ITEM_ID_PATTERN, MALL_ITEM_STOCK_MAX, type MallItem, mallItemEditableSchema } from '../mall/item'
 import { ADJUSTMENT_POINTS_MAX } from '../programme/schema'
@@ -17,7 +17,7 @@ import { AUDIT_ACTIONS, type AuditEntryView } from './staff'
 export const ADMIN_ITEMS_MAX = 1000
 
 const itemId = z.string().regex(MALL_ITEM_ID_PATTERN, '商品 id 格式不正确')
-const memberId = z.string().regex(/^m[0-9a-f]{24}$/, '会员编号格式不正确')
+const memberId = z.string().regex(MEMBER_ID_PATTERN, '会员编号格式不正确')
 
 export const listItemsInput = z.object({}).strict()
 

@@ -30,7 +30,7 @@ export {
   orderCountsTowardLimit,
   type PickupOrder,
 } from './order'
-export { expiredOrdersCreatedByMs, isOrderExpired } from './orderExpiry'
+export { expiredOrdersCreatedByMs, isOrderExpired, pickupDeadlineMs } from './orderExpiry'
 export { isPickupCode, PICKUP_CODE_LENGTH, PICKUP_CODE_SPACE, pickupCodeOf } from './pickupCode'
 export { isOnSale, type RedeemRefusalCode, redeemEligibility, tierMayRedeem } from './redeemEligibility'
 export {

@@ -12,6 +12,14 @@ export function expiredOrdersCreatedByMs(programme: Pick<Programme, 'automation'
   return nowMs - programme.automation.pickupWindowDays * DAY_MS
 }
 
+/** When an order's pickup window ends: `pickupWindowDays` whole days after it was created. */
+export function pickupDeadlineMs(
+  order: Pick<PickupOrder, 'createdAtMs'>,
+  programme: Pick<Programme, 'automation'>,
+): number {
+  return order.createdAtMs + programme.automation.pickupWindowDays * DAY_MS
+}
+
 /** Whether an order still waiting at the counter has outlived its pickup window at `nowMs`. */
 export function isOrderExpired(
   order: Pick<PickupOrder, 'status' | 'createdAtMs'>,

@@ -7,6 +7,8 @@ import type { Coupon } from '../coupon/coupon'
 import { lastValidDayOf } from '../ledger/expiryPolicy'
 import type { PointsWallet } from '../ledger/wallet'
 import type { PickupOrder } from '../mall/order'
+import { pickupDeadlineMs } from '../mall/orderExpiry'
+import type { Programme } from '../programme/schema'
 import type { Result } from '../result'
 import { type BusinessDayRule, businessDayOf } from '../time/businessDay'
 import { couponExpiryMessage, pickupReminderMessage, pointsExpiryMessage, type SubscribeMessage } from './messages'
@@ -82,17 +84,16 @@ export function duePickupReminder(
     readonly nowMs: number
     readonly windowEndMs: number
     readonly rule: BusinessDayRule
-    readonly pickupWindowDays: number
-    readonly brandName: string
+    readonly programme: Pick<Programme, 'automation' | 'brandName'>
   },
 ): DueReminder[] {
-  const { nowMs, windowEndMs, rule } = options
-  const deadlineMs = order.createdAtMs + options.pickupWindowDays * DAY_MS
+  const { nowMs, windowEndMs, rule, programme } = options
+  const deadlineMs = pickupDeadlineMs(order, programme)
   if (order.status !== 'awaitingPickup' || deadlineMs <= nowMs || deadlineMs > windowEndMs) return []
   const built = pickupReminderMessage({
     itemTitle: order.title,
     pickupCode: order.pickupCode,
-    storeName: options.brandName,
+    storeName: programme.brandName,
     // The window ends at any time of day: its last day is the one the final instant falls on.
     lastPickupDay: businessDayOf(deadlineMs - 1, rule),
   })

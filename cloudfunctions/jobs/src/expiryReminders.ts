@@ -1,4 +1,5 @@
 import type { JobSummary } from '@shared/jobs'
+import { expiredOrdersCreatedByMs } from '@shared/mall'
 import type { Member } from '@shared/member'
 import { dueCouponReminder, duePickupReminder, duePointsReminders, reminderWindowEndMs } from '@shared/messages'
 import { businessDayRuleOf } from '@shared/programme/businessDayRule'
@@ -107,27 +108,27 @@ async function couponsBatch(db: Database, after: string, options: BatchOptions):
 
 /**
  * Pickup orders after `after` still waiting at the counter whose window ends within the reminder
- * window: created after `nowMs − window` (not yet due for cancellation) and by `windowEnd − window`,
+ * window: not yet due for cancellation now, and due by the window's end (`expiredOrdersCreatedByMs`),
  * by the `orders.status_createdAtMs` index.
  */
 async function pickupsBatch(db: Database, after: string, options: BatchOptions): Promise<BatchOutcome> {
   const { nowMs, programme, dryRun } = options
   const { windowEndMs } = windowOf(db, options)
-  const pickupWindowDays = programme.automation.pickupWindowDays
-  const windowMs = pickupWindowDays * 86_400_000
   const _ = db.command
   const { data: orders } = await db
     .collection('orders')
     .where({
       _id: _.gt(after),
       status: 'awaitingPickup',
-      createdAtMs: _.gt(nowMs - windowMs).and(_.lte(windowEndMs - windowMs)),
+      createdAtMs: _.gt(expiredOrdersCreatedByMs(programme, nowMs)).and(
+        _.lte(expiredOrdersCreatedByMs(programme, windowEndMs)),
+      ),
     })
     .orderBy('_id', 'asc')
     .limit(REMINDER_BATCH_SIZE)
     .get()
   const rule = businessDayRuleOf(programme)
-  const reminderOptions = { nowMs, windowEndMs, rule, pickupWindowDays, brandName: programme.brandName }
+  const reminderOptions = { nowMs, windowEndMs, rule, programme }
   const targets = await targetsByMember(db, orders, (order) => duePickupReminder(order, reminderOptions))
   const delivered = await deliverReminders(db, targets, { templateKey: 'pickupReminder', nowMs, dryRun })
   return {

@@ -5,31 +5,15 @@
  */
 import { API, type ApiEnvelope } from '@shared/contracts'
 import { insertItem } from '../mall/testItems'
-import {
-  ADMIN,
-  bindStoreTwo,
-  MANAGER,
-  NOW,
-  OTHER_STORE_STAFF,
-  STAFF,
-  seedCustomer,
-  snapshotOf,
-} from '../staff/staffFixtures'
+import { bindStoreTwo, NOW, seedCustomer, snapshotOf } from '../staff/staffFixtures'
 import { adminItemEdit } from '../support/actionScenarios'
+import { type Expectations, matrixCallers, matrixRows } from '../support/authorisationMatrix'
 import { type FunctionHarness, useFunctionHarness } from '../support/functionHarness'
 
 jest.setTimeout(120_000)
 
-const CALLERS = {
-  stranger: 'o-never-joined',
-  member: 'o-admin-matrix-member-0',
-  otherStore: OTHER_STORE_STAFF,
-  staff: STAFF,
-  manager: MANAGER,
-  admin: ADMIN,
-}
-type CallerName = keyof typeof CALLERS
-type Expectations = Readonly<Record<CallerName, string>>
+const MEMBER_PREFIX = 'o-admin-matrix-member'
+const CALLERS = matrixCallers(MEMBER_PREFIX)
 
 const ADMINS_ONLY: Expectations = {
   stranger: 'NOT_STAFF',
@@ -120,12 +104,7 @@ const CASES: readonly Case[] = [
   { functionName: 'jobs', action: 'status', expectations: ADMINS_ONLY, setup: async () => ({}) },
 ]
 
-const MATRIX = CASES.flatMap((testCase) =>
-  (Object.keys(CALLERS) as CallerName[]).map(
-    (caller) =>
-      [`${testCase.functionName}.${testCase.action}`, caller, testCase.expectations[caller], testCase] as const,
-  ),
-)
+const MATRIX = matrixRows(CASES, (testCase) => `${testCase.functionName}.${testCase.action}`)
 
 /** Everything an admin action may write, besides what `snapshotOf` covers. */
 async function adminSnapshot(harness: FunctionHarness) {
@@ -152,7 +131,7 @@ describe('admin and jobs: the authorisation matrix', () => {
   })
 
   it.each(MATRIX)('%s as %s answers %s', async (_name, caller, expected, testCase) => {
-    const member = await seedCustomer(harness, { prefix: 'o-admin-matrix-member', points: 100 })
+    const member = await seedCustomer(harness, { prefix: MEMBER_PREFIX, points: 100 })
     const input = await testCase.setup(harness, member.memberId)
     const before = await adminSnapshot(harness)
     const answer = (await harness.callRaw(

@@ -5,6 +5,7 @@
  */
 import type { ApiEnvelope } from '@shared/contracts'
 import { dataOf } from '../support/answers'
+import { type Expectations, matrixCallers, matrixRows } from '../support/authorisationMatrix'
 import { type FunctionHarness, useFunctionHarness } from '../support/functionHarness'
 import {
   ADMIN,
@@ -12,7 +13,6 @@ import {
   codeFor,
   insertCoupon,
   insertOrder,
-  MANAGER,
   NOW,
   OTHER_STORE_STAFF,
   purchaseBy,
@@ -24,20 +24,8 @@ import {
 
 jest.setTimeout(120_000)
 
-const STRANGER = 'o-never-joined'
-const MEMBER = 'o-matrix-member-0'
-const CALLERS = {
-  stranger: STRANGER,
-  member: MEMBER,
-  otherStore: OTHER_STORE_STAFF,
-  staff: STAFF,
-  manager: MANAGER,
-  admin: ADMIN,
-}
-type CallerName = keyof typeof CALLERS
-
-/** `ok`, or the code expected, per caller. */
-type Expectations = Readonly<Record<CallerName, string>>
+const MEMBER_PREFIX = 'o-matrix-member'
+const CALLERS = matrixCallers(MEMBER_PREFIX)
 
 const COUNTER: Expectations = {
   stranger: 'NOT_STAFF',
@@ -162,11 +150,7 @@ const CASES: readonly Case[] = [
   },
 ]
 
-const MATRIX = CASES.flatMap((testCase) =>
-  (Object.keys(CALLERS) as CallerName[]).map(
-    (caller) => [testCase.action, caller, testCase.expectations[caller], testCase] as const,
-  ),
-)
+const MATRIX = matrixRows(CASES, (testCase) => testCase.action)
 
 describe('staff: the authorisation matrix', () => {
   const harness = useFunctionHarness()
@@ -176,7 +160,7 @@ describe('staff: the authorisation matrix', () => {
   })
 
   it.each(MATRIX)('%s as %s answers %s', async (action, caller, expected, testCase) => {
-    const member = await seedCustomer(harness, { prefix: 'o-matrix-member', points: 100 })
+    const member = await seedCustomer(harness, { prefix: MEMBER_PREFIX, points: 100 })
     const input = await testCase.setup(harness, member.memberId, CALLERS[caller])
     const before = await snapshotOf(harness)
     const answer = (await harness.callRaw(
@@ -193,7 +177,7 @@ describe('staff: the authorisation matrix', () => {
   })
 
   it('records a purchase by another store’s staff for their own store, not the payload’s', async () => {
-    const member = await seedCustomer(harness, { prefix: 'o-matrix-member', points: 100 })
+    const member = await seedCustomer(harness, { prefix: MEMBER_PREFIX, points: 100 })
     const answer = await harness.callRaw(
       'staff',
       {

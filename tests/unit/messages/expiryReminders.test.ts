@@ -8,6 +8,7 @@ import {
   pointsReminderKeyOf,
   reminderWindowEndMs,
 } from '@shared/messages'
+import { DEMO_PROGRAMME } from '../../../emulator/seed/demo/programme'
 
 const DAY_MS = 86_400_000
 /** 2027-01-01 00:00 in Shanghai. */
@@ -86,7 +87,10 @@ describe('duePickupReminder', () => {
     status,
     createdAtMs,
   })
-  const options = { ...WINDOW, pickupWindowDays: 30, brandName: '小满咖啡' }
+  const options = {
+    ...WINDOW,
+    programme: { ...DEMO_PROGRAMME, automation: { ...DEMO_PROGRAMME.automation, pickupWindowDays: 30 } },
+  }
 
   it('reminds of an order waiting at the counter whose window ends within the reminder window', () => {
     const endsAtWindowEnd = order(WINDOW.windowEndMs - 30 * DAY_MS)
