@@ -16,7 +16,12 @@ export interface ItemNotice {
   readonly text: string
 }
 
+/** What `openedFor` says while the form is a new item's. */
+export const NEW_ITEM = '(new item)'
+
 interface ItemEditorStore {
+  /** The item the form was opened for (`NEW_ITEM` for a new one); null before any. */
+  readonly openedFor: string | null
   readonly form: ItemForm
   readonly errors: ItemFormErrors
   /** Units to add (or, negative, take away) with 调整库存. */
@@ -113,6 +118,7 @@ export const useItemEditorStore = create<ItemEditorStore>((set, get) => {
   // One write of each kind at a time: a second tap while one is on its way sends nothing.
   const saveOnce = submitOnce(() => saveForm(set, get))
   return {
+    openedFor: null,
     form: itemFormOf(null),
     errors: {},
     stockDelta: '',
@@ -121,7 +127,15 @@ export const useItemEditorStore = create<ItemEditorStore>((set, get) => {
     notice: null,
     open(item) {
       for (const write of Object.keys(pendingRequestIds) as ItemWrite[]) delete pendingRequestIds[write]
-      set({ form: itemFormOf(item), errors: {}, stockDelta: '', stockError: null, busy: null, notice: null })
+      set({
+        openedFor: item?.id ?? NEW_ITEM,
+        form: itemFormOf(item),
+        errors: {},
+        stockDelta: '',
+        stockError: null,
+        busy: null,
+        notice: null,
+      })
     },
     edit(field, value) {
       // A changed form is a new intent: it must not replay the last attempt's answer.

@@ -9,7 +9,7 @@ import { redirect } from '@/navigation'
 import { classNames } from '@/utils/classNames'
 import { AdminGate } from '../../components/AdminGate'
 import { selectItem, useCatalogueStore } from '../../stores/catalogueStore'
-import { useItemEditorStore } from '../../stores/itemEditorStore'
+import { NEW_ITEM, useItemEditorStore } from '../../stores/itemEditorStore'
 import { ItemActions } from './ItemActions'
 import { ItemFields } from './ItemFields'
 import '../../admin.css'
@@ -47,6 +47,8 @@ function Editor({ itemId }: { itemId: string | null }) {
   const load = useCatalogueStore((store) => store.load)
   const ensureLoaded = useCatalogueStore((store) => store.ensureLoaded)
   const open = useItemEditorStore((store) => store.open)
+  // Until the effect below has opened this item, the form still holds the last one (or nothing).
+  const formIsThisItems = useItemEditorStore((store) => store.openedFor === (itemId ?? NEW_ITEM))
   usePageData(ensureLoaded)
   const item = itemId === null ? null : selectItem(state, itemId)
   const ready = state.status === 'ready'
@@ -59,6 +61,8 @@ function Editor({ itemId }: { itemId: string | null }) {
       {() =>
         itemId !== null && item === null ? (
           <LoadState state='empty' message='没有这个商品' />
+        ) : !formIsThisItems ? (
+          <LoadState state='loading' />
         ) : (
           <>
             <ItemFields creating={item === null} />
