@@ -73,6 +73,7 @@ export const ERROR_MESSAGES = {
   COUNTER_SESSION_EXPIRED: '扫码已超过 5 分钟，请重新扫描会员码',
   COUNTER_SESSION_INVALID: '会员信息无效，请重新扫描会员码',
   PURCHASE_NOT_FOUND: '消费记录不存在',
+  STAFF_NOT_FOUND: '该员工未绑定或已解绑',
   PICKUP_CODE_NOT_FOUND: '取货码不存在',
   ALREADY_PICKED_UP: '该订单已领取',
   ORDER_CANCELLED: '该订单已取消',

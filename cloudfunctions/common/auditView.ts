@@ -42,6 +42,7 @@ function movementOf(entry: AuditDocument): MovementView {
     case 'createInvite':
     case 'acceptInvite':
     case 'unbind':
+    case 'changeStaffRole':
     case 'saveItem':
     case 'retireItem':
     case 'restoreItem':

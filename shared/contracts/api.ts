@@ -25,6 +25,7 @@ import {
   saveItemInput,
   searchMembersInput,
 } from './admin'
+import { type ChangeStaffRoleResult, changeStaffRoleInput, listStaffInput, type StaffList } from './adminStaff'
 import { type CheckInResult, type CheckInStatus, checkInInput, checkInStatusInput, makeupInput } from './checkin'
 import {
   type ClaimCentre,
@@ -275,6 +276,14 @@ export const API = {
       'REQUEST_ID_REUSED',
       'ADJUSTMENT_OVER_LIMIT',
       'POINTS_INSUFFICIENT',
+    ]),
+    listStaff: action<StaffList>()(listStaffInput, ['NOT_STAFF', 'FORBIDDEN']),
+    changeStaffRole: action<ChangeStaffRoleResult>()(changeStaffRoleInput, [
+      'NOT_STAFF',
+      'FORBIDDEN',
+      'STORE_NOT_FOUND',
+      'STAFF_NOT_FOUND',
+      'REQUEST_ID_REUSED',
     ]),
   },
 } as const satisfies Record<string, Record<string, AnyActionContract>>

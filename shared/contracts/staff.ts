@@ -33,8 +33,10 @@ export const TODAY_ENTRIES_MAX = 100
 /** Usable coupons the member summary lists at most. */
 export const COUNTER_COUPONS_MAX = 50
 
-const storeId = z.string().regex(/^[A-Za-z0-9_-]{1,40}$/, '门店编号格式有误')
-const openid = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'OPENID 格式有误')
+export const storeIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,40}$/, '门店编号格式有误')
+export const staffOpenidSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'OPENID 格式有误')
+const storeId = storeIdSchema
+const openid = staffOpenidSchema
 const token = z.string().min(1).max(CODE_LENGTH_MAX)
 const amountFen = z
   .number()
@@ -56,7 +58,13 @@ export const acceptInviteInput = z
     name: displayText({ min: 1, max: STAFF_NAME_LENGTH_MAX }).optional(),
   })
   .strict()
-export const unbindInput = z.object({ openid }).strict()
+export const unbindInput = z
+  .object({
+    openid,
+    /** Why: the audit log and the store's manager read it. */
+    reason: z.string().trim().min(1, '请填写解绑原因').max(100, '解绑原因不能超过 100 个字'),
+  })
+  .strict()
 export const resolveMemberCodeInput = z.object({ token }).strict()
 /** The counter session `resolveMemberCode` answered: proof the member was scanned, by this caller, just now. */
 const session = z.string().min(1).max(CODE_LENGTH_MAX)
@@ -261,6 +269,7 @@ export const AUDIT_ACTIONS = [
   'adjustStock',
   'adjustPoints',
   'correctBirthday',
+  'changeStaffRole',
 ] as const
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]
 

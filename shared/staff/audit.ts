@@ -138,6 +138,13 @@ export interface AdminBirthdayAuditEntry extends AuditEntryBase {
   readonly changes: FieldChanges
 }
 
+/** A staff member's role or store changed by an admin (`admin_<requestId>`): `changes` has role and store before and after. */
+export interface AdminStaffAuditEntry extends AuditEntryBase {
+  readonly action: 'changeStaffRole'
+  readonly requestId: string
+  readonly changes: FieldChanges
+}
+
 /** One audit entry, by its action. */
 export type AuditEntry =
   | PurchaseAuditEntry
@@ -151,6 +158,7 @@ export type AuditEntry =
   | AdminItemAuditEntry
   | AdminPointsAuditEntry
   | AdminBirthdayAuditEntry
+  | AdminStaffAuditEntry
 
 /** The operator fields of an entry for an action by `staff`, in their own store. */
 export function auditOperatorOf(staff: Pick<StaffMember, 'openid' | 'name' | 'role' | 'storeId'>): AuditOperator {

@@ -3,6 +3,7 @@ export {
   type AdminBirthdayAuditEntry,
   type AdminItemAuditEntry,
   type AdminPointsAuditEntry,
+  type AdminStaffAuditEntry,
   type AuditEntry,
   type AuditOperator,
   auditOperatorOf,
@@ -31,6 +32,9 @@ export {
   inviteAuthority,
   inviterAuthority,
   reversalAuthority,
+  roleChangeAuthority,
+  type StaffTarget,
+  staffListScopeOf,
   unbindAuthority,
 } from './permissions'
 export { birthdayOf, purchaseEarningOf } from './purchaseEarningOf'

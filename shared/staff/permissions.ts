@@ -33,14 +33,56 @@ export function inviterAuthority(
   return err('INVITE_REVOKED')
 }
 
-/** Whether a staff member may unbind another: admins only, and never themselves (the last admin could lock everyone out). */
-export function unbindAuthority(
-  binding: StaffBinding,
-  target: { readonly callerOpenid: string; readonly targetOpenid: string },
-): Result<void, 'FORBIDDEN'> {
-  if (binding.role !== 'admin') return err('FORBIDDEN', '仅管理员可以解绑员工')
+/** Whom a staff-management action names, as the permission rules need it. */
+export interface StaffTarget {
+  readonly callerOpenid: string
+  readonly targetOpenid: string
+  /** The target's binding once read; null when they are not bound (or not read yet). */
+  readonly target: StaffBinding | null
+}
+
+/**
+ * Whether a staff member may unbind another: an admin anyone but themselves (the last admin could
+ * lock everyone out), a manager only the clerks of their own store, a clerk nobody.
+ */
+export function unbindAuthority(binding: StaffBinding, target: StaffTarget): Result<void, 'FORBIDDEN'> {
+  if (binding.role === 'staff') return err('FORBIDDEN', '仅店长或管理员可以解绑员工')
   if (target.callerOpenid === target.targetOpenid) return err('FORBIDDEN', '不能解绑自己')
+  if (binding.role === 'manager' && target.target !== null && !isClerkOf(target.target, binding.storeId)) {
+    return err('FORBIDDEN', '店长只能解绑本店店员')
+  }
   return ok(undefined)
+}
+
+/**
+ * Whether a staff member may change another's role or store: admins only (a manager promoting a
+ * clerk would hand out their own authority), never their own, never an admin's (admins are set up
+ * by the operator and can only be unbound).
+ */
+export function roleChangeAuthority(binding: StaffBinding, target: StaffTarget): Result<void, 'FORBIDDEN'> {
+  if (binding.role !== 'admin') return err('FORBIDDEN', '仅管理员可以更改员工角色')
+  if (target.callerOpenid === target.targetOpenid) return err('FORBIDDEN', '不能更改自己的角色')
+  if (target.target?.role === 'admin') return err('FORBIDDEN', '管理员的角色不能更改，只能解绑')
+  return ok(undefined)
+}
+
+/**
+ * Whose bindings a staff member may list: an admin any store's (or every store's: null), a manager
+ * their own store's, a clerk nobody's.
+ */
+export function staffListScopeOf(
+  binding: StaffBinding,
+  storeId: string | undefined,
+): Result<{ readonly storeId: string | null }, 'FORBIDDEN'> {
+  if (binding.role === 'admin') return ok({ storeId: storeId ?? null })
+  if (binding.role === 'manager' && (storeId === undefined || storeId === binding.storeId)) {
+    return ok({ storeId: binding.storeId })
+  }
+  return err('FORBIDDEN', binding.role === 'manager' ? '店长只能查看本店员工' : '仅店长或管理员可以查看员工')
+}
+
+function isClerkOf(target: StaffBinding, storeId: string | null): boolean {
+  return target.role === 'staff' && storeId !== null && target.storeId === storeId
 }
 
 /** Whether a staff member may reverse a purchase recorded in `purchaseStoreId`: that store's manager, or an admin. */

@@ -63,6 +63,8 @@ const REQUESTS: Readonly<Record<ActionScenarioName, number>> = {
   'admin.adjustPoints': 8,
   'admin.correctBirthday': 7,
   'admin.auditLog': 2,
+  'admin.listStaff': 3,
+  'admin.changeStaffRole': 8,
 }
 
 /** Two invocations per instance of the harness's function host (8 per function). */

@@ -95,6 +95,19 @@ const CASES: readonly Case[] = [
     }),
   },
   { functionName: 'admin', action: 'auditLog', expectations: MANAGERS_AND_ADMINS, setup: async () => ({}) },
+  { functionName: 'admin', action: 'listStaff', expectations: MANAGERS_AND_ADMINS, setup: async () => ({}) },
+  {
+    functionName: 'admin',
+    action: 'changeStaffRole',
+    expectations: ADMINS_ONLY,
+    setup: async (harness) => {
+      const openid = 'o-matrix-promoted'
+      await harness.db.collection('staff').add({
+        data: { _id: openid, openid, role: 'staff', storeId: 'store-1', name: '小升', boundAtMs: 0 },
+      })
+      return { requestId: 'matrix-promote-1', openid, role: 'manager', storeId: 'store-1' }
+    },
+  },
   {
     functionName: 'jobs',
     action: 'run',

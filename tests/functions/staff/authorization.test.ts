@@ -80,12 +80,13 @@ const CASES: readonly Case[] = [
   },
   {
     action: 'unbind',
-    expectations: { ...STORE_MANAGEMENT, manager: 'FORBIDDEN' },
+    // The target is a clerk of store-1: the manager's own store.
+    expectations: STORE_MANAGEMENT,
     setup: async (harness) => {
       await harness.db.collection('staff').add({
         data: { _id: 'o-target', openid: 'o-target', role: 'staff', storeId: 'store-1', name: '小目标', boundAtMs: 0 },
       })
-      return { openid: 'o-target' }
+      return { openid: 'o-target', reason: '离职' }
     },
   },
   {

@@ -117,7 +117,7 @@ describe('staff binding: invites and unbinding', () => {
 
   it('lets an invite die with its creator’s authority: a manager unbound since refuses it, changing nothing', async () => {
     const created = dataOf(await invite(MANAGER, 'staff', 'store-1'))
-    dataOf(await harness.call('staff', 'unbind', { openid: MANAGER }, { as: ADMIN }))
+    dataOf(await harness.call('staff', 'unbind', { openid: MANAGER, reason: '离职' }, { as: ADMIN }))
     await expect(accept('o-late-invitee', created.code)).resolves.toMatchObject({ ok: false, code: 'INVITE_REVOKED' })
     await expect(harness.call('staff', 'me', {}, { as: 'o-late-invitee' })).resolves.toMatchObject({
       ok: false,
@@ -130,22 +130,30 @@ describe('staff binding: invites and unbinding', () => {
     await expect(accept('o-late-invitee', fromAdmin.code)).resolves.toMatchObject({ ok: true })
   })
 
-  it('lets an admin unbind a staff member (never themselves); others are refused', async () => {
+  it('lets an admin unbind a staff member (never themselves); a manager not an admin, a clerk nobody', async () => {
     const before = await snapshotOf(harness)
-    await expect(harness.call('staff', 'unbind', { openid: ADMIN }, { as: ADMIN })).resolves.toMatchObject({
+    await expect(
+      harness.call('staff', 'unbind', { openid: ADMIN, reason: '离职' }, { as: ADMIN }),
+    ).resolves.toMatchObject({
       ok: false,
       code: 'FORBIDDEN',
     })
-    await expect(harness.call('staff', 'unbind', { openid: STAFF }, { as: MANAGER })).resolves.toMatchObject({
+    await expect(
+      harness.call('staff', 'unbind', { openid: ADMIN, reason: '离职' }, { as: MANAGER }),
+    ).resolves.toMatchObject({
       ok: false,
       code: 'FORBIDDEN',
     })
-    await expect(harness.call('staff', 'unbind', { openid: MANAGER }, { as: STAFF })).resolves.toMatchObject({
+    await expect(
+      harness.call('staff', 'unbind', { openid: MANAGER, reason: '离职' }, { as: STAFF }),
+    ).resolves.toMatchObject({
       ok: false,
       code: 'FORBIDDEN',
     })
     await expect(snapshotOf(harness)).resolves.toEqual(before)
-    await expect(harness.call('staff', 'unbind', { openid: STAFF }, { as: ADMIN, atMs: NOW })).resolves.toEqual({
+    await expect(
+      harness.call('staff', 'unbind', { openid: STAFF, reason: '离职' }, { as: ADMIN, atMs: NOW }),
+    ).resolves.toEqual({
       ok: true,
       data: { openid: STAFF, unbound: true },
     })
@@ -153,7 +161,9 @@ describe('staff binding: invites and unbinding', () => {
       ok: false,
       code: 'NOT_STAFF',
     })
-    await expect(harness.call('staff', 'unbind', { openid: STAFF }, { as: ADMIN, atMs: NOW + 1 })).resolves.toEqual({
+    await expect(
+      harness.call('staff', 'unbind', { openid: STAFF, reason: '离职' }, { as: ADMIN, atMs: NOW + 1 }),
+    ).resolves.toEqual({
       ok: true,
       data: { openid: STAFF, unbound: false },
     })

@@ -289,7 +289,7 @@ export const ACTION_SCENARIOS = {
   },
   'staff.unbind': {
     arrange: async (harness, index) =>
-      callOf('staff', 'unbind', { openid: await clerkFor(harness, 'unbind', index) }, ADMIN),
+      callOf('staff', 'unbind', { openid: await clerkFor(harness, 'unbind', index), reason: '离职' }, MANAGER),
   },
   'staff.resolveMemberCode': {
     arrange: async (harness, index) => {
@@ -408,6 +408,16 @@ export const ACTION_SCENARIOS = {
       const member = await memberFor(harness, 'adjust-points', index)
       const input = { requestId: `adjust-points-${index}-0`, memberId: member.memberId, amount: 10, reason: '补发' }
       return callOf('admin', 'adjustPoints', input, ADMIN)
+    },
+  },
+  'admin.listStaff': {
+    arrange: async () => callOf('admin', 'listStaff', {}, MANAGER),
+  },
+  'admin.changeStaffRole': {
+    arrange: async (harness, index) => {
+      const openid = await clerkFor(harness, 'promote', index)
+      const input = { requestId: `promote-${index}-00000`, openid, role: 'manager', storeId: 'store-2' } as const
+      return callOf('admin', 'changeStaffRole', input, ADMIN)
     },
   },
 } satisfies Record<string, ActionScenario>

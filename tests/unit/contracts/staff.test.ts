@@ -51,7 +51,9 @@ describe('the staff contract', () => {
   it('checks the shape of codes, ids and reasons', () => {
     expect(acceptInviteInput.safeParse({ code: 'A'.repeat(INVITE_CODE_LENGTH) }).success).toBe(true)
     expect(acceptInviteInput.safeParse({ code: 'A'.repeat(INVITE_CODE_LENGTH), name: '  ' }).success).toBe(false)
-    expect(unbindInput.safeParse({ openid: 'o-demo-staff-store-1' }).success).toBe(true)
+    expect(unbindInput.safeParse({ openid: 'o-demo-staff-store-1', reason: '离职' }).success).toBe(true)
+    expect(unbindInput.safeParse({ openid: 'o-demo-staff-store-1', reason: ' ' }).success).toBe(false)
+    expect(unbindInput.safeParse({ openid: 'o-demo-staff-store-1' }).success).toBe(false)
     expect(resolveMemberCodeInput.safeParse({ token: '' }).success).toBe(false)
     expect(verifyCouponInput.safeParse({ token: 'C1.x' }).success).toBe(true)
     expect(verifyPickupInput.safeParse({ pickupCode: '01234567' }).success).toBe(true)

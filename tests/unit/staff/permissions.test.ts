@@ -4,7 +4,9 @@ import {
   inviteAuthority,
   inviterAuthority,
   reversalAuthority,
+  roleChangeAuthority,
   type StaffBinding,
+  staffListScopeOf,
   unbindAuthority,
 } from '@shared/staff'
 
@@ -68,14 +70,65 @@ describe('inviterAuthority', () => {
 })
 
 describe('unbindAuthority', () => {
-  it('lets only an admin unbind, and never themselves', () => {
-    expect(unbindAuthority(ADMIN, { callerOpenid: 'o-admin', targetOpenid: 'o-staff' }).ok).toBe(true)
-    expect(unbindAuthority(ADMIN, { callerOpenid: 'o-admin', targetOpenid: 'o-admin' })).toMatchObject({
+  const of = (callerOpenid: string, targetOpenid: string, target: StaffBinding | null = null) => ({
+    callerOpenid,
+    targetOpenid,
+    target,
+  })
+
+  it('lets an admin unbind anyone but themselves', () => {
+    expect(unbindAuthority(ADMIN, of('o-admin', 'o-manager', OTHER_MANAGER)).ok).toBe(true)
+    expect(unbindAuthority(ADMIN, of('o-admin', 'o-admin', ADMIN))).toMatchObject({
       code: 'FORBIDDEN',
       message: expect.stringContaining('不能解绑自己'),
     })
-    expect(unbindAuthority(MANAGER, { callerOpenid: 'o-manager', targetOpenid: 'o-staff' }).ok).toBe(false)
-    expect(unbindAuthority(STAFF, { callerOpenid: 'o-staff', targetOpenid: 'o-other' }).ok).toBe(false)
+  })
+
+  it.each([
+    [STAFF, 'ok'],
+    [{ role: 'staff', storeId: 'store-2' }, '店长只能解绑本店店员'],
+    [OTHER_MANAGER, '店长只能解绑本店店员'],
+    [ADMIN, '店长只能解绑本店店员'],
+  ] as const)('lets a manager of store-1 unbind %o: %s', (target, expected) => {
+    const verdictOf = unbindAuthority(MANAGER, of('o-manager', 'o-target', target))
+    expect(verdictOf.ok ? 'ok' : verdictOf.message).toContain(expected)
+  })
+
+  it('lets a manager through before the target is read, and never a clerk', () => {
+    expect(unbindAuthority(MANAGER, of('o-manager', 'o-staff')).ok).toBe(true)
+    expect(unbindAuthority(STAFF, of('o-staff', 'o-other', STAFF))).toMatchObject({
+      message: expect.stringContaining('仅店长或管理员'),
+    })
+  })
+})
+
+describe('roleChangeAuthority', () => {
+  it.each([
+    [ADMIN, 'o-admin', 'o-staff', STAFF, 'ok'],
+    [ADMIN, 'o-admin', 'o-manager', OTHER_MANAGER, 'ok'],
+    [ADMIN, 'o-admin', 'o-admin', ADMIN, '不能更改自己的角色'],
+    [ADMIN, 'o-admin', 'o-other-admin', ADMIN, '管理员的角色不能更改'],
+    [MANAGER, 'o-manager', 'o-staff', STAFF, '仅管理员'],
+    [STAFF, 'o-staff', 'o-other', STAFF, '仅管理员'],
+  ] as const)('lets %o change %s → %s (%o): %s', (binding, callerOpenid, targetOpenid, target, expected) => {
+    const verdictOf = roleChangeAuthority(binding, { callerOpenid, targetOpenid, target })
+    expect(verdictOf.ok ? 'ok' : verdictOf.message).toContain(expected)
+  })
+})
+
+describe('staffListScopeOf', () => {
+  it.each([
+    [ADMIN, undefined, { storeId: null }],
+    [ADMIN, 'store-2', { storeId: 'store-2' }],
+    [MANAGER, undefined, { storeId: 'store-1' }],
+    [MANAGER, 'store-1', { storeId: 'store-1' }],
+  ] as const)('lets %o list %s', (binding, storeId, expected) => {
+    expect(staffListScopeOf(binding, storeId)).toEqual({ ok: true, data: expected })
+  })
+
+  it('refuses a manager another store, and a clerk any', () => {
+    expect(staffListScopeOf(MANAGER, 'store-2')).toMatchObject({ message: expect.stringContaining('本店') })
+    expect(staffListScopeOf(STAFF, 'store-1')).toMatchObject({ code: 'FORBIDDEN' })
   })
 })
 
