@@ -1,5 +1,6 @@
 export * from './action'
 export * from './admin'
+export * from './adminMembers'
 export {
   type ActionErrorCode,
   type ActionInput,

@@ -6,12 +6,13 @@ import { adjustStock } from './adjustStock'
 import { auditLog } from './auditLog'
 import { listItems, restoreItem, retireItem, saveItem } from './catalogue'
 import { correctBirthday } from './correctBirthday'
+import { grantTier } from './grantTier'
 import { memberDetail, searchMembers } from './members'
 
 /**
  * `admin`: the admin console's writes: the points-mall catalogue (brand admins; managers read) and
  * the member search and detail, manual points adjustments (managers and admins, each within the
- * programme's limit), birthday corrections and the audit log. Every write is idempotent per request id and audited (`audit/admin_<id>`).
+ * programme's limit), birthday corrections, tiers granted by hand and the audit log. Every write is idempotent per request id and audited (`audit/admin_<id>`).
  */
 export const main = createRouter(
   API.admin,
@@ -26,6 +27,7 @@ export const main = createRouter(
     adjustPoints,
     correctBirthday,
     auditLog,
+    grantTier,
   },
   currentCaller,
 )
