@@ -8,7 +8,7 @@ import type { LedgerEntryType } from '../ledger'
 import { MALL_ITEM_ID_PATTERN, MALL_ITEM_STOCK_MAX, type MallItem, mallItemEditableSchema } from '../mall/item'
 import { ADJUSTMENT_POINTS_MAX } from '../programme/schema'
 import { isDayKey } from '../time/calendarDay'
-import type { MemberOrderLine, MemberTierGrant } from './adminMembers'
+import type { MemberActionLimits, MemberOrderLine, MemberTierGrant } from './adminMembers'
 import type { WalletCoupon } from './coupon'
 import { birthdaySchema } from './member'
 import { requestIdSchema } from './requestId'
@@ -154,6 +154,7 @@ export interface MemberDetail {
   readonly coupons: readonly WalletCoupon[]
   readonly orders: readonly MemberOrderLine[]
   readonly staffActions: readonly AuditEntryView[]
+  readonly limits: MemberActionLimits
 }
 
 /** Audit entries one page of the log shows at most. */

@@ -51,6 +51,16 @@ export interface GrantTierResult {
   readonly replayed: boolean
 }
 
+/** What the caller's role may do to a member, for the detail page's forms (the action checks again). */
+export interface MemberActionLimits {
+  readonly adjustmentPointsMax: number
+  readonly tierGrantDaysMax: number
+  /** The tiers the caller may grant, lowest first. */
+  readonly grantableTiers: readonly { readonly id: string; readonly name: string }[]
+  /** Today in the programme's time zone: the earliest last day of a grant. */
+  readonly today: string
+}
+
 /** A pickup order as the member detail lists it: without its pickup code, which is the member's to show. */
 export interface MemberOrderLine {
   readonly id: string

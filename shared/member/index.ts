@@ -35,7 +35,7 @@ export {
   profileRewardKeyOf,
 } from './profile'
 export { countQualifyingGrowth, type QualificationFields, startQualification } from './qualification'
-export { decideTierGrant, type TierGrantRequest, tierGrantDaysMaxOf } from './tierGrant'
+export { decideTierGrant, mayTouchTier, type TierGrantRequest, tierGrantDaysMaxOf } from './tierGrant'
 export { decideTierReview, type TierHistoryEntry, type TierReview, tierHistoryIdOf } from './tierReview'
 export {
   decideWinBack,

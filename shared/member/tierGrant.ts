@@ -25,7 +25,7 @@ export function tierGrantDaysMaxOf(programme: Programme, role: StaffRole): numbe
  * Whether `role` may grant, replace or take away a grant of `tierId`: admins any tier, managers any
  * but the top one (the top tier is the brand's to give, so a manager can neither give nor undo it).
  */
-function mayTouchTier(programme: Programme, role: StaffRole, tierId: string | null): boolean {
+export function mayTouchTier(programme: Programme, role: StaffRole, tierId: string | null): boolean {
   if (role === 'admin' || tierId === null) return true
   return role === 'manager' && programme.tiers.at(-1)?.id !== tierId
 }

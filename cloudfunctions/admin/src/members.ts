@@ -3,6 +3,7 @@ import {
   API,
   MEMBER_DETAIL_LIST_SIZE,
   MEMBER_SEARCH_SIZE_MAX,
+  type MemberActionLimits,
   type MemberDetail,
   type MemberLedgerLine,
   type MemberOrderLine,
@@ -10,10 +11,20 @@ import {
   type MemberTierGrant,
 } from '@shared/contracts'
 import { expiredBalance, ledgerEntryTitle, usableBalance } from '@shared/ledger'
-import { heldTierIdOf, type LedgerEntry, type Member, maskPhoneNumber, validGrantOf } from '@shared/member'
+import {
+  adjustmentLimitOf,
+  heldTierIdOf,
+  type LedgerEntry,
+  type Member,
+  maskPhoneNumber,
+  mayTouchTier,
+  tierGrantDaysMaxOf,
+  validGrantOf,
+} from '@shared/member'
 import type { Programme } from '@shared/programme/schema'
 import { err, ok } from '@shared/result'
 import type { StaffRole } from '@shared/staff'
+import { localDayOf } from '@shared/time/zonedTime'
 import { auditViewOf } from '../../common/auditView'
 import { type Database, database } from '../../common/cloud'
 import { walletCouponOf } from '../../common/couponDocument'
@@ -56,6 +67,18 @@ function grantViewOf(member: Member, programme: Programme, nowMs: number): Membe
     grantedBy: grant.grantedBy,
     grantedByName: grant.grantedByName ?? null,
     reason: grant.reason,
+  }
+}
+
+/** What the caller's role may do to a member, for the detail page's forms. */
+function limitsOf(programme: Programme, role: StaffRole, nowMs: number): MemberActionLimits {
+  return {
+    adjustmentPointsMax: adjustmentLimitOf(programme, role),
+    tierGrantDaysMax: tierGrantDaysMaxOf(programme, role),
+    grantableTiers: programme.tiers
+      .filter((tier) => mayTouchTier(programme, role, tier.id))
+      .map((tier) => ({ id: tier.id, name: tier.name })),
+    today: localDayOf(nowMs, programme.timeZone),
   }
 }
 
@@ -146,6 +169,7 @@ export const memberDetail = defineAction(API.admin.memberDetail, async (input, c
     coupons: coupons.data.map((coupon) => walletCouponOf(coupon, caller.nowMs)),
     orders: (orders.data as OrderDocument[]).map(orderLineOf),
     staffActions: audit.data.map(auditViewOf),
+    limits: limitsOf(programme, staff.data.role, caller.nowMs),
   }
   return ok(detail)
 })

@@ -102,6 +102,12 @@ describe('admin.searchMembers and admin.memberDetail', () => {
       orders: [{ id: 'order-detail-1', title: '帆布袋', pointsSpent: 0, status: 'awaitingPickup', createdAtMs: NOW }],
       earnedTier: { id: 'regular' },
       grantedTier: null,
+      limits: {
+        adjustmentPointsMax: 500,
+        tierGrantDaysMax: 90,
+        grantableTiers: [{ id: 'regular' }, { id: 'silver' }, { id: 'gold' }],
+        today: '2026-11-23',
+      },
       staffActions: [{ action: 'adjustPoints', operatorOpenid: ADMIN, memberId: member.memberId, points: -30 }],
     })
     expect(JSON.stringify(detail.orders)).not.toContain('12345678')
