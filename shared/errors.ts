@@ -81,6 +81,8 @@ export const ERROR_MESSAGES = {
   // Admin console (precedence: binding, role, then the subject's state)
   STOCK_BELOW_ZERO: '调整后库存将小于 0，请核对数量',
   ADJUSTMENT_OVER_LIMIT: '调整积分超过本角色的单次上限',
+  TIER_NOT_FOUND: '等级不存在',
+  TIER_GRANT_OVER_LIMIT: '授予等级超出本角色的权限',
 } as const
 
 /** A stable, machine-readable failure code. */

@@ -26,6 +26,7 @@ function movementOf(entry: AuditDocument): MovementView {
     case 'verifyCoupon':
     case 'verifyPickup':
     case 'correctBirthday':
+    case 'grantTier':
       return { ...NO_MOVEMENT, memberId: entry.memberId }
     case 'selfPurchaseRefused':
       return { ...NO_MOVEMENT, memberId: entry.memberId, amountFen: entry.amountFen }

@@ -8,6 +8,7 @@ import type { LedgerEntryType } from '../ledger'
 import { MALL_ITEM_ID_PATTERN, MALL_ITEM_STOCK_MAX, type MallItem, mallItemEditableSchema } from '../mall/item'
 import { ADJUSTMENT_POINTS_MAX } from '../programme/schema'
 import { isDayKey } from '../time/calendarDay'
+import type { MemberActionLimits, MemberOrderLine, MemberTierGrant } from './adminMembers'
 import type { WalletCoupon } from './coupon'
 import { birthdaySchema } from './member'
 import { requestIdSchema } from './requestId'
@@ -139,7 +140,11 @@ export interface MemberLedgerLine {
 
 /** `admin.memberDetail`: the card figures, the lots and when they expire, and the newest history, coupons and staff actions. */
 export interface MemberDetail {
+  /** `tier` is the tier held now: the earned one or a grant above it (see `earnedTier`, `grantedTier`). */
   readonly member: MemberSummary
+  readonly earnedTier: { readonly id: string; readonly name: string }
+  /** The grant on the member (also one that has ended, marked inactive); null when none. */
+  readonly grantedTier: MemberTierGrant | null
   readonly birthday: string | null
   readonly balance: number
   readonly expiredPoints: number
@@ -147,7 +152,9 @@ export interface MemberDetail {
   readonly lots: readonly { readonly expiresAtMs: number | null; readonly amount: number }[]
   readonly ledger: readonly MemberLedgerLine[]
   readonly coupons: readonly WalletCoupon[]
+  readonly orders: readonly MemberOrderLine[]
   readonly staffActions: readonly AuditEntryView[]
+  readonly limits: MemberActionLimits
 }
 
 /** Audit entries one page of the log shows at most. */

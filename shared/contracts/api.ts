@@ -25,6 +25,7 @@ import {
   saveItemInput,
   searchMembersInput,
 } from './admin'
+import { type GrantTierResult, grantTierInput } from './adminMembers'
 import { type ChangeStaffRoleResult, changeStaffRoleInput, listStaffInput, type StaffList } from './adminStaff'
 import { type CheckInResult, type CheckInStatus, checkInInput, checkInStatusInput, makeupInput } from './checkin'
 import {
@@ -269,6 +270,14 @@ export const API = {
       'REQUEST_ID_REUSED',
     ]),
     auditLog: action<AuditLogPage>()(auditLogInput, ['NOT_STAFF', 'FORBIDDEN']),
+    grantTier: action<GrantTierResult>()(grantTierInput, [
+      'NOT_STAFF',
+      'FORBIDDEN',
+      'MEMBER_NOT_FOUND',
+      'REQUEST_ID_REUSED',
+      'TIER_GRANT_OVER_LIMIT',
+      'TIER_NOT_FOUND',
+    ]),
     adjustPoints: action<AdjustPointsResult>()(adjustPointsInput, [
       'NOT_STAFF',
       'FORBIDDEN',

@@ -1,5 +1,6 @@
 export * from './action'
 export * from './admin'
+export * from './adminMembers'
 export * from './adminStaff'
 export {
   type ActionErrorCode,

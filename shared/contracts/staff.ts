@@ -270,6 +270,7 @@ export const AUDIT_ACTIONS = [
   'adjustPoints',
   'correctBirthday',
   'changeStaffRole',
+  'grantTier',
 ] as const
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]
 

@@ -1,6 +1,7 @@
 import type { Gift, Programme } from '../programme/schema'
 import { addDays, type DayKey, daysInMonth } from '../time/calendarDay'
 import { grantPoints } from './grantPoints'
+import { heldTierOf } from './heldTier'
 import type { LedgerEntry, Member } from './member'
 
 /** When the birthday gift is paid (`programme.automation.birthdayGiftOn`). */
@@ -67,7 +68,7 @@ export interface BirthdayGiftDecision {
 }
 
 /**
- * The birthday gift of the member's tier for `year`: null when paid already this year or when the
+ * The birthday gift of the tier the member holds (a grant counts) for `year`: null when paid already this year or when the
  * tier gives nothing (or is unknown to the programme). Points go through `grantPoints`, keyed once per member and year; coupons are
  * the caller's, through the coupon grant, keyed the same way.
  */
@@ -77,7 +78,7 @@ export function decideBirthdayGift(
   options: { readonly year: number; readonly nowMs: number },
 ): BirthdayGiftDecision | null {
   // A tier the programme no longer has gives nothing (and never stops the job).
-  const gift = programme.tiers.find((tier) => tier.id === member.tierId)?.birthdayGift
+  const gift = heldTierOf(member, programme.tiers, options.nowMs)?.birthdayGift
   if (gift === undefined || member.birthdayGiftYear === options.year) return null
   if (gift.points === 0 && gift.couponTemplateIds.length === 0) return null
   const paid: Member = { ...member, birthdayGiftYear: options.year }

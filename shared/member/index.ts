@@ -17,6 +17,7 @@ export {
 export { type CheckInDecision, checkInEntryKeyOf, decideCheckIn } from './checkIn'
 export { decideExpiry, type ExpiryDecision, expiryEntryIdOf } from './expire'
 export { grantPoints, type PointsGrant } from './grantPoints'
+export { heldTierIdOf, heldTierOf, validGrantOf } from './heldTier'
 export { decideJoin, type JoinDecision, type JoinRequest, joinGiftKeyOf } from './join'
 export {
   decideMakeup,
@@ -34,6 +35,7 @@ export {
   profileRewardKeyOf,
 } from './profile'
 export { countQualifyingGrowth, type QualificationFields, startQualification } from './qualification'
+export { decideTierGrant, mayTouchTier, type TierGrantRequest, tierGrantDaysMaxOf } from './tierGrant'
 export { decideTierReview, type TierHistoryEntry, type TierReview, tierHistoryIdOf } from './tierReview'
 export {
   decideWinBack,

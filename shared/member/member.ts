@@ -38,6 +38,11 @@ export interface GrantedTier {
   /** The admin's member or staff id. */
   readonly grantedBy: string
   readonly reason: string
+  /** The last day it holds, as the granting staff member picked it (absent on grants written before `admin.grantTier`). */
+  readonly endsOn?: DayKey
+  /** The staff member's name when granted, for the member detail. */
+  readonly grantedByName?: string
+  readonly grantedAtMs?: number
 }
 
 /** The latest tier change the member has not seen yet, for the card (`tier_history/{historyId}`). */

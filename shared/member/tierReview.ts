@@ -1,6 +1,7 @@
 import type { Programme, Tier } from '../programme/schema'
 import { evaluateTierAtPeriodEnd, tierRankOf } from '../tier'
 import { localDayOf } from '../time/zonedTime'
+import { validGrantOf } from './heldTier'
 import type { GrantedTier, Member } from './member'
 import { startQualification } from './qualification'
 
@@ -35,9 +36,8 @@ export interface TierReview {
 }
 
 function validGrantRank(programme: Programme, grant: GrantedTier | null | undefined, atMs: number): number | null {
-  if (!grant || grant.untilMs <= atMs) return null
-  const rank = programme.tiers.findIndex((tier) => tier.id === grant.tierId)
-  return rank < 0 ? null : rank
+  const valid = validGrantOf(grant, programme.tiers, atMs)
+  return valid === null ? null : tierRankOf(programme.tiers, valid.tierId)
 }
 
 /** The rank the retention rules give a member at the end of a period in which they earned `periodGrowth`. */

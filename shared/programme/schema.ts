@@ -140,6 +140,11 @@ export const ADMIN_ADJUSTMENT_POINTS_MAX_DEFAULT = 50_000
 
 const adjustmentLimit = z.number().int().min(1).max(ADJUSTMENT_POINTS_MAX)
 
+/** Longest a tier granted by hand may last, in days from today (an admin's limit). */
+export const TIER_GRANT_DAYS_MAX = 366
+/** Default longest tier grant a manager makes: 90 days. */
+export const MANAGER_TIER_GRANT_DAYS_MAX_DEFAULT = 90
+
 /**
  * Above these a plain staff member cannot record a purchase; a manager or admin must do it. A manual
  * points adjustment (added or taken away) is capped per role, managers lower than admins.
@@ -149,6 +154,13 @@ export const staffLimitsSchema = z.object({
   dailyTotalFenPerStaff: z.number().int().min(1).max(STAFF_LIMIT_FEN_MAX).default(STAFF_DAILY_TOTAL_FEN_DEFAULT),
   managerAdjustmentPointsMax: adjustmentLimit.default(MANAGER_ADJUSTMENT_POINTS_MAX_DEFAULT),
   adminAdjustmentPointsMax: adjustmentLimit.default(ADMIN_ADJUSTMENT_POINTS_MAX_DEFAULT),
+  /** Optional so that programmes written before tier grants existed still parse. */
+  managerTierGrantDaysMax: z
+    .number()
+    .int()
+    .min(1)
+    .max(TIER_GRANT_DAYS_MAX)
+    .default(MANAGER_TIER_GRANT_DAYS_MAX_DEFAULT),
 })
 
 /**

@@ -130,9 +130,12 @@ export interface AdminPointsAuditEntry extends AuditEntryBase {
   readonly changes: FieldChanges
 }
 
-/** A member's birthday set by staff (`admin_<requestId>`): `changes.birthday` before and after. */
+/**
+ * A member's birthday set by staff, or a tier granted by hand (`admin_<requestId>`): `changes.birthday`
+ * or `changes.grantedTier` (its tier and last day) before and after.
+ */
 export interface AdminBirthdayAuditEntry extends AuditEntryBase {
-  readonly action: 'correctBirthday'
+  readonly action: 'correctBirthday' | 'grantTier'
   readonly requestId: string
   readonly memberId: string
   readonly changes: FieldChanges

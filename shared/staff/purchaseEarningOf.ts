@@ -1,5 +1,6 @@
 import { type Birthday, type PurchaseEarning, purchaseEarning } from '../earning'
 import type { Member } from '../member'
+import { heldTierOf } from '../member/heldTier'
 import type { Programme } from '../programme/schema'
 
 /** A member's `MM-DD` birthday as the birthday-month campaign reads it; null when unset or unreadable. */
@@ -9,7 +10,7 @@ export function birthdayOf(member: Pick<Member, 'profile'>): Birthday | null {
 }
 
 /**
- * Points and growth a purchase gives a member now: tier multiplier, campaigns (the birthday month from
+ * Points and growth a purchase gives a member now: the held tier's multiplier (a grant counts), campaigns (the birthday month from
  * the profile), cap. A member whose tier is no longer in the programme earns at the first tier's rate.
  */
 export function purchaseEarningOf(options: {
@@ -20,7 +21,7 @@ export function purchaseEarningOf(options: {
 }): PurchaseEarning {
   const { programme, member } = options
   const tiers = programme.tiers
-  const tier = tiers.find((candidate) => candidate.id === member.tierId) ?? tiers[0]
+  const tier = heldTierOf(member, tiers, options.nowMs) ?? tiers[0]
   if (!tier) throw new Error('the programme has no tiers')
   return purchaseEarning(programme, {
     amountFen: options.amountFen,

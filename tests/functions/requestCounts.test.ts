@@ -59,12 +59,13 @@ const REQUESTS: Readonly<Record<ActionScenarioName, number>> = {
   'admin.restoreItem': 5,
   'admin.adjustStock': 5,
   'admin.searchMembers': 2,
-  'admin.memberDetail': 5,
+  'admin.memberDetail': 6,
   'admin.adjustPoints': 8,
   'admin.correctBirthday': 7,
   'admin.auditLog': 2,
   'admin.listStaff': 3,
   'admin.changeStaffRole': 8,
+  'admin.grantTier': 7,
 }
 
 /** Two invocations per instance of the harness's function host (8 per function). */

@@ -6,13 +6,15 @@ import { adjustStock } from './adjustStock'
 import { auditLog } from './auditLog'
 import { listItems, restoreItem, retireItem, saveItem } from './catalogue'
 import { correctBirthday } from './correctBirthday'
+import { grantTier } from './grantTier'
 import { memberDetail, searchMembers } from './members'
 import { changeStaffRole, listStaff } from './staff'
 
 /**
  * `admin`: the admin console's writes: the points-mall catalogue (brand admins; managers read) and
  * the member search and detail, manual points adjustments (managers and admins, each within the
- * programme's limit), birthday corrections, the audit log and staff management (list, role changes). Every write is idempotent per request id and audited (`audit/admin_<id>`).
+ * programme's limit), birthday corrections, tiers granted by hand, the audit log and staff management
+ * (list, role changes). Every write is idempotent per request id and audited (`audit/admin_<id>`).
  */
 export const main = createRouter(
   API.admin,
@@ -29,6 +31,7 @@ export const main = createRouter(
     auditLog,
     listStaff,
     changeStaffRole,
+    grantTier,
   },
   currentCaller,
 )

@@ -16,14 +16,15 @@ export function runMemberWrite<T, Code extends ErrorCode>(
   db: Database,
   request: { readonly memberId: string; readonly requestId: string },
   steps: {
-    replay(marker: AuditDocument): Result<T, Code>
+    /** `member` as it is now (null once deleted): a replay may answer how it stands. */
+    replay(marker: AuditDocument, member: Member | null): Result<T, Code>
     apply(unit: UnitOfWork, member: Member, auditId: string): Result<T, Code>
   },
 ): Promise<Result<T, Code | 'MEMBER_NOT_FOUND'>> {
   const auditId = adminAuditIdOf(request.requestId)
   return runUnitOfWork(db, async (unit) => {
     const [member, marker] = await Promise.all([unit.read('members', request.memberId), unit.read('audit', auditId)])
-    if (marker) return steps.replay(marker)
+    if (marker) return steps.replay(marker, member)
     if (!member) return err('MEMBER_NOT_FOUND')
     return steps.apply(unit, member, auditId)
   })

@@ -3,18 +3,32 @@ import {
   API,
   MEMBER_DETAIL_LIST_SIZE,
   MEMBER_SEARCH_SIZE_MAX,
+  type MemberActionLimits,
   type MemberDetail,
   type MemberLedgerLine,
+  type MemberOrderLine,
   type MemberSummary,
+  type MemberTierGrant,
 } from '@shared/contracts'
 import { expiredBalance, ledgerEntryTitle, usableBalance } from '@shared/ledger'
-import { type LedgerEntry, type Member, maskPhoneNumber } from '@shared/member'
+import {
+  adjustmentLimitOf,
+  heldTierIdOf,
+  type LedgerEntry,
+  type Member,
+  maskPhoneNumber,
+  mayTouchTier,
+  tierGrantDaysMaxOf,
+  validGrantOf,
+} from '@shared/member'
 import type { Programme } from '@shared/programme/schema'
 import { err, ok } from '@shared/result'
 import type { StaffRole } from '@shared/staff'
+import { localDayOf } from '@shared/time/zonedTime'
 import { auditViewOf } from '../../common/auditView'
 import { type Database, database } from '../../common/cloud'
 import { walletCouponOf } from '../../common/couponDocument'
+import type { OrderDocument } from '../../common/documents/mall'
 import { currentProgramme } from '../../common/programmeStore'
 import { readDocument } from '../../common/readDocument'
 import { requireManager } from '../../common/requireStaff'
@@ -22,19 +36,55 @@ import { defineAction } from '../../common/router'
 
 /** A member as staff see them: phone numbers in full for admins only (managers recognise, not copy, them). */
 function summaryOf(member: Member, programme: Programme, viewer: StaffRole, nowMs: number): MemberSummary {
-  const tier = programme.tiers.find((candidate) => candidate.id === member.tierId)
   const phoneNumber = member.profile.phoneNumber
   return {
     memberId: member._id,
     nickname: member.profile.nickname,
     avatarUrl: member.profile.avatarUrl,
     phoneNumber: phoneNumber === null || viewer === 'admin' ? phoneNumber : maskPhoneNumber(phoneNumber),
-    tier: { id: member.tierId, name: tier?.name ?? member.tierId },
+    tier: tierNameOf(programme, heldTierIdOf(member, programme.tiers, nowMs)),
     growth: member.growth,
     usablePoints: usableBalance(member.points, nowMs),
     joinedAtMs: member.joinedAtMs,
     joinedStoreId: member.joinedStoreId,
   }
+}
+
+/** A tier's id and name as the programme names it now (the id where the programme no longer has it). */
+function tierNameOf(programme: Programme, tierId: string): { id: string; name: string } {
+  return { id: tierId, name: programme.tiers.find((tier) => tier.id === tierId)?.name ?? tierId }
+}
+
+/** The member's grant as staff read it, also after it ended; null when none. */
+function grantViewOf(member: Member, programme: Programme, nowMs: number): MemberTierGrant | null {
+  const grant = member.grantedTier
+  if (!grant) return null
+  return {
+    tier: tierNameOf(programme, grant.tierId),
+    endsOn: grant.endsOn ?? null,
+    untilMs: grant.untilMs,
+    active: validGrantOf(grant, programme.tiers, nowMs) !== null,
+    grantedBy: grant.grantedBy,
+    grantedByName: grant.grantedByName ?? null,
+    reason: grant.reason,
+  }
+}
+
+/** What the caller's role may do to a member, for the detail page's forms. */
+function limitsOf(programme: Programme, role: StaffRole, nowMs: number): MemberActionLimits {
+  return {
+    adjustmentPointsMax: adjustmentLimitOf(programme, role),
+    tierGrantDaysMax: tierGrantDaysMaxOf(programme, role),
+    grantableTiers: programme.tiers
+      .filter((tier) => mayTouchTier(programme, role, tier.id))
+      .map((tier) => ({ id: tier.id, name: tier.name })),
+    today: localDayOf(nowMs, programme.timeZone),
+  }
+}
+
+function orderLineOf(order: OrderDocument): MemberOrderLine {
+  const { _id: id, title, pointsSpent, status, createdAtMs } = order
+  return { id, title, pointsSpent, status, createdAtMs }
 }
 
 /** The members a query names: one indexed lookup (phone and nickname each have an index; ids are keys). */
@@ -79,7 +129,7 @@ function ledgerLineOf(entry: LedgerEntry): MemberLedgerLine {
 }
 
 /** The newest `MEMBER_DETAIL_LIST_SIZE` documents of a member in a collection, by an indexed time field. */
-function newestOf<Name extends 'ledger' | 'coupons' | 'audit'>(
+function newestOf<Name extends 'ledger' | 'coupons' | 'audit' | 'orders'>(
   db: Database,
   name: Name,
   memberId: string,
@@ -89,31 +139,37 @@ function newestOf<Name extends 'ledger' | 'coupons' | 'audit'>(
 }
 
 /**
- * `admin.memberDetail`: the card figures, every lot and when it expires, and the newest ledger
- * entries, coupons and staff actions on the member. Requests with the programme cached: staff,
- * member, ledger, coupons and audit entries, all at once (5).
+ * `admin.memberDetail`: the card figures (the tier held now, the earned one and any grant), every
+ * lot and when it expires, and the newest ledger entries, coupons, pickup orders and staff actions
+ * on the member. Requests with the programme cached: staff, member, ledger, coupons, orders and
+ * audit entries, all at once (6).
  */
 export const memberDetail = defineAction(API.admin.memberDetail, async (input, caller) => {
   const db = database()
-  const [staff, programme, member, ledger, coupons, audit] = await Promise.all([
+  const [staff, programme, member, ledger, coupons, orders, audit] = await Promise.all([
     requireManager(db, caller),
     currentProgramme(db, caller.nowMs),
     readDocument(db.collection('members').doc(input.memberId)),
     newestOf(db, 'ledger', input.memberId, 'createdAtMs'),
     newestOf(db, 'coupons', input.memberId, 'issuedAtMs'),
+    newestOf(db, 'orders', input.memberId, 'createdAtMs'),
     newestOf(db, 'audit', input.memberId, 'createdAtMs'),
   ])
   if (!staff.ok) return staff
   if (!member) return err('MEMBER_NOT_FOUND')
   const detail: MemberDetail = {
     member: summaryOf(member, programme, staff.data.role, caller.nowMs),
+    earnedTier: tierNameOf(programme, member.tierId),
+    grantedTier: grantViewOf(member, programme, caller.nowMs),
     birthday: member.profile.birthday,
     balance: member.points.balance,
     expiredPoints: expiredBalance(member.points, caller.nowMs),
     lots: member.points.lots,
     ledger: (ledger.data as LedgerEntry[]).map(ledgerLineOf),
     coupons: coupons.data.map((coupon) => walletCouponOf(coupon, caller.nowMs)),
+    orders: (orders.data as OrderDocument[]).map(orderLineOf),
     staffActions: audit.data.map(auditViewOf),
+    limits: limitsOf(programme, staff.data.role, caller.nowMs),
   }
   return ok(detail)
 })

@@ -1,7 +1,7 @@
 import type { MemberCard } from '@shared/contracts'
 import { API } from '@shared/contracts'
 import { expiringSoon, usableBalance } from '@shared/ledger'
-import type { Member } from '@shared/member'
+import { heldTierIdOf, type Member } from '@shared/member'
 import { businessDayRuleOf } from '@shared/programme/businessDayRule'
 import type { Programme } from '@shared/programme/schema'
 import { ok } from '@shared/result'
@@ -30,7 +30,9 @@ function tierChangeOf(member: Member, programme: Programme): MemberCard['tierCha
 
 /** The card a member sees, from their document; points already past expiry are not shown as usable. */
 export function cardOf(member: Member, programme: Programme, usableCouponCount: number, nowMs: number): MemberCard {
-  const progress = tierProgress(programme.tiers, { tierId: member.tierId, growth: member.growth })
+  // The tier held now: a tier granted by hand shows (and counts) from the moment it is granted.
+  const tierId = heldTierIdOf(member, programme.tiers, nowMs)
+  const progress = tierProgress(programme.tiers, { tierId, growth: member.growth })
   return {
     memberId: member._id,
     nickname: member.profile.nickname,

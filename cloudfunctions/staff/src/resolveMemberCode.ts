@@ -1,7 +1,7 @@
 import { API, COUNTER_COUPONS_MAX, type CounterMember } from '@shared/contracts'
 import { couponStateAt, storeUsability } from '@shared/coupon'
 import { usableBalance } from '@shared/ledger'
-import type { Member } from '@shared/member'
+import { heldTierOf, type Member } from '@shared/member'
 import { err, ok } from '@shared/result'
 import { database } from '../../common/cloud'
 import type { CouponDocument } from '../../common/couponDocument'
@@ -37,14 +37,14 @@ export const resolveMemberCode = defineAction(API.staff.resolveMemberCode, async
       .get(),
   ])
   if (!member) return err('MEMBER_NOT_FOUND')
-  const tier = programme.tiers.find((candidate) => candidate.id === member.tierId)
+  const tier = heldTierOf(member, programme.tiers, caller.nowMs)
   const result: CounterMember = {
     memberId: member._id,
     // requireStaff passed, so the caller has an OPENID.
     session: openCounterSession(member._id, staff.data.openid, caller.nowMs),
     nickname: member.profile.nickname,
     avatarUrl: member.profile.avatarUrl,
-    tier: { id: member.tierId, name: tier?.name ?? member.tierId },
+    tier: tier ? { id: tier.id, name: tier.name } : { id: member.tierId, name: member.tierId },
     balance: usableBalance(member.points, caller.nowMs),
     coupons: (coupons.data as CouponDocument[])
       // Only what this counter can verify: a coupon limited to other stores is not offered here.

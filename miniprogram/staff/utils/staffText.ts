@@ -20,6 +20,7 @@ const ACTION_NAMES: Readonly<Record<AuditAction, string>> = {
   adjustPoints: '调整积分',
   correctBirthday: '更正生日',
   changeStaffRole: '更改员工角色',
+  grantTier: '授予等级',
 }
 
 /** A role as the counter names it: 店员, 店长, 管理员. */

@@ -109,6 +109,18 @@ const CASES: readonly Case[] = [
     },
   },
   {
+    functionName: 'admin',
+    action: 'grantTier',
+    expectations: MANAGERS_AND_ADMINS,
+    setup: async (_harness, memberId) => ({
+      requestId: 'matrix-grant-tier',
+      memberId,
+      tierId: 'gold',
+      endsOn: '2026-12-31',
+      reason: '补偿',
+    }),
+  },
+  {
     functionName: 'jobs',
     action: 'run',
     expectations: ADMINS_ONLY,

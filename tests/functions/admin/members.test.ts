@@ -61,6 +61,26 @@ describe('admin.searchMembers and admin.memberDetail', () => {
   it('details a member: lots, newest ledger lines with reasons, coupons and the staff actions on them', async () => {
     const member = await memberWithProfile('o-detail', { nickname: '阿德', phoneNumber: '13500135000' })
     await insertCoupon(harness, { id: 'coupon-detail-1', memberId: member.memberId })
+    // An order written straight in (no points moved), to see what staff are shown of it.
+    await harness.db.collection('orders').add({
+      data: {
+        _id: 'order-detail-1',
+        memberId: member.memberId,
+        itemId: 'item-tote-bag',
+        title: '帆布袋',
+        image: null,
+        pointsSpent: 0,
+        lotChanges: [],
+        pickupCode: '12345678',
+        status: 'awaitingPickup',
+        requestId: 'order-detail-1',
+        createdAtMs: NOW,
+        pickedUpAtMs: null,
+        pickedUpBy: null,
+        pickedUpStoreId: null,
+        cancelledAtMs: null,
+      },
+    })
     dataOf(
       await harness.call(
         'admin',
@@ -78,8 +98,19 @@ describe('admin.searchMembers and admin.memberDetail', () => {
       expiredPoints: 0,
       lots: [{ expiresAtMs: null, amount: 50 }],
       coupons: [{ id: 'coupon-detail-1' }],
+      // The pickup code is the member's to show at the counter: staff never read it here.
+      orders: [{ id: 'order-detail-1', title: '帆布袋', pointsSpent: 0, status: 'awaitingPickup', createdAtMs: NOW }],
+      earnedTier: { id: 'regular' },
+      grantedTier: null,
+      limits: {
+        adjustmentPointsMax: 500,
+        tierGrantDaysMax: 90,
+        grantableTiers: [{ id: 'regular' }, { id: 'silver' }, { id: 'gold' }],
+        today: '2026-11-23',
+      },
       staffActions: [{ action: 'adjustPoints', operatorOpenid: ADMIN, memberId: member.memberId, points: -30 }],
     })
+    expect(JSON.stringify(detail.orders)).not.toContain('12345678')
     expect(detail.ledger.map(({ type, amount, title, reason }) => ({ type, amount, title, reason }))).toEqual([
       { type: 'adjust', amount: -30, title: '积分调整', reason: '重复发放收回' },
       { type: 'earn', amount: 80, title: '入会礼', reason: null },

@@ -420,6 +420,19 @@ export const ACTION_SCENARIOS = {
       return callOf('admin', 'changeStaffRole', input, ADMIN)
     },
   },
+  'admin.grantTier': {
+    arrange: async (harness, index) => {
+      const member = await memberFor(harness, 'grant-tier', index)
+      const input = {
+        requestId: `grant-tier-${index}-000`,
+        memberId: member.memberId,
+        tierId: 'gold',
+        endsOn: '2026-12-31',
+        reason: '补偿',
+      }
+      return callOf('admin', 'grantTier', input, MANAGER)
+    },
+  },
 } satisfies Record<string, ActionScenario>
 
 /** The name of a scenario: `function.action`, with the variant in brackets where an action has two. */

@@ -17,6 +17,7 @@ describe('the programme’s staff limits', () => {
       dailyTotalFenPerStaff: 2_000_000,
       managerAdjustmentPointsMax: 500,
       adminAdjustmentPointsMax: 50_000,
+      managerTierGrantDaysMax: 90,
     })
   })
 
@@ -40,6 +41,15 @@ describe('the programme’s staff limits', () => {
     expect(parseProgramme({ ...DEMO_PROGRAMME_INPUT, staffLimits: { adminAdjustmentPointsMax: 0 } })).toMatchObject({
       ok: false,
       message: expect.stringContaining('adminAdjustmentPointsMax'),
+    })
+  })
+
+  it('let managers grant a tier for 90 days unless the programme says otherwise, never beyond 366', () => {
+    const { staffLimits: _, ...older } = DEMO_PROGRAMME_INPUT
+    expect(parseProgramme(older)).toMatchObject({ ok: true, data: { staffLimits: { managerTierGrantDaysMax: 90 } } })
+    expect(parseProgramme({ ...DEMO_PROGRAMME_INPUT, staffLimits: { managerTierGrantDaysMax: 367 } })).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('managerTierGrantDaysMax'),
     })
   })
 
