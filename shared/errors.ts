@@ -80,6 +80,9 @@ export const ERROR_MESSAGES = {
   // Admin console (precedence: binding, role, then the subject's state)
   STOCK_BELOW_ZERO: '调整后库存将小于 0，请核对数量',
   ADJUSTMENT_OVER_LIMIT: '调整积分超过本角色的单次上限',
+  TOTAL_BELOW_ISSUED: '发放总量不能少于已发放的数量',
+  ISSUE_OVER_LIMIT: '发券人数超过本角色的单次上限',
+  MEMBER_OF_OTHER_STORE: '该会员不是本店会员',
 } as const
 
 /** A stable, machine-readable failure code. */

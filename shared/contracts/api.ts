@@ -25,6 +25,15 @@ import {
   saveItemInput,
   searchMembersInput,
 } from './admin'
+import {
+  type AdminCouponTemplateResult,
+  type AdminCouponTemplates,
+  couponTemplateStatusInput,
+  type IssueCouponResult,
+  issueCouponInput,
+  listCouponTemplatesInput,
+  saveCouponTemplateInput,
+} from './adminCoupons'
 import { type CheckInResult, type CheckInStatus, checkInInput, checkInStatusInput, makeupInput } from './checkin'
 import {
   type ClaimCentre,
@@ -175,6 +184,7 @@ export const API = {
     claim: action<ClaimResult>()(claimInput, [
       ...MEMBER_CALLER,
       'COUPON_NOT_FOUND',
+      'COUPON_RETIRED',
       'REQUEST_ID_REUSED',
       'CLAIM_NOT_OPEN',
       'TIER_REQUIRED',
@@ -275,6 +285,33 @@ export const API = {
       'REQUEST_ID_REUSED',
       'ADJUSTMENT_OVER_LIMIT',
       'POINTS_INSUFFICIENT',
+    ]),
+    listCouponTemplates: action<AdminCouponTemplates>()(listCouponTemplatesInput, ['NOT_STAFF', 'FORBIDDEN']),
+    saveCouponTemplate: action<AdminCouponTemplateResult>()(saveCouponTemplateInput, [
+      'NOT_STAFF',
+      'FORBIDDEN',
+      'REQUEST_ID_REUSED',
+      'TOTAL_BELOW_ISSUED',
+    ]),
+    retireCouponTemplate: action<AdminCouponTemplateResult>()(couponTemplateStatusInput, [
+      'NOT_STAFF',
+      'FORBIDDEN',
+      'REQUEST_ID_REUSED',
+      'COUPON_NOT_FOUND',
+    ]),
+    restoreCouponTemplate: action<AdminCouponTemplateResult>()(couponTemplateStatusInput, [
+      'NOT_STAFF',
+      'FORBIDDEN',
+      'REQUEST_ID_REUSED',
+      'COUPON_NOT_FOUND',
+    ]),
+    issueCoupon: action<IssueCouponResult>()(issueCouponInput, [
+      'NOT_STAFF',
+      'FORBIDDEN',
+      'ISSUE_OVER_LIMIT',
+      'REQUEST_ID_REUSED',
+      'COUPON_NOT_FOUND',
+      'COUPON_RETIRED',
     ]),
   },
 } as const satisfies Record<string, Record<string, AnyActionContract>>

@@ -261,6 +261,10 @@ export const AUDIT_ACTIONS = [
   'adjustStock',
   'adjustPoints',
   'correctBirthday',
+  'saveCouponTemplate',
+  'retireCouponTemplate',
+  'restoreCouponTemplate',
+  'issueCoupon',
 ] as const
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]
 

@@ -140,15 +140,27 @@ export const ADMIN_ADJUSTMENT_POINTS_MAX_DEFAULT = 50_000
 
 const adjustmentLimit = z.number().int().min(1).max(ADJUSTMENT_POINTS_MAX)
 
+/** Members one admin issue request may name at most (one batched read each); a manager's limit is lower. */
+export const COUPON_ISSUE_MEMBERS_MAX = 200
+/** Default members a manager may issue a coupon to in one request. */
+export const MANAGER_COUPON_ISSUE_MAX_DEFAULT = 20
+
 /**
  * Above these a plain staff member cannot record a purchase; a manager or admin must do it. A manual
- * points adjustment (added or taken away) is capped per role, managers lower than admins.
+ * points adjustment (added or taken away) is capped per role, managers lower than admins, and so
+ * are the members a manager issues a coupon to in one request.
  */
 export const staffLimitsSchema = z.object({
   purchaseAmountFenMax: z.number().int().min(1).max(STAFF_LIMIT_FEN_MAX).default(STAFF_PURCHASE_AMOUNT_FEN_MAX_DEFAULT),
   dailyTotalFenPerStaff: z.number().int().min(1).max(STAFF_LIMIT_FEN_MAX).default(STAFF_DAILY_TOTAL_FEN_DEFAULT),
   managerAdjustmentPointsMax: adjustmentLimit.default(MANAGER_ADJUSTMENT_POINTS_MAX_DEFAULT),
   adminAdjustmentPointsMax: adjustmentLimit.default(ADMIN_ADJUSTMENT_POINTS_MAX_DEFAULT),
+  managerCouponIssueMax: z
+    .number()
+    .int()
+    .min(1)
+    .max(COUPON_ISSUE_MEMBERS_MAX)
+    .default(MANAGER_COUPON_ISSUE_MAX_DEFAULT),
 })
 
 /**

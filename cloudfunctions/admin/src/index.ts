@@ -6,12 +6,20 @@ import { adjustStock } from './adjustStock'
 import { auditLog } from './auditLog'
 import { listItems, restoreItem, retireItem, saveItem } from './catalogue'
 import { correctBirthday } from './correctBirthday'
+import { issueCoupon } from './coupons/issueCoupon'
+import {
+  listCouponTemplates,
+  restoreCouponTemplate,
+  retireCouponTemplate,
+  saveCouponTemplate,
+} from './coupons/templates'
 import { memberDetail, searchMembers } from './members'
 
 /**
  * `admin`: the admin console's writes: the points-mall catalogue (brand admins; managers read) and
  * the member search and detail, manual points adjustments (managers and admins, each within the
- * programme's limit), birthday corrections and the audit log. Every write is idempotent per request id and audited (`audit/admin_<id>`).
+ * programme's limit), birthday corrections, the audit log, and coupon templates (admins edit,
+ * managers read) issued to chosen members (admins; managers to their own store's, within a limit). Every write is idempotent per request id and audited (`audit/admin_<id>`).
  */
 export const main = createRouter(
   API.admin,
@@ -26,6 +34,11 @@ export const main = createRouter(
     adjustPoints,
     correctBirthday,
     auditLog,
+    listCouponTemplates,
+    saveCouponTemplate,
+    retireCouponTemplate,
+    restoreCouponTemplate,
+    issueCoupon,
   },
   currentCaller,
 )

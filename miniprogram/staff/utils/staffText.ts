@@ -19,6 +19,10 @@ const ACTION_NAMES: Readonly<Record<AuditAction, string>> = {
   adjustStock: '调整库存',
   adjustPoints: '调整积分',
   correctBirthday: '更正生日',
+  saveCouponTemplate: '保存优惠券模板',
+  retireCouponTemplate: '停发优惠券模板',
+  restoreCouponTemplate: '恢复优惠券模板',
+  issueCoupon: '发放优惠券',
 }
 
 /** A role as the counter names it: 店员, 店长, 管理员. */
