@@ -83,6 +83,9 @@ export const ERROR_MESSAGES = {
   ADJUSTMENT_OVER_LIMIT: '调整积分超过本角色的单次上限',
   TIER_NOT_FOUND: '等级不存在',
   TIER_GRANT_OVER_LIMIT: '授予等级超出本角色的权限',
+  TOTAL_BELOW_ISSUED: '发放总量不能少于已发放的数量',
+  ISSUE_OVER_LIMIT: '发券人数超过本角色的单次上限',
+  MEMBER_OF_OTHER_STORE: '该会员不是本店会员',
 } as const
 
 /** A stable, machine-readable failure code. */

@@ -48,6 +48,10 @@ function movementOf(entry: AuditDocument): MovementView {
     case 'retireItem':
     case 'restoreItem':
     case 'adjustStock':
+    case 'saveCouponTemplate':
+    case 'retireCouponTemplate':
+    case 'restoreCouponTemplate':
+    case 'issueCoupon':
       return NO_MOVEMENT
   }
 }

@@ -5,7 +5,7 @@ import type { Database } from './cloud'
 import { loadCouponTemplate } from './couponTemplates'
 import { issuedCounterOf } from './issuedCounter'
 import { readDocument } from './readDocument'
-import { consumed, unused, withReservedUnit } from './reservation'
+import { consumed, type Settled, unused, withReservedUnit } from './reservation'
 import { runUnitOfWork } from './unitOfWork'
 
 /** Why a gift coupon was not issued. */
@@ -62,17 +62,25 @@ export async function grantCoupon(db: Database, request: CouponGrantRequest): Pr
     issuedAtMs: request.nowMs,
   })
   return withReservedUnit(issuedCounterOf(db, stored.template, request.nowMs), {
-    settle: () =>
-      runUnitOfWork(db, async (unit) => {
-        const twin = await unit.read('coupons', request.key)
-        if (twin) return unused(issuedBefore(twin))
-        unit.create('coupons', coupon)
-        return consumed(ok({ coupon, issued: true }))
-      }),
+    settle: () => createKeyedCoupon(db, coupon),
     soldOut: async () => {
       // A twin with the same key may have taken the last coupon: that one is this gift's.
       const twin = await readDocument(db.collection('coupons').doc(request.key))
       return twin ? issuedBefore(twin) : err('SOLD_OUT')
     },
+  })
+}
+
+/**
+ * Creates `coupon` under its key, with a coupon of the total already reserved for it, in a unit of
+ * work that reads the key again: a twin that committed first is answered instead, and the reserved
+ * coupon is not used. Requests: start, coupon, add, commit: 4.
+ */
+export function createKeyedCoupon(db: Database, coupon: Coupon): Promise<Settled<GrantAnswer>> {
+  return runUnitOfWork(db, async (unit) => {
+    const twin = await unit.read('coupons', coupon._id)
+    if (twin) return unused(issuedBefore(twin))
+    unit.create('coupons', coupon)
+    return consumed(ok({ coupon, issued: true }))
   })
 }

@@ -18,3 +18,8 @@ export function redemptionIdOf(memberId: string, requestId: string): string {
 export function claimIdOf(memberId: string, requestId: string): string {
   return `c${digestOf('claim', memberId, requestId)}`
 }
+
+/** The id of the coupon an admin's issue request gives a member (see `redemptionIdOf`). */
+export function issueIdOf(memberId: string, requestId: string): string {
+  return `i${digestOf('issue', memberId, requestId)}`
+}

@@ -60,14 +60,15 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
 
 /**
  * Reserves a unit, waiting for held units to settle before concluding that none is left: sold out
- * only when one read shows none free and none held. A unit free again by then (a refused request
- * gave it back after this one's reservation failed) is tried for at once.
+ * only when one read shows none free and none held but the caller's own `ownHeld` (a batch holding
+ * units it reserved before this one). A unit free again by then (a refused request gave it back
+ * after this one's reservation failed) is tried for at once.
  */
-async function reserveOrWaitForHeld(counter: HotCounter): Promise<boolean> {
+export async function reserveOrWaitForHeld(counter: HotCounter, ownHeld = 0): Promise<boolean> {
   if (await counter.reserve()) return true
   for (const waitMs of HELD_UNIT_WAITS_MS) {
     const { free, held } = await counter.state()
-    if (!free && held === 0) return false
+    if (!free && held <= ownHeld) return false
     if (!free) await sleep(waitMs)
     if (await counter.reserve()) return true
   }

@@ -25,6 +25,15 @@ import {
   saveItemInput,
   searchMembersInput,
 } from './admin'
+import {
+  type AdminCouponTemplateResult,
+  type AdminCouponTemplates,
+  couponTemplateStatusInput,
+  type IssueCouponResult,
+  issueCouponInput,
+  listCouponTemplatesInput,
+  saveCouponTemplateInput,
+} from './adminCoupons'
 import { type GrantTierResult, grantTierInput } from './adminMembers'
 import { type ChangeStaffRoleResult, changeStaffRoleInput, listStaffInput, type StaffList } from './adminStaff'
 import { type CheckInResult, type CheckInStatus, checkInInput, checkInStatusInput, makeupInput } from './checkin'
@@ -177,6 +186,7 @@ export const API = {
     claim: action<ClaimResult>()(claimInput, [
       ...MEMBER_CALLER,
       'COUPON_NOT_FOUND',
+      'COUPON_RETIRED',
       'REQUEST_ID_REUSED',
       'CLAIM_NOT_OPEN',
       'TIER_REQUIRED',
@@ -293,6 +303,33 @@ export const API = {
       'STORE_NOT_FOUND',
       'STAFF_NOT_FOUND',
       'REQUEST_ID_REUSED',
+    ]),
+    listCouponTemplates: action<AdminCouponTemplates>()(listCouponTemplatesInput, ['NOT_STAFF', 'FORBIDDEN']),
+    saveCouponTemplate: action<AdminCouponTemplateResult>()(saveCouponTemplateInput, [
+      'NOT_STAFF',
+      'FORBIDDEN',
+      'REQUEST_ID_REUSED',
+      'TOTAL_BELOW_ISSUED',
+    ]),
+    retireCouponTemplate: action<AdminCouponTemplateResult>()(couponTemplateStatusInput, [
+      'NOT_STAFF',
+      'FORBIDDEN',
+      'REQUEST_ID_REUSED',
+      'COUPON_NOT_FOUND',
+    ]),
+    restoreCouponTemplate: action<AdminCouponTemplateResult>()(couponTemplateStatusInput, [
+      'NOT_STAFF',
+      'FORBIDDEN',
+      'REQUEST_ID_REUSED',
+      'COUPON_NOT_FOUND',
+    ]),
+    issueCoupon: action<IssueCouponResult>()(issueCouponInput, [
+      'NOT_STAFF',
+      'FORBIDDEN',
+      'ISSUE_OVER_LIMIT',
+      'REQUEST_ID_REUSED',
+      'COUPON_NOT_FOUND',
+      'COUPON_RETIRED',
     ]),
   },
 } as const satisfies Record<string, Record<string, AnyActionContract>>

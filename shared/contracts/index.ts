@@ -1,5 +1,6 @@
 export * from './action'
 export * from './admin'
+export * from './adminCoupons'
 export * from './adminMembers'
 export * from './adminStaff'
 export {

@@ -271,6 +271,10 @@ export const AUDIT_ACTIONS = [
   'correctBirthday',
   'changeStaffRole',
   'grantTier',
+  'saveCouponTemplate',
+  'retireCouponTemplate',
+  'restoreCouponTemplate',
+  'issueCoupon',
 ] as const
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]
 

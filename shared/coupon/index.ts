@@ -39,4 +39,9 @@ export {
   parseCouponTemplate,
   percentOffBenefitSchema,
 } from './template'
+export {
+  COUPON_TEMPLATE_EDITABLE_FIELDS,
+  type CouponTemplateEditableField,
+  totalBelowIssued,
+} from './templateEdit'
 export { type CouponValidityWindow, couponValidity } from './validity'

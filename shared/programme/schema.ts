@@ -144,10 +144,15 @@ const adjustmentLimit = z.number().int().min(1).max(ADJUSTMENT_POINTS_MAX)
 export const TIER_GRANT_DAYS_MAX = 366
 /** Default longest tier grant a manager makes: 90 days. */
 export const MANAGER_TIER_GRANT_DAYS_MAX_DEFAULT = 90
+/** Members one admin issue request may name at most (one batched read each); a manager's limit is lower. */
+export const COUPON_ISSUE_MEMBERS_MAX = 200
+/** Default members a manager may issue a coupon to in one request. */
+export const MANAGER_COUPON_ISSUE_MAX_DEFAULT = 20
 
 /**
  * Above these a plain staff member cannot record a purchase; a manager or admin must do it. A manual
- * points adjustment (added or taken away) is capped per role, managers lower than admins.
+ * points adjustment (added or taken away) is capped per role, managers lower than admins, and so
+ * are the members a manager issues a coupon to in one request.
  */
 export const staffLimitsSchema = z.object({
   purchaseAmountFenMax: z.number().int().min(1).max(STAFF_LIMIT_FEN_MAX).default(STAFF_PURCHASE_AMOUNT_FEN_MAX_DEFAULT),
@@ -161,6 +166,12 @@ export const staffLimitsSchema = z.object({
     .min(1)
     .max(TIER_GRANT_DAYS_MAX)
     .default(MANAGER_TIER_GRANT_DAYS_MAX_DEFAULT),
+  managerCouponIssueMax: z
+    .number()
+    .int()
+    .min(1)
+    .max(COUPON_ISSUE_MEMBERS_MAX)
+    .default(MANAGER_COUPON_ISSUE_MAX_DEFAULT),
 })
 
 /**

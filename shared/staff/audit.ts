@@ -148,6 +148,36 @@ export interface AdminStaffAuditEntry extends AuditEntryBase {
   readonly changes: FieldChanges
 }
 
+/** An admin's change to a coupon template (`admin_<requestId>`): who, when, and only the fields it changed. */
+export interface AdminCouponTemplateAuditEntry extends AuditEntryBase {
+  readonly action: 'saveCouponTemplate' | 'retireCouponTemplate' | 'restoreCouponTemplate'
+  readonly requestId: string
+  readonly changes: FieldChanges
+}
+
+/** Why one member of an issue request got no coupon. */
+export type CouponIssueRefusal = 'MEMBER_NOT_FOUND' | 'MEMBER_OF_OTHER_STORE' | 'SOLD_OUT'
+
+/** One member of an issue request: the coupon it issued them, or why none. */
+export interface CouponIssueOutcome {
+  readonly memberId: string
+  readonly couponId: string | null
+  readonly refusal: CouponIssueRefusal | null
+}
+
+/**
+ * A template issued to members by an admin or manager (`admin_<requestId>`), one entry per request,
+ * written once every member is settled: the template (`subjectId`), how many got one, and each
+ * member's outcome, which a replay of the request answers again.
+ */
+export interface AdminCouponIssueAuditEntry extends AuditEntryBase {
+  readonly action: 'issueCoupon'
+  readonly requestId: string
+  readonly issuedCount: number
+  readonly outcomes: readonly CouponIssueOutcome[]
+  readonly changes: FieldChanges
+}
+
 /** One audit entry, by its action. */
 export type AuditEntry =
   | PurchaseAuditEntry
@@ -159,6 +189,8 @@ export type AuditEntry =
   | UnbindAuditEntry
   | SelfPurchaseAuditEntry
   | AdminItemAuditEntry
+  | AdminCouponTemplateAuditEntry
+  | AdminCouponIssueAuditEntry
   | AdminPointsAuditEntry
   | AdminBirthdayAuditEntry
   | AdminStaffAuditEntry

@@ -1,6 +1,8 @@
 export {
   type AcceptInviteAuditEntry,
   type AdminBirthdayAuditEntry,
+  type AdminCouponIssueAuditEntry,
+  type AdminCouponTemplateAuditEntry,
   type AdminItemAuditEntry,
   type AdminPointsAuditEntry,
   type AdminStaffAuditEntry,
@@ -8,6 +10,8 @@ export {
   type AuditOperator,
   auditOperatorOf,
   type CouponAuditEntry,
+  type CouponIssueOutcome,
+  type CouponIssueRefusal,
   type CreateInviteAuditEntry,
   type PickupAuditEntry,
   type PurchaseAuditEntry,

@@ -66,6 +66,13 @@ const REQUESTS: Readonly<Record<ActionScenarioName, number>> = {
   'admin.listStaff': 3,
   'admin.changeStaffRole': 8,
   'admin.grantTier': 7,
+  'admin.listCouponTemplates': 2,
+  'admin.saveCouponTemplate (create)': 5,
+  'admin.saveCouponTemplate (edit)': 5,
+  'admin.retireCouponTemplate': 5,
+  'admin.restoreCouponTemplate': 5,
+  // 7 + 4 per member for a template without a total: two members.
+  'admin.issueCoupon': 15,
 }
 
 /** Two invocations per instance of the harness's function host (8 per function). */

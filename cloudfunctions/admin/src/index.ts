@@ -6,6 +6,13 @@ import { adjustStock } from './adjustStock'
 import { auditLog } from './auditLog'
 import { listItems, restoreItem, retireItem, saveItem } from './catalogue'
 import { correctBirthday } from './correctBirthday'
+import { issueCoupon } from './coupons/issueCoupon'
+import {
+  listCouponTemplates,
+  restoreCouponTemplate,
+  retireCouponTemplate,
+  saveCouponTemplate,
+} from './coupons/templates'
 import { grantTier } from './grantTier'
 import { memberDetail, searchMembers } from './members'
 import { changeStaffRole, listStaff } from './staff'
@@ -13,8 +20,10 @@ import { changeStaffRole, listStaff } from './staff'
 /**
  * `admin`: the admin console's writes: the points-mall catalogue (brand admins; managers read) and
  * the member search and detail, manual points adjustments (managers and admins, each within the
- * programme's limit), birthday corrections, tiers granted by hand, the audit log and staff management
- * (list, role changes). Every write is idempotent per request id and audited (`audit/admin_<id>`).
+ * programme's limit), birthday corrections, tiers granted by hand, the audit log, staff management
+ * (list, role changes) and coupon templates (admins edit, managers read) issued to chosen members
+ * (admins; managers to their own store's, within a limit). Every write is idempotent per request id
+ * and audited (`audit/admin_<id>`).
  */
 export const main = createRouter(
   API.admin,
@@ -32,6 +41,11 @@ export const main = createRouter(
     listStaff,
     changeStaffRole,
     grantTier,
+    listCouponTemplates,
+    saveCouponTemplate,
+    retireCouponTemplate,
+    restoreCouponTemplate,
+    issueCoupon,
   },
   currentCaller,
 )

@@ -1,7 +1,7 @@
 import type { FieldChanges } from '@shared/admin'
 import type { AdminItemView } from '@shared/contracts'
 import { type MallItem, parseMallItem } from '@shared/mall'
-import { type AdminItemAuditEntry, auditOperatorOf } from '@shared/staff'
+import { type AdminCouponTemplateAuditEntry, type AdminItemAuditEntry, auditOperatorOf } from '@shared/staff'
 import type { Caller } from '../../common/caller'
 import type { Database } from '../../common/cloud'
 import { isDuplicateKeyError } from '../../common/databaseErrors'
@@ -37,6 +37,9 @@ export async function readAdminEntry(db: Database, requestId: string): Promise<A
   return entry && entry.action !== 'purchase' && 'changes' in entry ? (entry as AdminItemAuditEntry) : null
 }
 
+/** The audit entry of an admin's change to a catalogue item or a coupon template. */
+type AdminChangeAuditEntry = AdminItemAuditEntry | AdminCouponTemplateAuditEntry
+
 /**
  * Writes an admin write's audit entry once: a duplicate id means an earlier attempt of the same
  * request wrote it (its write was idempotent too), so it is not an error.
@@ -46,14 +49,14 @@ export async function writeAdminEntry(
   admin: StaffDocument,
   caller: Caller,
   fields: {
-    action: AdminItemAuditEntry['action']
+    action: AdminChangeAuditEntry['action']
     requestId: string
     itemId: string
     changes: FieldChanges
     note: string | null
   },
 ): Promise<void> {
-  const entry: AdminItemAuditEntry = {
+  const entry: AdminChangeAuditEntry = {
     _id: adminAuditIdOf(fields.requestId),
     ...auditOperatorOf(admin),
     action: fields.action,

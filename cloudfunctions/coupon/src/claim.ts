@@ -53,7 +53,7 @@ function claimReserved(db: Database, request: ClaimRequest, nowMs: number): Prom
  * as `mall.redeem`, with the template's `issued` count as the hot spot: plain reads fail fast
  * (window, tier, the member's limit, sold out with nothing held), one conditional update reserves
  * and holds a coupon against the total (waiting for held coupons to settle before answering
- * SOLD_OUT), one unit of work over the member's own documents checks the per-member limit again and
+ * SOLD_OUT; a retired template answers COUPON_RETIRED), one unit of work over the member's own documents checks the per-member limit again and
  * creates the coupon, and the coupon is kept, or given back by a refused or failed unit. A crash
  * between the reservation and the give-back leaves the template one short, never over-issued.
  *
@@ -82,6 +82,8 @@ export const claim = defineAction(API.coupon.claim, async (input, caller) => {
     programme,
   }
   const refuse = async (refusal: ClaimAnswer) => (await storedReplay(db, request, caller.nowMs)) ?? refusal
+  // A retired template issues nothing more; a claim it answered before retiring still replays.
+  if (stored.retired) return refuse(err('COUPON_RETIRED'))
   const precheck = claimEligibility({
     template: stored.template,
     tierId: member.data.tierId,

@@ -12,7 +12,7 @@ const COUNTERS_READ_MAX = 1000
 /**
  * `coupon.claimable`: the claim centre. Templates open for claiming now, each with what is left, how
  * many the caller holds and whether they may claim another (tier-restricted templates are listed with
- * TIER_REQUIRED, so members see what a higher tier gives). Three database requests at once.
+ * TIER_REQUIRED, so members see what a higher tier gives); retired ones are left out. Three database requests at once.
  */
 export const claimable = defineAction(API.coupon.claimable, async (_input, caller) => {
   const memberId = callerMemberId(caller)
@@ -28,7 +28,8 @@ export const claimable = defineAction(API.coupon.claimable, async (_input, calle
   const listed: ClaimableTemplate[] = []
   for (const document of templates.data) {
     const stored = templateFromDocument(document)
-    if (!stored) continue
+    // Retired templates issue nothing more: claiming one would be refused.
+    if (!stored || stored.retired) continue
     const { template, issued } = stored
     const claimedByMember = claimed.get(template.id) ?? 0
     const eligibility = claimEligibility({

@@ -30,6 +30,12 @@ export function adminSectionsFor(role: StaffRole): readonly AdminSection[] {
       title: '商品管理',
       note: role === 'admin' ? '积分商城的商品：新建、编辑、上下架、库存' : '积分商城的商品（只读）',
     })
+    sections.push({
+      id: 'admin-section-coupons',
+      route: 'adminCouponTemplates',
+      title: '优惠券模板',
+      note: role === 'admin' ? '新建、编辑、停发优惠券模板，向会员发券' : '优惠券模板（只读），向本店会员发券',
+    })
   }
   return sections
 }

@@ -21,6 +21,10 @@ const ACTION_NAMES: Readonly<Record<AuditAction, string>> = {
   correctBirthday: '更正生日',
   changeStaffRole: '更改员工角色',
   grantTier: '授予等级',
+  saveCouponTemplate: '保存优惠券模板',
+  retireCouponTemplate: '停发优惠券模板',
+  restoreCouponTemplate: '恢复优惠券模板',
+  issueCoupon: '发放优惠券',
 }
 
 /** A role as the counter names it: 店员, 店长, 管理员. */

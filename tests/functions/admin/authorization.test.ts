@@ -4,9 +4,10 @@
  * `staff/<OPENID>` only; a refusal changes nothing. An action missing from the table fails the test.
  */
 import { API, type ApiEnvelope } from '@shared/contracts'
+import { insertTemplate } from '../coupon/testTemplates'
 import { insertItem } from '../mall/testItems'
 import { bindStoreTwo, NOW, seedCustomer, snapshotOf } from '../staff/staffFixtures'
-import { adminItemEdit } from '../support/actionScenarios'
+import { adminItemEdit, adminTemplateEdit } from '../support/actionScenarios'
 import { type Expectations, matrixCallers, matrixRows } from '../support/authorisationMatrix'
 import { type FunctionHarness, useFunctionHarness } from '../support/functionHarness'
 
@@ -120,6 +121,42 @@ const CASES: readonly Case[] = [
       reason: '补偿',
     }),
   },
+  { functionName: 'admin', action: 'listCouponTemplates', expectations: MANAGERS_AND_ADMINS, setup: async () => ({}) },
+  {
+    functionName: 'admin',
+    action: 'saveCouponTemplate',
+    expectations: ADMINS_ONLY,
+    setup: async () => ({ requestId: 'matrix-template1', template: adminTemplateEdit('tpl-matrix') }),
+  },
+  {
+    functionName: 'admin',
+    action: 'retireCouponTemplate',
+    expectations: ADMINS_ONLY,
+    setup: async (harness) => ({
+      requestId: 'matrix-tpl-retire',
+      templateId: await insertTemplate(harness, { id: 'tpl-matrix-retire' }),
+    }),
+  },
+  {
+    functionName: 'admin',
+    action: 'restoreCouponTemplate',
+    expectations: ADMINS_ONLY,
+    setup: async (harness) => ({
+      requestId: 'matrix-tpl-restore',
+      templateId: await insertTemplate(harness, { id: 'tpl-matrix-restore', status: 'retired' }),
+    }),
+  },
+  {
+    functionName: 'admin',
+    action: 'issueCoupon',
+    // The matrix's member joined no store: a manager is answered per member (MEMBER_OF_OTHER_STORE), not refused.
+    expectations: MANAGERS_AND_ADMINS,
+    setup: async (_harness, memberId) => ({
+      requestId: 'matrix-issue-001',
+      templateId: 'fifteen-percent-off',
+      memberIds: [memberId],
+    }),
+  },
   {
     functionName: 'jobs',
     action: 'run',
@@ -133,10 +170,12 @@ const MATRIX = matrixRows(CASES, (testCase) => `${testCase.functionName}.${testC
 
 /** Everything an admin action may write, besides what `snapshotOf` covers. */
 async function adminSnapshot(harness: FunctionHarness) {
-  const [items, runs] = await Promise.all(
-    ['mall_items', 'job_runs'].map(async (name) => (await harness.db.collection(name).limit(1000).get()).data),
+  const [items, runs, templates] = await Promise.all(
+    ['mall_items', 'job_runs', 'coupon_templates'].map(
+      async (name) => (await harness.db.collection(name).limit(1000).get()).data,
+    ),
   )
-  return { ...(await snapshotOf(harness)), items, runs }
+  return { ...(await snapshotOf(harness)), items, runs, templates }
 }
 
 describe('admin and jobs: the authorisation matrix', () => {

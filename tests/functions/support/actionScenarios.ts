@@ -11,6 +11,7 @@
  */
 import type { ActionInput, ActionName, ApiEnvelope, FunctionName } from '@shared/contracts'
 import { DEVELOPMENT_TEMPLATE_IDS } from '../../../emulator/developmentSecrets'
+import { insertTemplate } from '../coupon/testTemplates'
 import { seedMember } from '../mall/seededMembers'
 import { insertItem } from '../mall/testItems'
 import {
@@ -76,6 +77,20 @@ export const adminItemEdit = (id: string) => ({
   tierIds: [],
   saleStartsAtMs: null,
   saleEndsAtMs: null,
+})
+
+/** A coupon template as the admin's form sends it: ¥10 off ¥50 for 14 days, 1000 in all. */
+export const adminTemplateEdit = (id: string) => ({
+  id,
+  title: '满50减10',
+  description: '',
+  benefit: { kind: 'cashOff' as const, amountOffFen: 1000, minSpendFen: 5000 },
+  validity: { kind: 'afterIssue' as const, days: 14 },
+  totalQuantity: 1000,
+  perMemberLimit: 1,
+  tierIds: [],
+  claimWindow: null,
+  storeIds: [],
 })
 
 /** A member with `points` (and the ledger entry that granted them), named after the scenario and index. */
@@ -431,6 +446,51 @@ export const ACTION_SCENARIOS = {
         reason: '补偿',
       }
       return callOf('admin', 'grantTier', input, MANAGER)
+    },
+  },
+  'admin.listCouponTemplates': {
+    arrange: async () => callOf('admin', 'listCouponTemplates', {}, MANAGER),
+  },
+  'admin.saveCouponTemplate (create)': {
+    arrange: async (_harness, index) =>
+      callOf(
+        'admin',
+        'saveCouponTemplate',
+        { requestId: `tpl-new-${index}-00`, template: adminTemplateEdit(`tpl-new-${index}`) },
+        ADMIN,
+      ),
+  },
+  'admin.saveCouponTemplate (edit)': {
+    arrange: async (harness, index) => {
+      const id = await insertTemplate(harness, { id: `tpl-edit-${index}`, title: '旧标题' })
+      const input = { requestId: `tpl-edit-${index}-0`, template: adminTemplateEdit(id) }
+      return callOf('admin', 'saveCouponTemplate', input, ADMIN)
+    },
+  },
+  'admin.retireCouponTemplate': {
+    arrange: async (harness, index) => {
+      const templateId = await insertTemplate(harness, { id: `tpl-retire-${index}` })
+      return callOf('admin', 'retireCouponTemplate', { requestId: `tpl-retire-${index}-0`, templateId }, ADMIN)
+    },
+  },
+  'admin.restoreCouponTemplate': {
+    arrange: async (harness, index) => {
+      const templateId = await insertTemplate(harness, { id: `tpl-restore-${index}`, status: 'retired' })
+      return callOf('admin', 'restoreCouponTemplate', { requestId: `tpl-restore-${index}-0`, templateId }, ADMIN)
+    },
+  },
+  'admin.issueCoupon': {
+    arrange: async (harness, index) => {
+      const [first, second] = await Promise.all([
+        memberFor(harness, 'issue-coupon-a', index, 0),
+        memberFor(harness, 'issue-coupon-b', index, 0),
+      ])
+      const input = {
+        requestId: `issue-coupon-${index}-0`,
+        templateId: 'fifteen-percent-off',
+        memberIds: [first.memberId, second.memberId],
+      }
+      return callOf('admin', 'issueCoupon', input, ADMIN)
     },
   },
 } satisfies Record<string, ActionScenario>

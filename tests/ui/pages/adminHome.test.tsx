@@ -18,7 +18,7 @@ describe('the admin home page', () => {
     await screen.findByText('品牌管理员')
     expect(container.querySelector('#admin-identity')?.textContent).toContain('管理员 · 全部门店')
     const titles = [...container.querySelectorAll('.admin-link__title')].map((title) => title.textContent)
-    expect(titles).toEqual(['任务', '商品管理'])
+    expect(titles).toEqual(['任务', '商品管理', '优惠券模板'])
     fireEvent.click(container.querySelector('#admin-section-jobs') as Element)
     expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/admin/pages/jobs/index' })
   })

@@ -1,4 +1,13 @@
-import type { AdminItemResult, AdminItemView, JobOutcome, JobState, JobSummary, StaffMe } from '@shared/contracts'
+import type {
+  AdminCouponTemplateResult,
+  AdminCouponTemplateView,
+  AdminItemResult,
+  AdminItemView,
+  JobOutcome,
+  JobState,
+  JobSummary,
+  StaffMe,
+} from '@shared/contracts'
 
 /** The brand admin, who acts for every store. */
 export const ADMIN: StaffMe = { role: 'admin', storeId: null, storeName: null, name: '品牌管理员' }
@@ -53,4 +62,28 @@ export function adminItemOf(fields: Partial<AdminItemView> = {}): AdminItemView 
 /** What an admin write of an item answers. */
 export function itemResultOf(item: AdminItemView, created = false): AdminItemResult {
   return { item, changes: {}, created }
+}
+
+/** A coupon template as the template screen lists it: by default ¥5 off ¥30 for 30 days, 12 of 100 issued. */
+export function adminTemplateOf(fields: Partial<AdminCouponTemplateView> = {}): AdminCouponTemplateView {
+  return {
+    id: 'five-off-thirty',
+    title: '满30减5',
+    description: '全场通用',
+    benefit: { kind: 'cashOff', amountOffFen: 500, minSpendFen: 3000 },
+    validity: { kind: 'afterIssue', days: 30 },
+    totalQuantity: 100,
+    perMemberLimit: 1,
+    tierIds: [],
+    claimWindow: null,
+    storeIds: [],
+    issued: 12,
+    status: 'active',
+    ...fields,
+  }
+}
+
+/** What an admin write of a template answers. */
+export function templateResultOf(template: AdminCouponTemplateView, created = false): AdminCouponTemplateResult {
+  return { template, changes: {}, created }
 }

@@ -1,6 +1,9 @@
 import { useCatalogueStore } from '@/admin/stores/catalogueStore'
+import { useCouponIssueStore } from '@/admin/stores/couponIssueStore'
+import { useCouponTemplatesStore } from '@/admin/stores/couponTemplatesStore'
 import { useItemEditorStore } from '@/admin/stores/itemEditorStore'
 import { useJobsStore } from '@/admin/stores/jobsStore'
+import { useTemplateEditorStore } from '@/admin/stores/templateEditorStore'
 import { useInviteStore } from '@/staff/stores/inviteStore'
 import { useMemberPanelStore } from '@/staff/stores/memberPanelStore'
 import { useScanStore } from '@/staff/stores/scanStore'
@@ -31,6 +34,8 @@ export function resetStores(): void {
   useTodayStore.getState().reset()
   useJobsStore.getState().reset()
   useItemEditorStore.getState().open(null)
+  useTemplateEditorStore.getState().open(null)
+  useCouponIssueStore.getState().open({})
   for (const store of [
     useCardStore,
     useCheckInStore,
@@ -54,6 +59,9 @@ export function resetStores(): void {
     useJobsStore,
     useCatalogueStore,
     useItemEditorStore,
+    useCouponTemplatesStore,
+    useTemplateEditorStore,
+    useCouponIssueStore,
   ] as const) {
     ;(store as { setState(state: unknown, replace: true): void }).setState(store.getInitialState(), true)
   }

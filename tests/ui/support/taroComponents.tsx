@@ -101,6 +101,19 @@ export function Input(props: InputProps) {
   )
 }
 
+/** A multi-line input, answered as Taro's: `onInput` with `detail.value`. */
+export function Textarea(props: InputProps) {
+  return (
+    <textarea
+      {...domProps(props)}
+      value={props.value}
+      placeholder={props.placeholder}
+      maxLength={props.maxlength}
+      onChange={(event) => props.onInput?.({ detail: { value: event.target.value } })}
+    />
+  )
+}
+
 interface PickerProps extends StandInProps {
   readonly mode: string
   readonly value?: string

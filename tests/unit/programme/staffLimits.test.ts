@@ -18,6 +18,16 @@ describe('the programme’s staff limits', () => {
       managerAdjustmentPointsMax: 500,
       adminAdjustmentPointsMax: 50_000,
       managerTierGrantDaysMax: 90,
+      managerCouponIssueMax: 20,
+    })
+  })
+
+  it('let a manager issue a coupon to 20 members per request unless the programme says otherwise', () => {
+    const { staffLimits: _, ...older } = DEMO_PROGRAMME_INPUT
+    expect(parseProgramme(older)).toMatchObject({ ok: true, data: { staffLimits: { managerCouponIssueMax: 20 } } })
+    expect(parseProgramme({ ...DEMO_PROGRAMME_INPUT, staffLimits: { managerCouponIssueMax: 201 } })).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('managerCouponIssueMax'),
     })
   })
 

@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '编辑优惠券模板',
+})
