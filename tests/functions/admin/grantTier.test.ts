@@ -75,7 +75,8 @@ describe('admin.grantTier', () => {
         staffActions: [expect.objectContaining({ action: 'grantTier', memberId: member.memberId })],
       },
     })
-    await expect(cardOf(member.openid, PERIOD_END - 1)).resolves.toMatchObject({ data: { tier: { id: 'gold' } } })
+    // A minute before, not 1 ms: the harness's clock runs on from the time it is given.
+    await expect(cardOf(member.openid, PERIOD_END - 60_000)).resolves.toMatchObject({ data: { tier: { id: 'gold' } } })
     await expect(cardOf(member.openid, PERIOD_END)).resolves.toMatchObject({ data: { tier: { id: 'regular' } } })
 
     // Taking it away shows the earned tier again; points still untouched.

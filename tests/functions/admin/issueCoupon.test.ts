@@ -39,8 +39,9 @@ describe('admin.issueCoupon', () => {
       await Promise.all(members.map((member) => updateMember(harness, member.memberId, { joinedStoreId: storeId })))
     return members.map((member) => member.memberId)
   }
+  // A minute on: the harness's clock runs from NOW, so a coupon issued "at NOW" is valid from a few ms later.
   const walletOf = async (openid: string) =>
-    dataOf(await harness.call('coupon', 'wallet', {}, { as: openid, atMs: NOW })).coupons
+    dataOf(await harness.call('coupon', 'wallet', {}, { as: openid, atMs: NOW + 60_000 })).coupons
 
   it('puts one coupon in each member’s wallet, and a resent request issues nothing twice', async () => {
     await insertTemplate(harness, { id: 'gift-ten', totalQuantity: 100 })
