@@ -59,6 +59,7 @@ async function start(): Promise<void> {
   mkdirSync(LOCAL_DATA_DIR, { recursive: true })
   const cloud = await startLocalCloud({
     storage: { kind: 'file', path: databaseFileIn(LOCAL_DATA_DIR) },
+    files: { kind: 'directory', path: path.join(LOCAL_DATA_DIR, 'storage') },
     functionEnvironment: DEVELOPMENT_FUNCTION_ENVIRONMENT,
     requestDelayMs: requestDelayMsFromEnvironment(),
   })
