@@ -46,6 +46,7 @@ function movementOf(entry: AuditDocument): MovementView {
     case 'retireItem':
     case 'restoreItem':
     case 'adjustStock':
+    case 'saveStore':
       return NO_MOVEMENT
   }
 }

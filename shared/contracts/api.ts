@@ -25,6 +25,14 @@ import {
   saveItemInput,
   searchMembersInput,
 } from './admin'
+import {
+  type AdminStores,
+  listStoresInput,
+  type SaveStoreResult,
+  type StoreQrCode,
+  saveStoreInput,
+  storeQrCodeInput,
+} from './adminStores'
 import { type CheckInResult, type CheckInStatus, checkInInput, checkInStatusInput, makeupInput } from './checkin'
 import {
   type ClaimCentre,
@@ -268,6 +276,9 @@ export const API = {
       'REQUEST_ID_REUSED',
     ]),
     auditLog: action<AuditLogPage>()(auditLogInput, ['NOT_STAFF', 'FORBIDDEN']),
+    listStores: action<AdminStores>()(listStoresInput, ['NOT_STAFF', 'FORBIDDEN']),
+    saveStore: action<SaveStoreResult>()(saveStoreInput, ['NOT_STAFF', 'FORBIDDEN']),
+    storeQrCode: action<StoreQrCode>()(storeQrCodeInput, ['NOT_STAFF', 'FORBIDDEN', 'STORE_NOT_FOUND']),
     adjustPoints: action<AdjustPointsResult>()(adjustPointsInput, [
       'NOT_STAFF',
       'FORBIDDEN',

@@ -261,6 +261,7 @@ export const AUDIT_ACTIONS = [
   'adjustStock',
   'adjustPoints',
   'correctBirthday',
+  'saveStore',
 ] as const
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]
 

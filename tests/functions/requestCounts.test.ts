@@ -63,6 +63,11 @@ const REQUESTS: Readonly<Record<ActionScenarioName, number>> = {
   'admin.adjustPoints': 8,
   'admin.correctBirthday': 7,
   'admin.auditLog': 2,
+  'admin.listStores': 2,
+  'admin.saveStore (create)': 5,
+  'admin.saveStore (edit)': 5,
+  'admin.storeQrCode (drawn)': 6,
+  'admin.storeQrCode (reused)': 3,
 }
 
 /** Two invocations per instance of the harness's function host (8 per function). */

@@ -19,6 +19,7 @@ const ACTION_NAMES: Readonly<Record<AuditAction, string>> = {
   adjustStock: '调整库存',
   adjustPoints: '调整积分',
   correctBirthday: '更正生日',
+  saveStore: '保存门店',
 }
 
 /** A role as the counter names it: 店员, 店长, 管理员. */

@@ -6,7 +6,7 @@
 import { API, type ApiEnvelope } from '@shared/contracts'
 import { insertItem } from '../mall/testItems'
 import { bindStoreTwo, NOW, seedCustomer, snapshotOf } from '../staff/staffFixtures'
-import { adminItemEdit } from '../support/actionScenarios'
+import { adminItemEdit, adminStoreEdit } from '../support/actionScenarios'
 import { type Expectations, matrixCallers, matrixRows } from '../support/authorisationMatrix'
 import { type FunctionHarness, useFunctionHarness } from '../support/functionHarness'
 
@@ -95,6 +95,19 @@ const CASES: readonly Case[] = [
     }),
   },
   { functionName: 'admin', action: 'auditLog', expectations: MANAGERS_AND_ADMINS, setup: async () => ({}) },
+  { functionName: 'admin', action: 'listStores', expectations: MANAGERS_AND_ADMINS, setup: async () => ({}) },
+  {
+    functionName: 'admin',
+    action: 'saveStore',
+    expectations: MANAGERS_AND_ADMINS,
+    setup: async () => ({ requestId: 'matrix-store-001', store: adminStoreEdit('store-1') }),
+  },
+  {
+    functionName: 'admin',
+    action: 'storeQrCode',
+    expectations: MANAGERS_AND_ADMINS,
+    setup: async () => ({ storeId: 'store-1' }),
+  },
   {
     functionName: 'jobs',
     action: 'run',
@@ -108,10 +121,12 @@ const MATRIX = matrixRows(CASES, (testCase) => `${testCase.functionName}.${testC
 
 /** Everything an admin action may write, besides what `snapshotOf` covers. */
 async function adminSnapshot(harness: FunctionHarness) {
-  const [items, runs] = await Promise.all(
-    ['mall_items', 'job_runs'].map(async (name) => (await harness.db.collection(name).limit(1000).get()).data),
+  const [items, runs, stores] = await Promise.all(
+    ['mall_items', 'job_runs', 'stores'].map(
+      async (name) => (await harness.db.collection(name).limit(1000).get()).data,
+    ),
   )
-  return { ...(await snapshotOf(harness)), items, runs }
+  return { ...(await snapshotOf(harness)), items, runs, stores }
 }
 
 describe('admin and jobs: the authorisation matrix', () => {
