@@ -23,6 +23,9 @@ export const ROUTES = {
   adminJobs: 'admin/pages/jobs/index',
   adminItems: 'admin/pages/items/index',
   adminItem: 'admin/pages/item/index',
+  adminStores: 'admin/pages/stores/index',
+  adminStore: 'admin/pages/store/index',
+  adminStoreQr: 'admin/pages/storeQr/index',
 } as const
 
 /** A page by name. */
@@ -45,6 +48,10 @@ export interface RouteQueries {
   readonly staffInvite: { readonly code?: string }
   /** `id`: the item being edited; without it the form creates one. */
   readonly adminItem: { readonly id?: string }
+  /** `id`: the store being edited; without it the form creates one (admins). */
+  readonly adminStore: { readonly id?: string }
+  /** `id`: the store whose join QR code is shown. */
+  readonly adminStoreQr: { readonly id: string }
 }
 
 /** A page that takes a query. */
@@ -115,5 +122,13 @@ function subPackageOf(root: string, routes: readonly string[]): SubPackage {
 /** The subpackages, which keep staff and admin pages out of the main package every member downloads. */
 export const SUB_PACKAGES: readonly SubPackage[] = [
   subPackageOf(STAFF_PACKAGE_ROOT, [ROUTES.staffCounter, ROUTES.staffMember, ROUTES.staffInvite]),
-  subPackageOf(ADMIN_PACKAGE_ROOT, [ROUTES.adminHome, ROUTES.adminJobs, ROUTES.adminItems, ROUTES.adminItem]),
+  subPackageOf(ADMIN_PACKAGE_ROOT, [
+    ROUTES.adminHome,
+    ROUTES.adminJobs,
+    ROUTES.adminItems,
+    ROUTES.adminItem,
+    ROUTES.adminStores,
+    ROUTES.adminStore,
+    ROUTES.adminStoreQr,
+  ]),
 ]

@@ -26,7 +26,18 @@ describe('the route map', () => {
   it('keeps the staff and admin pages in their subpackages, out of the main package', () => {
     expect(SUB_PACKAGES).toEqual([
       { root: 'staff', pages: ['pages/counter/index', 'pages/member/index', 'pages/invite/index'] },
-      { root: 'admin', pages: ['pages/home/index', 'pages/jobs/index', 'pages/items/index', 'pages/item/index'] },
+      {
+        root: 'admin',
+        pages: [
+          'pages/home/index',
+          'pages/jobs/index',
+          'pages/items/index',
+          'pages/item/index',
+          'pages/stores/index',
+          'pages/store/index',
+          'pages/storeQr/index',
+        ],
+      },
     ])
     expect(MAIN_PACKAGE_PAGES.filter((page) => page.startsWith('staff/') || page.startsWith('admin/'))).toEqual([])
     for (const subPackage of SUB_PACKAGES) {

@@ -30,6 +30,12 @@ export function adminSectionsFor(role: StaffRole): readonly AdminSection[] {
       title: '商品管理',
       note: role === 'admin' ? '积分商城的商品：新建、编辑、上下架、库存' : '积分商城的商品（只读）',
     })
+    sections.push({
+      id: 'admin-section-stores',
+      route: 'adminStores',
+      title: '门店',
+      note: role === 'admin' ? '门店信息、新建门店、门店入会二维码' : '本店信息与入会二维码',
+    })
   }
   return sections
 }

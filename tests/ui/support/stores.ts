@@ -1,6 +1,9 @@
 import { useCatalogueStore } from '@/admin/stores/catalogueStore'
 import { useItemEditorStore } from '@/admin/stores/itemEditorStore'
 import { useJobsStore } from '@/admin/stores/jobsStore'
+import { useStoreEditorStore } from '@/admin/stores/storeEditorStore'
+import { useStoreListStore } from '@/admin/stores/storeListStore'
+import { useStoreQrStore } from '@/admin/stores/storeQrStore'
 import { useInviteStore } from '@/staff/stores/inviteStore'
 import { useMemberPanelStore } from '@/staff/stores/memberPanelStore'
 import { useScanStore } from '@/staff/stores/scanStore'
@@ -54,6 +57,9 @@ export function resetStores(): void {
     useJobsStore,
     useCatalogueStore,
     useItemEditorStore,
+    useStoreListStore,
+    useStoreEditorStore,
+    useStoreQrStore,
   ] as const) {
     ;(store as { setState(state: unknown, replace: true): void }).setState(store.getInitialState(), true)
   }

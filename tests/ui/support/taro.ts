@@ -52,6 +52,8 @@ const Taro = {
       result: '',
     }),
   ),
+  downloadFile: jest.fn(async (_options: { url: string }) => ({ tempFilePath: 'wxfile://tmp/downloaded.png' })),
+  saveImageToPhotosAlbum: jest.fn(async (_options: { filePath: string }) => ({ errMsg: 'saveImageToPhotosAlbum:ok' })),
   useDidShow: pageHook('didShow'),
   useDidHide: pageHook('didHide'),
   useReachBottom: pageHook('reachBottom'),
