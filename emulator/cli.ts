@@ -8,6 +8,7 @@ import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { DEVELOPMENT_FUNCTION_ENVIRONMENT } from './developmentSecrets'
 import { startDevServer } from './devServer/server'
+import { sdkStorage } from './devServer/storageRoutes'
 import { startTimers } from './functions/timers'
 import { CLOUD_FUNCTIONS_ROOT, startLocalCloud } from './localCloud'
 import { databaseFileIn, parseJobCommand, runJobCommand } from './runJob'
@@ -59,6 +60,7 @@ async function start(): Promise<void> {
   mkdirSync(LOCAL_DATA_DIR, { recursive: true })
   const cloud = await startLocalCloud({
     storage: { kind: 'file', path: databaseFileIn(LOCAL_DATA_DIR) },
+    files: { kind: 'directory', path: path.join(LOCAL_DATA_DIR, 'storage') },
     functionEnvironment: DEVELOPMENT_FUNCTION_ENVIRONMENT,
     requestDelayMs: requestDelayMsFromEnvironment(),
   })
@@ -68,7 +70,12 @@ async function start(): Promise<void> {
   sdk.init({ env: sdk.DYNAMIC_CURRENT_ENV })
   const seeded = await seedDemo(sdk.database(), Date.now())
   const port = Number(process.env.PORT ?? DEV_SERVER_PORT_DEFAULT)
-  const devServer = await startDevServer({ host: cloud.functions, staticRoot: H5_OUTPUT, port })
+  const devServer = await startDevServer({
+    host: cloud.functions,
+    staticRoot: H5_OUTPUT,
+    port,
+    storage: sdkStorage(sdk),
+  })
   const timers = startTimers(cloud.functions, CLOUD_FUNCTIONS_ROOT)
 
   console.log(`

@@ -15,4 +15,11 @@ export {
   testPhoneNumberOf,
   wxacodeTextOf,
 } from './openapi'
+export {
+  cloudPathOfFileId,
+  type FileStorageLocation,
+  fileIdOf,
+  OBJECT_BYTES_MAX,
+  TEMP_URL_MAX_AGE_DEFAULT_S,
+} from './storage'
 export type { Emulator, EmulatorInfo } from './types'

@@ -8,6 +8,7 @@ import { DatabaseEmulator, type StorageLocation } from './database'
 import { sdkEnvironment } from './environment'
 import { FunctionHost } from './functions/host'
 import { functionCaller } from './functions/identity'
+import type { FileStorageLocation } from './storage'
 
 /** The CloudBase environment id of the local cloud. */
 export const LOCAL_ENV_ID = 'local-dev'
@@ -16,6 +17,8 @@ export const CLOUD_FUNCTIONS_ROOT = path.resolve(__dirname, '..', 'cloudfunction
 
 export interface LocalCloudOptions {
   readonly storage?: StorageLocation
+  /** Where cloud storage keeps uploaded files. @default in memory */
+  readonly files?: FileStorageLocation
   readonly databasePort?: number
   readonly functionsRoot?: string
   readonly instancesPerFunction?: number
@@ -41,6 +44,7 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
   const database = new DatabaseEmulator({
     envId: LOCAL_ENV_ID,
     storage: options.storage ?? { kind: 'memory' },
+    ...(options.files === undefined ? {} : { files: options.files }),
     ...(options.databasePort === undefined ? {} : { port: options.databasePort }),
     ...(options.requestDelayMs === undefined ? {} : { requestDelayMs: options.requestDelayMs }),
     // A function's own cloud.callFunction reaches the emulator, which hands it back to the host

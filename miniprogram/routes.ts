@@ -26,6 +26,9 @@ export const ROUTES = {
   adminCouponTemplates: 'admin/pages/couponTemplates/index',
   adminCouponTemplate: 'admin/pages/couponTemplate/index',
   adminCouponIssue: 'admin/pages/couponIssue/index',
+  adminStores: 'admin/pages/stores/index',
+  adminStore: 'admin/pages/store/index',
+  adminStoreQr: 'admin/pages/storeQr/index',
 } as const
 
 /** A page by name. */
@@ -52,6 +55,10 @@ export interface RouteQueries {
   readonly adminCouponTemplate: { readonly id?: string }
   /** `templateId`: the template chosen; `memberId`: a member to issue to (from the member detail page). */
   readonly adminCouponIssue: { readonly templateId?: string; readonly memberId?: string }
+  /** `id`: the store being edited; without it the form creates one (admins). */
+  readonly adminStore: { readonly id?: string }
+  /** `id`: the store whose join QR code is shown. */
+  readonly adminStoreQr: { readonly id: string }
 }
 
 /** A page that takes a query. */
@@ -130,5 +137,8 @@ export const SUB_PACKAGES: readonly SubPackage[] = [
     ROUTES.adminCouponTemplates,
     ROUTES.adminCouponTemplate,
     ROUTES.adminCouponIssue,
+    ROUTES.adminStores,
+    ROUTES.adminStore,
+    ROUTES.adminStoreQr,
   ]),
 ]

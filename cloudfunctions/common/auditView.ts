@@ -52,6 +52,7 @@ function movementOf(entry: AuditDocument): MovementView {
     case 'retireCouponTemplate':
     case 'restoreCouponTemplate':
     case 'issueCoupon':
+    case 'saveStore':
       return NO_MOVEMENT
   }
 }

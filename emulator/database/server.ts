@@ -4,6 +4,15 @@ import type { AddressInfo } from 'node:net'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { LOCAL_APPID } from '../functions/identity'
 import { answerOpenApi, isOpenApiRequest, parseOpenApiRequest } from '../openapi'
+import {
+  type FileStorageLocation,
+  FileStore,
+  handleObjectRoute,
+  isObjectRoute,
+  STORAGE_OPERATIONS,
+  type StorageContext,
+  UrlSigner,
+} from '../storage'
 import type { Emulator, EmulatorInfo } from '../types'
 import { parseStored } from './ejson'
 import { actionNotSupported, DatabaseError, invalidParam } from './errors'
@@ -57,6 +66,8 @@ export interface DatabaseEmulatorOptions {
    * @default 0
    */
   readonly requestDelayMs?: number
+  /** Where cloud storage (`uploadFile`, `getTempFileURL`, …; emulator/storage) keeps files. @default in memory */
+  readonly files?: FileStorageLocation
 }
 
 function checkedRequestDelayMs(requestDelayMs: number | undefined): number {
@@ -131,6 +142,8 @@ export class DatabaseEmulator implements Emulator {
   private down = false
   /** One more at every crash: a request that arrived before a crash is never served after it. */
   private generation = 0
+  private readonly files: FileStore
+  private readonly signer = new UrlSigner()
 
   constructor(options: DatabaseEmulatorOptions = {}) {
     this.options = options
@@ -139,6 +152,7 @@ export class DatabaseEmulator implements Emulator {
     this.newId = options.newId ?? randomId
     this.delayMs = checkedRequestDelayMs(options.requestDelayMs)
     this.functions = options.functions
+    this.files = new FileStore(options.files ?? { kind: 'memory' })
   }
 
   /** Opens the storage and starts listening. */
@@ -279,9 +293,10 @@ export class DatabaseEmulator implements Emulator {
     return this.counter.forInvocation(invocationId)
   }
 
-  /** Deletes every document, forgets transactions and counts; declared collections are recreated empty. */
+  /** Deletes every document and stored file, forgets transactions and counts; declared collections are recreated empty. */
   reset(): void {
     this.requireStore().reset()
+    this.files.clear()
     this.transactions?.clear()
     this.counter.clear()
   }
@@ -295,6 +310,12 @@ export class DatabaseEmulator implements Emulator {
     const url = new URL(request.url ?? '/', 'http://emulator')
     if (url.pathname.startsWith(EMULATOR_ROUTE_PREFIX)) {
       this.handleEmulatorRoute(request.method ?? 'GET', url, response)
+      return
+    }
+    if (isObjectRoute(url.pathname)) {
+      // COS's side of storage: no seqId, so uncounted, as COS requests are not CloudBase API calls.
+      this.requestSequence += 1
+      await handleObjectRoute(request, response, { ...this.storageContext(), requestId: `cos-${this.requestSequence}` })
       return
     }
     if (request.method !== 'POST' || url.pathname !== '/admin') {
@@ -364,6 +385,8 @@ export class DatabaseEmulator implements Emulator {
         caller: { invocationId, envId: this.envId },
       })
     }
+    const storageOperation = STORAGE_OPERATIONS[action]
+    if (storageOperation) return storageOperation(parsed, this.storageContext())
     const operation = DATABASE_OPERATIONS[action]
     if (!operation) throw actionNotSupported(action)
     const store = this.requireStore()
@@ -390,6 +413,10 @@ export class DatabaseEmulator implements Emulator {
       )
     }
     return invocationId
+  }
+
+  private storageContext(): StorageContext {
+    return { files: this.files, envId: this.envId, baseUrl: this.info().url, nowMs: this.nowMs(), signer: this.signer }
   }
 
   private openApiContext(url: URL) {

@@ -11,6 +11,7 @@ import type { FunctionHost } from '../functions/host'
 import { clientCaller } from '../functions/identity'
 import { DEMO_IDENTITIES, demoIdentityFor } from '../seed/demoIdentities'
 import { serveStatic } from './staticFiles'
+import { type DevServerStorage, fileRoute, uploadRoute } from './storageRoutes'
 
 /** Largest request body accepted; cloud-function payloads are small. */
 export const REQUEST_BODY_BYTES_MAX = 256 * 1024
@@ -25,6 +26,8 @@ export interface DevServerOptions {
   /** The H5 build folder (`dist-h5`). */
   readonly staticRoot: string
   readonly port?: number
+  /** Cloud storage for the H5 app's uploads and `cloud://` images; without it those routes answer 404. */
+  readonly storage?: DevServerStorage
 }
 
 export interface RunningDevServer {
@@ -77,6 +80,15 @@ async function callFunction(
   }
 }
 
+/** Waits for a storage route; a failure of the SDK underneath answers 502 rather than leaving the request open. */
+async function answerStorage(response: ServerResponse, route: Promise<void>): Promise<void> {
+  try {
+    await route
+  } catch (error) {
+    if (!response.headersSent) sendJson(response, 502, { errCode: -1, errMsg: `storage failed: ${String(error)}` })
+  }
+}
+
 /** Starts the dev server on 127.0.0.1 (port 0 picks a free one). */
 export async function startDevServer(options: DevServerOptions): Promise<RunningDevServer> {
   const server: Server = createServer((request, response) => {
@@ -84,6 +96,10 @@ export async function startDevServer(options: DevServerOptions): Promise<Running
     const functionMatch = FUNCTION_PATH.exec(url.pathname)
     if (functionMatch && request.method === 'POST') {
       void callFunction(options, functionMatch[1] as string, request, response)
+    } else if (options.storage && url.pathname === '/api/storage/upload' && request.method === 'POST') {
+      void answerStorage(response, uploadRoute(options.storage, url, request, response))
+    } else if (options.storage && url.pathname === '/api/storage/file' && request.method === 'GET') {
+      void answerStorage(response, fileRoute(options.storage, url, response))
     } else if (url.pathname === '/api/identities' && request.method === 'GET') {
       sendJson(response, 200, { identities: DEMO_IDENTITIES })
     } else if (request.method === 'GET' || request.method === 'HEAD') {

@@ -36,6 +36,14 @@ import {
 } from './adminCoupons'
 import { type GrantTierResult, grantTierInput } from './adminMembers'
 import { type ChangeStaffRoleResult, changeStaffRoleInput, listStaffInput, type StaffList } from './adminStaff'
+import {
+  type AdminStores,
+  listStoresInput,
+  type SaveStoreResult,
+  type StoreQrCode,
+  saveStoreInput,
+  storeQrCodeInput,
+} from './adminStores'
 import { type CheckInResult, type CheckInStatus, checkInInput, checkInStatusInput, makeupInput } from './checkin'
 import {
   type ClaimCentre,
@@ -288,6 +296,9 @@ export const API = {
       'TIER_GRANT_OVER_LIMIT',
       'TIER_NOT_FOUND',
     ]),
+    listStores: action<AdminStores>()(listStoresInput, ['NOT_STAFF', 'FORBIDDEN']),
+    saveStore: action<SaveStoreResult>()(saveStoreInput, ['NOT_STAFF', 'FORBIDDEN']),
+    storeQrCode: action<StoreQrCode>()(storeQrCodeInput, ['NOT_STAFF', 'FORBIDDEN', 'STORE_NOT_FOUND']),
     adjustPoints: action<AdjustPointsResult>()(adjustPointsInput, [
       'NOT_STAFF',
       'FORBIDDEN',

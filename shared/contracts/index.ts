@@ -3,6 +3,7 @@ export * from './admin'
 export * from './adminCoupons'
 export * from './adminMembers'
 export * from './adminStaff'
+export * from './adminStores'
 export {
   type ActionErrorCode,
   type ActionInput,

@@ -275,6 +275,7 @@ export const AUDIT_ACTIONS = [
   'retireCouponTemplate',
   'restoreCouponTemplate',
   'issueCoupon',
+  'saveStore',
 ] as const
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]
 

@@ -111,9 +111,12 @@ export interface SelfPurchaseAuditEntry extends AuditEntryBase, Pick<PointsMovem
   readonly action: 'selfPurchaseRefused'
 }
 
-/** An admin's change to a mall item (`admin_<requestId>`): who, when, and only the fields it changed. */
+/**
+ * An admin's change to a mall item or a store (`admin_<requestId>`): who, when, and only the fields it changed.
+ * `subjectId` is the item's or the store's id; a store's entry is filed under that store (`storeId`).
+ */
 export interface AdminItemAuditEntry extends AuditEntryBase {
-  readonly action: 'saveItem' | 'retireItem' | 'restoreItem' | 'adjustStock'
+  readonly action: 'saveItem' | 'retireItem' | 'restoreItem' | 'adjustStock' | 'saveStore'
   readonly requestId: string
   readonly changes: FieldChanges
 }

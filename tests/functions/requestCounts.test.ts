@@ -73,6 +73,11 @@ const REQUESTS: Readonly<Record<ActionScenarioName, number>> = {
   'admin.restoreCouponTemplate': 5,
   // 7 + 4 per member for a template without a total: two members.
   'admin.issueCoupon': 15,
+  'admin.listStores': 2,
+  'admin.saveStore (create)': 5,
+  'admin.saveStore (edit)': 5,
+  'admin.storeQrCode (drawn)': 6,
+  'admin.storeQrCode (reused)': 3,
 }
 
 /** Two invocations per instance of the harness's function host (8 per function). */

@@ -36,6 +36,9 @@ describe('the route map', () => {
           'pages/couponTemplates/index',
           'pages/couponTemplate/index',
           'pages/couponIssue/index',
+          'pages/stores/index',
+          'pages/store/index',
+          'pages/storeQr/index',
         ],
       },
     ])

@@ -16,14 +16,18 @@ import {
 import { grantTier } from './grantTier'
 import { memberDetail, searchMembers } from './members'
 import { changeStaffRole, listStaff } from './staff'
+import { listStores } from './stores/listStores'
+import { saveStore } from './stores/saveStore'
+import { storeQrCode } from './stores/storeQrCode'
 
 /**
  * `admin`: the admin console's writes: the points-mall catalogue (brand admins; managers read) and
  * the member search and detail, manual points adjustments (managers and admins, each within the
  * programme's limit), birthday corrections, tiers granted by hand, the audit log, staff management
- * (list, role changes) and coupon templates (admins edit, managers read) issued to chosen members
- * (admins; managers to their own store's, within a limit). Every write is idempotent per request id
- * and audited (`audit/admin_<id>`).
+ * (list, role changes), coupon templates (admins edit, managers read) issued to chosen members
+ * (admins; managers to their own store's, within a limit) and the stores with their join QR codes
+ * (admins any, managers their own). Every write is idempotent per request id and audited
+ * (`audit/admin_<id>`).
  */
 export const main = createRouter(
   API.admin,
@@ -46,6 +50,9 @@ export const main = createRouter(
     retireCouponTemplate,
     restoreCouponTemplate,
     issueCoupon,
+    listStores,
+    saveStore,
+    storeQrCode,
   },
   currentCaller,
 )

@@ -9,10 +9,19 @@ export type { PurchaseRecord, ReversalRecord } from '@shared/staff'
  */
 export type StaffDocument = StaffMember
 
-/** `stores/{storeId}`. */
+/**
+ * `stores/{storeId}`. The details came with the admin console: stores seeded before it may lack them
+ * (`address` the demo seed has), so readers treat a missing one as empty.
+ */
 export interface StoreDocument {
   readonly _id: string
   readonly name: string
+  readonly address?: string
+  readonly phone?: string
+  readonly hours?: string
+  readonly createdAtMs?: number
+  /** The store's join QR code in cloud storage, once drawn (`admin.storeQrCode`). */
+  readonly qrCodeFileId?: string
 }
 
 /** `invites/{code}`: single-use, expiring. `code` repeats the id for the collection's unique index. */

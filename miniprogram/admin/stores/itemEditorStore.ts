@@ -1,14 +1,16 @@
 import type { AdminItemView, ApiEnvelope } from '@shared/contracts'
 import { create, type StoreApi } from 'zustand'
 import { callAction } from '@/api/client'
+import { uploadPickedFile } from '@/api/cloudFiles'
 import { submitOnce } from '@/stores/submitOnce'
 import { isOutcomeUnknown } from '@/utils/refusals'
 import { newRequestId } from '@/utils/requestId'
 import { fieldErrorsOfMessage, type ItemForm, type ItemFormErrors, itemFormOf, parseItemForm } from '../utils/itemForm'
+import { itemImagePathOf, type PickedImage } from '../utils/itemImageUpload'
 import { useCatalogueStore } from './catalogueStore'
 
 /** The writes the form makes, one request id each while its outcome is unknown. */
-export type ItemWrite = 'save' | 'status' | 'stock'
+export type ItemWrite = 'save' | 'status' | 'stock' | 'image'
 
 /** A line under the form after a write: done, or refused with the reason. */
 export interface ItemNotice {
@@ -38,6 +40,8 @@ interface ItemEditorStore {
   /** Retires the item (`offSale`) or puts it back on sale. */
   setOnSale(itemId: string, onSale: boolean): Promise<unknown>
   adjustStock(itemId: string): Promise<unknown>
+  /** Uploads a picked picture to cloud storage and puts its file id in the form (saved with 保存). */
+  attachImage(image: PickedImage): Promise<unknown>
 }
 
 // A write whose outcome is unknown keeps its request id, so the retry is replayed, not done twice.
@@ -113,6 +117,25 @@ async function adjustStockBy(set: SetState, get: GetState, itemId: string): Prom
   set({ busy: null, stockDelta: '', notice: { tone: 'ok', text: `库存已调整为 ${answer.data.stockAfter}` } })
 }
 
+/** Uploads the picture; a refusal (too large, wrong type, the upload failed) goes next to the image field. */
+async function uploadImage(set: SetState, get: GetState, image: PickedImage): Promise<void> {
+  const target = itemImagePathOf(image, newRequestId())
+  if (!target.ok) {
+    set({ errors: { ...get().errors, image: target.problem } })
+    return
+  }
+  const { image: _previous, ...otherErrors } = get().errors
+  set({ busy: 'image', errors: otherErrors, notice: null })
+  try {
+    const fileId = await uploadPickedFile(target.cloudPath, image.path)
+    delete pendingRequestIds.save
+    set({ busy: null, form: { ...get().form, image: fileId } })
+  } catch (error) {
+    const reason = String((error as Error).message ?? error).replace(/^cloud\.uploadFile:fail /, '')
+    set({ busy: null, errors: { ...get().errors, image: `图片上传失败：${reason}` } })
+  }
+}
+
 /** The item edit form and its writes (`admin.saveItem`, `retireItem` / `restoreItem`, `adjustStock`). Admins. */
 export const useItemEditorStore = create<ItemEditorStore>((set, get) => {
   // One write of each kind at a time: a second tap while one is on its way sends nothing.
@@ -154,5 +177,6 @@ export const useItemEditorStore = create<ItemEditorStore>((set, get) => {
       finishWrite(set, 'status', answer, onSale ? '已恢复上架' : '已下架')
     }),
     adjustStock: submitOnce((itemId: string) => adjustStockBy(set, get, itemId)),
+    attachImage: submitOnce((image: PickedImage) => uploadImage(set, get, image)),
   }
 })

@@ -36,6 +36,12 @@ export function adminSectionsFor(role: StaffRole): readonly AdminSection[] {
       title: '优惠券模板',
       note: role === 'admin' ? '新建、编辑、停发优惠券模板，向会员发券' : '优惠券模板（只读），向本店会员发券',
     })
+    sections.push({
+      id: 'admin-section-stores',
+      route: 'adminStores',
+      title: '门店',
+      note: role === 'admin' ? '门店信息、新建门店、门店入会二维码' : '本店信息与入会二维码',
+    })
   }
   return sections
 }

@@ -25,6 +25,7 @@ const ACTION_NAMES: Readonly<Record<AuditAction, string>> = {
   retireCouponTemplate: '停发优惠券模板',
   restoreCouponTemplate: '恢复优惠券模板',
   issueCoupon: '发放优惠券',
+  saveStore: '保存门店',
 }
 
 /** A role as the counter names it: 店员, 店长, 管理员. */

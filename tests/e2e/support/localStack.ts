@@ -7,6 +7,7 @@ import path from 'node:path'
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core'
 import { DEVELOPMENT_FUNCTION_ENVIRONMENT } from '../../../emulator/developmentSecrets'
 import { type RunningDevServer, startDevServer } from '../../../emulator/devServer/server'
+import { sdkStorage } from '../../../emulator/devServer/storageRoutes'
 import { type LocalCloud, startLocalCloud } from '../../../emulator/localCloud'
 import { seedDemo } from '../../../emulator/seed/seedDemo'
 
@@ -55,7 +56,11 @@ export async function startLocalStack(): Promise<LocalStack> {
   sdk.init({ env: sdk.DYNAMIC_CURRENT_ENV })
   const db = sdk.database()
   await seedDemo(db, Date.now())
-  const devServer: RunningDevServer = await startDevServer({ host: cloud.functions, staticRoot: H5_OUTPUT })
+  const devServer: RunningDevServer = await startDevServer({
+    host: cloud.functions,
+    staticRoot: H5_OUTPUT,
+    storage: sdkStorage(sdk),
+  })
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS })
   return {
     url: devServer.url,

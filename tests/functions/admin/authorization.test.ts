@@ -7,7 +7,7 @@ import { API, type ApiEnvelope } from '@shared/contracts'
 import { insertTemplate } from '../coupon/testTemplates'
 import { insertItem } from '../mall/testItems'
 import { bindStoreTwo, NOW, seedCustomer, snapshotOf } from '../staff/staffFixtures'
-import { adminItemEdit, adminTemplateEdit } from '../support/actionScenarios'
+import { adminItemEdit, adminStoreEdit, adminTemplateEdit } from '../support/actionScenarios'
 import { type Expectations, matrixCallers, matrixRows } from '../support/authorisationMatrix'
 import { type FunctionHarness, useFunctionHarness } from '../support/functionHarness'
 
@@ -157,6 +157,19 @@ const CASES: readonly Case[] = [
       memberIds: [memberId],
     }),
   },
+  { functionName: 'admin', action: 'listStores', expectations: MANAGERS_AND_ADMINS, setup: async () => ({}) },
+  {
+    functionName: 'admin',
+    action: 'saveStore',
+    expectations: MANAGERS_AND_ADMINS,
+    setup: async () => ({ requestId: 'matrix-store-001', store: adminStoreEdit('store-1') }),
+  },
+  {
+    functionName: 'admin',
+    action: 'storeQrCode',
+    expectations: MANAGERS_AND_ADMINS,
+    setup: async () => ({ storeId: 'store-1' }),
+  },
   {
     functionName: 'jobs',
     action: 'run',
@@ -170,12 +183,12 @@ const MATRIX = matrixRows(CASES, (testCase) => `${testCase.functionName}.${testC
 
 /** Everything an admin action may write, besides what `snapshotOf` covers. */
 async function adminSnapshot(harness: FunctionHarness) {
-  const [items, runs, templates] = await Promise.all(
-    ['mall_items', 'job_runs', 'coupon_templates'].map(
+  const [items, runs, templates, stores] = await Promise.all(
+    ['mall_items', 'job_runs', 'coupon_templates', 'stores'].map(
       async (name) => (await harness.db.collection(name).limit(1000).get()).data,
     ),
   )
-  return { ...(await snapshotOf(harness)), items, runs, templates }
+  return { ...(await snapshotOf(harness)), items, runs, templates, stores }
 }
 
 describe('admin and jobs: the authorisation matrix', () => {

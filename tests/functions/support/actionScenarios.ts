@@ -64,6 +64,15 @@ function dataOf<T>(answer: ApiEnvelope<T>): T {
   return answer.data
 }
 
+/** A store as the console's form sends it: the demo store with opening hours added. */
+export const adminStoreEdit = (id: string) => ({
+  id,
+  name: '小满咖啡 · 国贸店',
+  address: '北京市朝阳区建国门外大街 1 号',
+  phone: '010-6500 0001',
+  hours: '08:00-21:00',
+})
+
 /** An item as the admin's form sends it: a pickup gift for 100 points. */
 export const adminItemEdit = (id: string) => ({
   id,
@@ -493,7 +502,42 @@ export const ACTION_SCENARIOS = {
       return callOf('admin', 'issueCoupon', input, ADMIN)
     },
   },
+  'admin.listStores': {
+    arrange: async () => callOf('admin', 'listStores', {}, ADMIN),
+  },
+  'admin.saveStore (create)': {
+    arrange: async (_harness, index) =>
+      callOf(
+        'admin',
+        'saveStore',
+        { requestId: `store-new-${index}-00`, store: adminStoreEdit(`store-new-${index}`) },
+        ADMIN,
+      ),
+  },
+  'admin.saveStore (edit)': {
+    arrange: async (harness, index) => {
+      const id = await insertStore(harness, `store-edit-${index}`)
+      return callOf('admin', 'saveStore', { requestId: `store-edit-${index}-0`, store: adminStoreEdit(id) }, ADMIN)
+    },
+  },
+  'admin.storeQrCode (drawn)': {
+    arrange: async (harness, index) =>
+      callOf('admin', 'storeQrCode', { storeId: await insertStore(harness, `store-qr-${index}`) }, ADMIN),
+  },
+  'admin.storeQrCode (reused)': {
+    arrange: async (harness, index) => {
+      const storeId = await insertStore(harness, `store-qr-again-${index}`)
+      dataOf(await harness.call('admin', 'storeQrCode', { storeId }, { as: ADMIN, atMs: NOW }))
+      return callOf('admin', 'storeQrCode', { storeId }, ADMIN)
+    },
+  },
 } satisfies Record<string, ActionScenario>
+
+/** Inserts a store with no details yet (as one seeded before the console) and answers its id. */
+async function insertStore(harness: FunctionHarness, id: string): Promise<string> {
+  await harness.db.collection('stores').add({ data: { _id: id, name: `门店 ${id}`, createdAtMs: NOW } })
+  return id
+}
 
 /** The name of a scenario: `function.action`, with the variant in brackets where an action has two. */
 export type ActionScenarioName = keyof typeof ACTION_SCENARIOS

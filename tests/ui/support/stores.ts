@@ -3,6 +3,9 @@ import { useCouponIssueStore } from '@/admin/stores/couponIssueStore'
 import { useCouponTemplatesStore } from '@/admin/stores/couponTemplatesStore'
 import { useItemEditorStore } from '@/admin/stores/itemEditorStore'
 import { useJobsStore } from '@/admin/stores/jobsStore'
+import { useStoreEditorStore } from '@/admin/stores/storeEditorStore'
+import { useStoreListStore } from '@/admin/stores/storeListStore'
+import { useStoreQrStore } from '@/admin/stores/storeQrStore'
 import { useTemplateEditorStore } from '@/admin/stores/templateEditorStore'
 import { useInviteStore } from '@/staff/stores/inviteStore'
 import { useMemberPanelStore } from '@/staff/stores/memberPanelStore'
@@ -62,6 +65,9 @@ export function resetStores(): void {
     useCouponTemplatesStore,
     useTemplateEditorStore,
     useCouponIssueStore,
+    useStoreListStore,
+    useStoreEditorStore,
+    useStoreQrStore,
   ] as const) {
     ;(store as { setState(state: unknown, replace: true): void }).setState(store.getInitialState(), true)
   }

@@ -52,6 +52,16 @@ const Taro = {
       result: '',
     }),
   ),
+  chooseImage: jest.fn(
+    async (_options: {
+      count: number
+      sizeType?: string[]
+    }): Promise<{ tempFiles: { path: string; size: number }[] }> => ({
+      tempFiles: [{ path: 'wxfile://tmp/picked.png', size: 120_000 }],
+    }),
+  ),
+  downloadFile: jest.fn(async (_options: { url: string }) => ({ tempFilePath: 'wxfile://tmp/downloaded.png' })),
+  saveImageToPhotosAlbum: jest.fn(async (_options: { filePath: string }) => ({ errMsg: 'saveImageToPhotosAlbum:ok' })),
   useDidShow: pageHook('didShow'),
   useDidHide: pageHook('didHide'),
   useReachBottom: pageHook('reachBottom'),

@@ -3,6 +3,7 @@ import type { ReactNode } from 'react'
 import { classNames } from '@/utils/classNames'
 import { useItemEditorStore } from '../../stores/itemEditorStore'
 import type { ItemForm, ItemFormField } from '../../utils/itemForm'
+import { ItemImageField } from './ItemImageField'
 
 type TextField = Exclude<ItemFormField, 'kind'>
 
@@ -82,7 +83,7 @@ export function ItemFields({ creating }: { creating: boolean }) {
       <TextInput field='tierIds' label='限定等级 id' placeholder='多个用逗号分隔，留空表示所有等级' />
       <TextInput field='saleStartsAt' label='开始兑换' placeholder='2026-05-01 09:30，留空表示立即' />
       <TextInput field='saleEndsAt' label='结束兑换' placeholder='2026-06-01 00:00，留空表示不限' />
-      <TextInput field='image' label='图片地址' placeholder='https://…（图片上传稍后提供）' />
+      <ItemImageField />
     </View>
   )
 }

@@ -1,0 +1,11 @@
+export {
+  AVATAR_FOLDER,
+  clientMayUploadTo,
+  cloudFolderOf,
+  IMAGE_BYTES_MAX,
+  type ImageType,
+  ITEM_IMAGE_FOLDER,
+  imageProblemOf,
+  imageTypeOf,
+  QR_CODE_FOLDER,
+} from './images'
