@@ -80,6 +80,10 @@ export const ERROR_MESSAGES = {
   // Admin console (precedence: binding, role, then the subject's state)
   STOCK_BELOW_ZERO: '调整后库存将小于 0，请核对数量',
   ADJUSTMENT_OVER_LIMIT: '调整积分超过本角色的单次上限',
+  PROGRAMME_DRAFT_MISSING: '没有待发布的草稿',
+  PROGRAMME_VERSION_STALE: '草稿所基于的版本已不是当前版本，请基于最新版本重新编辑',
+  PROGRAMME_VERSION_NOT_FOUND: '该历史版本不存在',
+  PROGRAMME_TIER_REMOVED: '不能删除现有等级（会员仍持有该等级），可改名或调整门槛',
 } as const
 
 /** A stable, machine-readable failure code. */

@@ -46,6 +46,9 @@ function movementOf(entry: AuditDocument): MovementView {
     case 'retireItem':
     case 'restoreItem':
     case 'adjustStock':
+    case 'saveProgrammeDraft':
+    case 'publishProgramme':
+    case 'restoreProgrammeVersion':
       return NO_MOVEMENT
   }
 }

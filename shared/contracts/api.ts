@@ -25,6 +25,19 @@ import {
   saveItemInput,
   searchMembersInput,
 } from './admin'
+import {
+  type ProgrammeDraftView,
+  type ProgrammeDryRun,
+  type ProgrammeVersionsPage,
+  type PublishedProgramme,
+  programmeDraftInput,
+  programmeDryRunInput,
+  programmeVersionsInput,
+  publishProgrammeInput,
+  restoreProgrammeVersionInput,
+  type SavedProgrammeDraft,
+  saveProgrammeDraftInput,
+} from './adminProgramme'
 import { type CheckInResult, type CheckInStatus, checkInInput, checkInStatusInput, makeupInput } from './checkin'
 import {
   type ClaimCentre,
@@ -276,6 +289,33 @@ export const API = {
       'ADJUSTMENT_OVER_LIMIT',
       'POINTS_INSUFFICIENT',
     ]),
+    programmeDraft: action<ProgrammeDraftView>()(programmeDraftInput, ['NOT_STAFF', 'FORBIDDEN']),
+    saveProgrammeDraft: action<SavedProgrammeDraft>()(saveProgrammeDraftInput, [
+      'NOT_STAFF',
+      'FORBIDDEN',
+      'INVALID_PROGRAMME',
+      'REQUEST_ID_REUSED',
+    ]),
+    publishProgramme: action<PublishedProgramme>()(publishProgrammeInput, [
+      'NOT_STAFF',
+      'FORBIDDEN',
+      'REQUEST_ID_REUSED',
+      'PROGRAMME_DRAFT_MISSING',
+      'INVALID_PROGRAMME',
+      'PROGRAMME_TIER_REMOVED',
+      'PROGRAMME_VERSION_STALE',
+    ]),
+    restoreProgrammeVersion: action<PublishedProgramme>()(restoreProgrammeVersionInput, [
+      'NOT_STAFF',
+      'FORBIDDEN',
+      'REQUEST_ID_REUSED',
+      'PROGRAMME_VERSION_NOT_FOUND',
+      'INVALID_PROGRAMME',
+      'PROGRAMME_TIER_REMOVED',
+      'PROGRAMME_VERSION_STALE',
+    ]),
+    programmeVersions: action<ProgrammeVersionsPage>()(programmeVersionsInput, ['NOT_STAFF', 'FORBIDDEN']),
+    programmeDryRun: action<ProgrammeDryRun>()(programmeDryRunInput, ['NOT_STAFF', 'FORBIDDEN']),
   },
 } as const satisfies Record<string, Record<string, AnyActionContract>>
 

@@ -1,5 +1,6 @@
 export * from './action'
 export * from './admin'
+export * from './adminProgramme'
 export {
   type ActionErrorCode,
   type ActionInput,

@@ -261,6 +261,9 @@ export const AUDIT_ACTIONS = [
   'adjustStock',
   'adjustPoints',
   'correctBirthday',
+  'saveProgrammeDraft',
+  'publishProgramme',
+  'restoreProgrammeVersion',
 ] as const
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]
 

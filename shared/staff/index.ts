@@ -3,6 +3,7 @@ export {
   type AdminBirthdayAuditEntry,
   type AdminItemAuditEntry,
   type AdminPointsAuditEntry,
+  type AdminProgrammeAuditEntry,
   type AuditEntry,
   type AuditOperator,
   auditOperatorOf,

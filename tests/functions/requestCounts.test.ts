@@ -63,6 +63,12 @@ const REQUESTS: Readonly<Record<ActionScenarioName, number>> = {
   'admin.adjustPoints': 8,
   'admin.correctBirthday': 7,
   'admin.auditLog': 2,
+  'admin.programmeDraft': 3,
+  'admin.saveProgrammeDraft': 7,
+  'admin.publishProgramme': 10,
+  'admin.restoreProgrammeVersion': 9,
+  'admin.programmeVersions': 3,
+  'admin.programmeDryRun': 4,
 }
 
 /** Two invocations per instance of the harness's function host (8 per function). */

@@ -7,6 +7,10 @@ import { auditLog } from './auditLog'
 import { listItems, restoreItem, retireItem, saveItem } from './catalogue'
 import { correctBirthday } from './correctBirthday'
 import { memberDetail, searchMembers } from './members'
+import { programmeDraft, saveProgrammeDraft } from './programme/draft'
+import { programmeDryRun } from './programme/dryRun'
+import { publishProgramme, restoreProgrammeVersion } from './programme/publish'
+import { programmeVersions } from './programme/versions'
 
 /**
  * `admin`: the admin console's writes: the points-mall catalogue (brand admins; managers read) and
@@ -26,6 +30,12 @@ export const main = createRouter(
     adjustPoints,
     correctBirthday,
     auditLog,
+    programmeDraft,
+    saveProgrammeDraft,
+    publishProgramme,
+    restoreProgrammeVersion,
+    programmeVersions,
+    programmeDryRun,
   },
   currentCaller,
 )

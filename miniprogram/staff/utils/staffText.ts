@@ -19,6 +19,9 @@ const ACTION_NAMES: Readonly<Record<AuditAction, string>> = {
   adjustStock: '调整库存',
   adjustPoints: '调整积分',
   correctBirthday: '更正生日',
+  saveProgrammeDraft: '保存会员规则草稿',
+  publishProgramme: '发布会员规则',
+  restoreProgrammeVersion: '恢复会员规则版本',
 }
 
 /** A role as the counter names it: 店员, 店长, 管理员. */

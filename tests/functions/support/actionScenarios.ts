@@ -27,6 +27,7 @@ import {
   shanghaiNoon,
 } from '../staff/staffFixtures'
 import type { CallOptions, FunctionHarness } from './functionHarness'
+import { PROGRAMME_SCENARIOS } from './programmeScenarios'
 
 /** One invocation, as data: which action, with what input, as whom and when. */
 export interface ActionCall {
@@ -410,6 +411,7 @@ export const ACTION_SCENARIOS = {
       return callOf('admin', 'adjustPoints', input, ADMIN)
     },
   },
+  ...PROGRAMME_SCENARIOS,
 } satisfies Record<string, ActionScenario>
 
 /** The name of a scenario: `function.action`, with the variant in brackets where an action has two. */
