@@ -23,6 +23,7 @@ export const ROUTES = {
   adminJobs: 'admin/pages/jobs/index',
   adminItems: 'admin/pages/items/index',
   adminItem: 'admin/pages/item/index',
+  adminProgramme: 'admin/pages/programme/index',
 } as const
 
 /** A page by name. */
@@ -115,5 +116,11 @@ function subPackageOf(root: string, routes: readonly string[]): SubPackage {
 /** The subpackages, which keep staff and admin pages out of the main package every member downloads. */
 export const SUB_PACKAGES: readonly SubPackage[] = [
   subPackageOf(STAFF_PACKAGE_ROOT, [ROUTES.staffCounter, ROUTES.staffMember, ROUTES.staffInvite]),
-  subPackageOf(ADMIN_PACKAGE_ROOT, [ROUTES.adminHome, ROUTES.adminJobs, ROUTES.adminItems, ROUTES.adminItem]),
+  subPackageOf(ADMIN_PACKAGE_ROOT, [
+    ROUTES.adminHome,
+    ROUTES.adminJobs,
+    ROUTES.adminItems,
+    ROUTES.adminItem,
+    ROUTES.adminProgramme,
+  ]),
 ]

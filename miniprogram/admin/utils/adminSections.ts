@@ -30,6 +30,15 @@ export function adminSectionsFor(role: StaffRole): readonly AdminSection[] {
       title: '商品管理',
       note: role === 'admin' ? '积分商城的商品：新建、编辑、上下架、库存' : '积分商城的商品（只读）',
     })
+    sections.push({
+      id: 'admin-section-programme',
+      route: 'adminProgramme',
+      title: '会员规则',
+      note:
+        role === 'admin'
+          ? '等级、积分、活动、签到与有效期：试算、发布、历史版本'
+          : '等级、积分、活动与签到规则（只读）',
+    })
   }
   return sections
 }

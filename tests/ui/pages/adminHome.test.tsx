@@ -18,7 +18,7 @@ describe('the admin home page', () => {
     await screen.findByText('品牌管理员')
     expect(container.querySelector('#admin-identity')?.textContent).toContain('管理员 · 全部门店')
     const titles = [...container.querySelectorAll('.admin-link__title')].map((title) => title.textContent)
-    expect(titles).toEqual(['任务', '商品管理'])
+    expect(titles).toEqual(['任务', '商品管理', '会员规则'])
     fireEvent.click(container.querySelector('#admin-section-jobs') as Element)
     expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/admin/pages/jobs/index' })
   })
@@ -29,6 +29,7 @@ describe('the admin home page', () => {
     await screen.findByText('王店长')
     expect(container.querySelector('#admin-section-jobs')).toBeNull()
     expect(container.querySelector('#admin-section-items')?.textContent).toContain('只读')
+    expect(container.querySelector('#admin-section-programme')?.textContent).toContain('只读')
   })
 
   it.each([

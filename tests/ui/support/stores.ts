@@ -1,6 +1,7 @@
 import { useCatalogueStore } from '@/admin/stores/catalogueStore'
 import { useItemEditorStore } from '@/admin/stores/itemEditorStore'
 import { useJobsStore } from '@/admin/stores/jobsStore'
+import { useProgrammeEditorStore } from '@/admin/stores/programmeEditorStore'
 import { useInviteStore } from '@/staff/stores/inviteStore'
 import { useMemberPanelStore } from '@/staff/stores/memberPanelStore'
 import { useScanStore } from '@/staff/stores/scanStore'
@@ -30,6 +31,7 @@ export function resetStores(): void {
   useVerificationStore.getState().reset()
   useTodayStore.getState().reset()
   useJobsStore.getState().reset()
+  useProgrammeEditorStore.getState().reset()
   useItemEditorStore.getState().open(null)
   for (const store of [
     useCardStore,
