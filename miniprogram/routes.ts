@@ -29,6 +29,7 @@ export const ROUTES = {
   adminStores: 'admin/pages/stores/index',
   adminStore: 'admin/pages/store/index',
   adminStoreQr: 'admin/pages/storeQr/index',
+  adminProgramme: 'admin/pages/programme/index',
 } as const
 
 /** A page by name. */
@@ -140,5 +141,6 @@ export const SUB_PACKAGES: readonly SubPackage[] = [
     ROUTES.adminStores,
     ROUTES.adminStore,
     ROUTES.adminStoreQr,
+    ROUTES.adminProgramme,
   ]),
 ]

@@ -86,6 +86,10 @@ export const ERROR_MESSAGES = {
   TOTAL_BELOW_ISSUED: '发放总量不能少于已发放的数量',
   ISSUE_OVER_LIMIT: '发券人数超过本角色的单次上限',
   MEMBER_OF_OTHER_STORE: '该会员不是本店会员',
+  PROGRAMME_DRAFT_MISSING: '没有待发布的草稿',
+  PROGRAMME_VERSION_STALE: '草稿所基于的版本已不是当前版本，请基于最新版本重新编辑',
+  PROGRAMME_VERSION_NOT_FOUND: '该历史版本不存在',
+  PROGRAMME_TIER_REMOVED: '不能删除现有等级（会员仍持有该等级），可改名或调整门槛',
 } as const
 
 /** A stable, machine-readable failure code. */

@@ -53,6 +53,9 @@ function movementOf(entry: AuditDocument): MovementView {
     case 'restoreCouponTemplate':
     case 'issueCoupon':
     case 'saveStore':
+    case 'saveProgrammeDraft':
+    case 'publishProgramme':
+    case 'restoreProgrammeVersion':
       return NO_MOVEMENT
   }
 }

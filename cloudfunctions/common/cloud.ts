@@ -12,6 +12,8 @@ export interface Query<D> {
   where(condition: Readonly<Record<string, unknown>>): Query<D>
   orderBy(field: string, order: 'asc' | 'desc'): Query<D>
   limit(count: number): Query<D>
+  /** Only the named fields (`{ growth: true }`) or all but them (`{ programme: false }`). */
+  field(projection: Readonly<Record<string, boolean>>): Query<D>
   skip(count: number): Query<D>
   get(): Promise<{ data: D[] }>
   count(): Promise<{ total: number }>

@@ -1,2 +1,3 @@
 export * from './fieldChanges'
 export * from './memberQuery'
+export * from './programmeDryRun'

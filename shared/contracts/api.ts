@@ -35,6 +35,19 @@ import {
   saveCouponTemplateInput,
 } from './adminCoupons'
 import { type GrantTierResult, grantTierInput } from './adminMembers'
+import {
+  type ProgrammeDraftView,
+  type ProgrammeDryRun,
+  type ProgrammeVersionsPage,
+  type PublishedProgramme,
+  programmeDraftInput,
+  programmeDryRunInput,
+  programmeVersionsInput,
+  publishProgrammeInput,
+  restoreProgrammeVersionInput,
+  type SavedProgrammeDraft,
+  saveProgrammeDraftInput,
+} from './adminProgramme'
 import { type ChangeStaffRoleResult, changeStaffRoleInput, listStaffInput, type StaffList } from './adminStaff'
 import {
   type AdminStores,
@@ -342,6 +355,33 @@ export const API = {
       'COUPON_NOT_FOUND',
       'COUPON_RETIRED',
     ]),
+    programmeDraft: action<ProgrammeDraftView>()(programmeDraftInput, ['NOT_STAFF', 'FORBIDDEN']),
+    saveProgrammeDraft: action<SavedProgrammeDraft>()(saveProgrammeDraftInput, [
+      'NOT_STAFF',
+      'FORBIDDEN',
+      'INVALID_PROGRAMME',
+      'REQUEST_ID_REUSED',
+    ]),
+    publishProgramme: action<PublishedProgramme>()(publishProgrammeInput, [
+      'NOT_STAFF',
+      'FORBIDDEN',
+      'REQUEST_ID_REUSED',
+      'PROGRAMME_DRAFT_MISSING',
+      'INVALID_PROGRAMME',
+      'PROGRAMME_TIER_REMOVED',
+      'PROGRAMME_VERSION_STALE',
+    ]),
+    restoreProgrammeVersion: action<PublishedProgramme>()(restoreProgrammeVersionInput, [
+      'NOT_STAFF',
+      'FORBIDDEN',
+      'REQUEST_ID_REUSED',
+      'PROGRAMME_VERSION_NOT_FOUND',
+      'INVALID_PROGRAMME',
+      'PROGRAMME_TIER_REMOVED',
+      'PROGRAMME_VERSION_STALE',
+    ]),
+    programmeVersions: action<ProgrammeVersionsPage>()(programmeVersionsInput, ['NOT_STAFF', 'FORBIDDEN']),
+    programmeDryRun: action<ProgrammeDryRun>()(programmeDryRunInput, ['NOT_STAFF', 'FORBIDDEN']),
   },
 } as const satisfies Record<string, Record<string, AnyActionContract>>
 

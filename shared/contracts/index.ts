@@ -2,6 +2,7 @@ export * from './action'
 export * from './admin'
 export * from './adminCoupons'
 export * from './adminMembers'
+export * from './adminProgramme'
 export * from './adminStaff'
 export * from './adminStores'
 export {

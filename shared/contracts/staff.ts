@@ -276,6 +276,9 @@ export const AUDIT_ACTIONS = [
   'restoreCouponTemplate',
   'issueCoupon',
   'saveStore',
+  'saveProgrammeDraft',
+  'publishProgramme',
+  'restoreProgrammeVersion',
 ] as const
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]
 

@@ -180,6 +180,17 @@ export interface AdminCouponIssueAuditEntry extends AuditEntryBase {
   readonly outcomes: readonly CouponIssueOutcome[]
   readonly changes: FieldChanges
 }
+/**
+ * A programme change by an admin (`admin_<requestId>`): a draft saved, a version published or an old
+ * one restored; `changes` holds the top-level sections that differ, before and after.
+ */
+export interface AdminProgrammeAuditEntry extends AuditEntryBase {
+  readonly action: 'saveProgrammeDraft' | 'publishProgramme' | 'restoreProgrammeVersion'
+  readonly requestId: string
+  /** The version written (publish, restore) or the draft's base version. */
+  readonly version: number
+  readonly changes: FieldChanges
+}
 
 /** One audit entry, by its action. */
 export type AuditEntry =
@@ -197,6 +208,7 @@ export type AuditEntry =
   | AdminPointsAuditEntry
   | AdminBirthdayAuditEntry
   | AdminStaffAuditEntry
+  | AdminProgrammeAuditEntry
 
 /** The operator fields of an entry for an action by `staff`, in their own store. */
 export function auditOperatorOf(staff: Pick<StaffMember, 'openid' | 'name' | 'role' | 'storeId'>): AuditOperator {

@@ -5,6 +5,7 @@ export {
   type AdminCouponTemplateAuditEntry,
   type AdminItemAuditEntry,
   type AdminPointsAuditEntry,
+  type AdminProgrammeAuditEntry,
   type AdminStaffAuditEntry,
   type AuditEntry,
   type AuditOperator,

@@ -78,6 +78,12 @@ const REQUESTS: Readonly<Record<ActionScenarioName, number>> = {
   'admin.saveStore (edit)': 5,
   'admin.storeQrCode (drawn)': 6,
   'admin.storeQrCode (reused)': 3,
+  'admin.programmeDraft': 3,
+  'admin.saveProgrammeDraft': 7,
+  'admin.publishProgramme': 10,
+  'admin.restoreProgrammeVersion': 9,
+  'admin.programmeVersions': 3,
+  'admin.programmeDryRun': 4,
 }
 
 /** Two invocations per instance of the harness's function host (8 per function). */

@@ -15,6 +15,10 @@ import {
 } from './coupons/templates'
 import { grantTier } from './grantTier'
 import { memberDetail, searchMembers } from './members'
+import { programmeDraft, saveProgrammeDraft } from './programme/draft'
+import { programmeDryRun } from './programme/dryRun'
+import { publishProgramme, restoreProgrammeVersion } from './programme/publish'
+import { programmeVersions } from './programme/versions'
 import { changeStaffRole, listStaff } from './staff'
 import { listStores } from './stores/listStores'
 import { saveStore } from './stores/saveStore'
@@ -53,6 +57,12 @@ export const main = createRouter(
     listStores,
     saveStore,
     storeQrCode,
+    programmeDraft,
+    saveProgrammeDraft,
+    publishProgramme,
+    restoreProgrammeVersion,
+    programmeVersions,
+    programmeDryRun,
   },
   currentCaller,
 )

@@ -11,7 +11,7 @@ import type { MemberBarcodeDocument } from '../memberBarcodes'
 import type { ClaimCounterDocument } from './couponClaims'
 import type { MallItemDocument, OrderDocument, RedemptionCounterDocument } from './mall'
 import type { ReminderDocument, SubscriptionDocument } from './messages'
-import type { ProgrammeDocument } from './programme'
+import type { ProgrammeDocument, ProgrammeVersionDocument } from './programme'
 import type { AuditDocument, InviteDocument, StaffDocument, StoreDocument } from './staff'
 
 /** A document type with the `_id` the database keys it by (counters are keyed by a derived id). */
@@ -22,6 +22,7 @@ export interface Collections {
   readonly member_barcodes: MemberBarcodeDocument
   readonly ledger: LedgerEntry
   readonly programme: ProgrammeDocument
+  readonly programme_versions: ProgrammeVersionDocument
   readonly stores: StoreDocument
   readonly staff: StaffDocument
   readonly invites: InviteDocument

@@ -42,6 +42,15 @@ export function adminSectionsFor(role: StaffRole): readonly AdminSection[] {
       title: '门店',
       note: role === 'admin' ? '门店信息、新建门店、门店入会二维码' : '本店信息与入会二维码',
     })
+    sections.push({
+      id: 'admin-section-programme',
+      route: 'adminProgramme',
+      title: '会员规则',
+      note:
+        role === 'admin'
+          ? '等级、积分、活动、签到与有效期：试算、发布、历史版本'
+          : '等级、积分、活动与签到规则（只读）',
+    })
   }
   return sections
 }

@@ -26,6 +26,9 @@ const ACTION_NAMES: Readonly<Record<AuditAction, string>> = {
   restoreCouponTemplate: '恢复优惠券模板',
   issueCoupon: '发放优惠券',
   saveStore: '保存门店',
+  saveProgrammeDraft: '保存会员规则草稿',
+  publishProgramme: '发布会员规则',
+  restoreProgrammeVersion: '恢复会员规则版本',
 }
 
 /** A role as the counter names it: 店员, 店长, 管理员. */

@@ -4,12 +4,14 @@
  * `staff/<OPENID>` only; a refusal changes nothing. An action missing from the table fails the test.
  */
 import { API, type ApiEnvelope } from '@shared/contracts'
+import { DEMO_PROGRAMME_INPUT } from '../../../emulator/seed/demo/programme'
 import { insertTemplate } from '../coupon/testTemplates'
 import { insertItem } from '../mall/testItems'
-import { bindStoreTwo, NOW, seedCustomer, snapshotOf } from '../staff/staffFixtures'
+import { ADMIN, bindStoreTwo, NOW, seedCustomer, snapshotOf } from '../staff/staffFixtures'
 import { adminItemEdit, adminStoreEdit, adminTemplateEdit } from '../support/actionScenarios'
 import { type Expectations, matrixCallers, matrixRows } from '../support/authorisationMatrix'
 import { type FunctionHarness, useFunctionHarness } from '../support/functionHarness'
+import { DRY_RUN_SAMPLE } from '../support/programmeScenarios'
 
 jest.setTimeout(120_000)
 
@@ -33,6 +35,46 @@ interface Case {
   /** Writes what the action needs and answers its input. */
   setup(harness: FunctionHarness, memberId: string): Promise<Record<string, unknown>>
 }
+
+/** The programme editor: managers read, admins write; a publish needs a draft, a restore an old version. */
+const PROGRAMME_CASES: readonly Case[] = [
+  { functionName: 'admin', action: 'programmeDraft', expectations: MANAGERS_AND_ADMINS, setup: async () => ({}) },
+  {
+    functionName: 'admin',
+    action: 'saveProgrammeDraft',
+    expectations: ADMINS_ONLY,
+    setup: async () => ({ requestId: 'matrix-draft-001', basedOnVersion: 0, programme: DEMO_PROGRAMME_INPUT }),
+  },
+  {
+    functionName: 'admin',
+    action: 'publishProgramme',
+    expectations: ADMINS_ONLY,
+    setup: async (harness) => {
+      const draft = { requestId: 'matrix-draft-002', basedOnVersion: 0, programme: DEMO_PROGRAMME_INPUT }
+      await harness.call('admin', 'saveProgrammeDraft', draft, { as: ADMIN, atMs: NOW })
+      return { requestId: 'matrix-publish-1', note: '发布' }
+    },
+  },
+  {
+    functionName: 'admin',
+    action: 'restoreProgrammeVersion',
+    expectations: ADMINS_ONLY,
+    setup: async (harness) => {
+      const published = { openid: ADMIN, name: '管理员', atMs: NOW }
+      await harness.db.collection('programme_versions').add({
+        data: { _id: '7', version: 7, programme: DEMO_PROGRAMME_INPUT, note: '旧版本', published, restoredFrom: null },
+      })
+      return { requestId: 'matrix-restore-2', version: 7, liveVersion: 0, note: '恢复' }
+    },
+  },
+  { functionName: 'admin', action: 'programmeVersions', expectations: MANAGERS_AND_ADMINS, setup: async () => ({}) },
+  {
+    functionName: 'admin',
+    action: 'programmeDryRun',
+    expectations: MANAGERS_AND_ADMINS,
+    setup: async () => DRY_RUN_SAMPLE,
+  },
+]
 
 const CASES: readonly Case[] = [
   { functionName: 'admin', action: 'listItems', expectations: MANAGERS_AND_ADMINS, setup: async () => ({}) },
@@ -170,6 +212,7 @@ const CASES: readonly Case[] = [
     expectations: MANAGERS_AND_ADMINS,
     setup: async () => ({ storeId: 'store-1' }),
   },
+  ...PROGRAMME_CASES,
   {
     functionName: 'jobs',
     action: 'run',
@@ -183,12 +226,12 @@ const MATRIX = matrixRows(CASES, (testCase) => `${testCase.functionName}.${testC
 
 /** Everything an admin action may write, besides what `snapshotOf` covers. */
 async function adminSnapshot(harness: FunctionHarness) {
-  const [items, runs, templates, stores] = await Promise.all(
-    ['mall_items', 'job_runs', 'coupon_templates', 'stores'].map(
+  const [items, runs, templates, stores, programme, versions] = await Promise.all(
+    ['mall_items', 'job_runs', 'coupon_templates', 'stores', 'programme', 'programme_versions'].map(
       async (name) => (await harness.db.collection(name).limit(1000).get()).data,
     ),
   )
-  return { ...(await snapshotOf(harness)), items, runs, templates, stores }
+  return { ...(await snapshotOf(harness)), items, runs, templates, stores, programme, versions }
 }
 
 describe('admin and jobs: the authorisation matrix', () => {

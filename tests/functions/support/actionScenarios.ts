@@ -28,6 +28,7 @@ import {
   shanghaiNoon,
 } from '../staff/staffFixtures'
 import type { CallOptions, FunctionHarness } from './functionHarness'
+import { PROGRAMME_SCENARIOS } from './programmeScenarios'
 
 /** One invocation, as data: which action, with what input, as whom and when. */
 export interface ActionCall {
@@ -531,6 +532,7 @@ export const ACTION_SCENARIOS = {
       return callOf('admin', 'storeQrCode', { storeId }, ADMIN)
     },
   },
+  ...PROGRAMME_SCENARIOS,
 } satisfies Record<string, ActionScenario>
 
 /** Inserts a store with no details yet (as one seeded before the console) and answers its id. */

@@ -3,6 +3,7 @@ import { useCouponIssueStore } from '@/admin/stores/couponIssueStore'
 import { useCouponTemplatesStore } from '@/admin/stores/couponTemplatesStore'
 import { useItemEditorStore } from '@/admin/stores/itemEditorStore'
 import { useJobsStore } from '@/admin/stores/jobsStore'
+import { useProgrammeEditorStore } from '@/admin/stores/programmeEditorStore'
 import { useStoreEditorStore } from '@/admin/stores/storeEditorStore'
 import { useStoreListStore } from '@/admin/stores/storeListStore'
 import { useStoreQrStore } from '@/admin/stores/storeQrStore'
@@ -36,6 +37,7 @@ export function resetStores(): void {
   useVerificationStore.getState().reset()
   useTodayStore.getState().reset()
   useJobsStore.getState().reset()
+  useProgrammeEditorStore.getState().reset()
   useItemEditorStore.getState().open(null)
   useTemplateEditorStore.getState().open(null)
   useCouponIssueStore.getState().open({})

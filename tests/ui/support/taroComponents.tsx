@@ -82,6 +82,7 @@ interface InputProps extends StandInProps {
   readonly type?: string
   readonly placeholder?: string
   readonly maxlength?: number
+  readonly disabled?: boolean
   readonly onInput?: (event: { detail: { value: string } }) => void
   readonly onBlur?: (event: { detail: { value: string } }) => void
 }
@@ -95,6 +96,7 @@ export function Input(props: InputProps) {
       value={props.value}
       placeholder={props.placeholder}
       maxLength={props.maxlength}
+      disabled={props.disabled}
       onChange={(event) => props.onInput?.({ detail: { value: event.target.value } })}
       onBlur={(event) => props.onBlur?.({ detail: { value: event.target.value } })}
     />
