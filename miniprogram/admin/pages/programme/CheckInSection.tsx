@@ -31,8 +31,8 @@ function StreakBonuses() {
   return (
     <>
       {bonuses.map((_, index) => (
-        // biome-ignore lint/suspicious/noArrayIndexKey: fields are addressed by position and keep no state of their own
         <ListItem
+          // biome-ignore lint/suspicious/noArrayIndexKey: fields are addressed by position and keep no state of their own
           key={index}
           path={BONUSES}
           index={index}
