@@ -3,6 +3,7 @@
  * the profile. Inputs are zod schemas (the function validates with them); outputs are types.
  */
 import { z } from 'zod'
+import type { EarningLine } from '../earning'
 import type { LedgerEntryType } from '../ledger'
 import type { TemplateKey } from '../messages/templateKeys'
 import { displayText } from '../validation/displayText'
@@ -135,6 +136,8 @@ export interface HistoryEntry {
   /** What caused it, in words for the member (签到, 消费, 入会礼…). */
   readonly title: string
   readonly createdAtMs: number
+  /** A purchase's points line by line (base, tier, campaigns by name, cap); null for other entries. */
+  readonly earningLines: readonly EarningLine[] | null
 }
 
 /**

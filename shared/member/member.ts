@@ -1,3 +1,4 @@
+import type { EarningLine } from '../earning/purchaseEarning'
 import type { PointsWallet } from '../ledger'
 import type { DayKey } from '../time/calendarDay'
 
@@ -114,4 +115,10 @@ export interface LedgerEntry {
   readonly idempotencyKey: string
   readonly reason: string | null
   readonly createdAtMs: number
+  /**
+   * A purchase's points line by line (base, tier, each campaign by name, cap), so the member's
+   * history can say why it earned what it did. Absent on every other entry and on purchases
+   * recorded before it was kept.
+   */
+  readonly earningLines?: readonly EarningLine[]
 }

@@ -76,7 +76,9 @@ function earn(context: PurchaseContext, member: Member) {
       : null
   const earned: Member = grant ? { ...member, points: grant.points } : member
   const growth = applyGrowth({ member: earned, programme, growth: earning.growth, nowMs })
-  return { earning, grant, growth }
+  // The entry keeps the breakdown so the member's history can name the campaign that doubled it.
+  const withLines = grant && { ...grant, entry: { ...grant.entry, earningLines: earning.lines } }
+  return { earning, grant: withLines, growth }
 }
 
 /** The referrer with their reward, when `member`'s purchase pays one (the referrer is read only then). */

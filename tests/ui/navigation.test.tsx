@@ -39,6 +39,7 @@ describe('the route map', () => {
           'pages/stores/index',
           'pages/store/index',
           'pages/storeQr/index',
+          'pages/programme/index',
         ],
       },
     ])

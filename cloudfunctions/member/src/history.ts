@@ -39,6 +39,7 @@ export const history = defineAction(API.member.history, async (input, caller) =>
         amount: entry.amount,
         title: ledgerEntryTitle(entry),
         createdAtMs: entry.createdAtMs,
+        earningLines: entry.earningLines ?? null,
       }),
     ),
     nextCursor: data.length > pageSize && last ? encodeCursor(last) : null,

@@ -1,6 +1,7 @@
 import type { HistoryBalance, HistoryEntry } from '@shared/contracts'
 import { Text, View } from '@tarojs/components'
 import type { HistoryList } from '@/stores/historyStore'
+import { earningLineText } from '@/utils/earningText'
 import { formatDateTime } from '@/utils/formatTime'
 
 function signed(amount: number): string {
@@ -31,6 +32,11 @@ export function HistoryLine({ entry }: { entry: HistoryEntry }) {
       <View className='history-entry__main'>
         <Text className='history-entry__title'>{entry.title}</Text>
         <Text className='history-entry__time'>{formatDateTime(entry.createdAtMs)}</Text>
+        {entry.earningLines !== null && entry.earningLines.length > 1 && (
+          <Text className='history-entry__lines' id={`history-entry-${entry.id}-lines`}>
+            {entry.earningLines.map(earningLineText).join(' · ')}
+          </Text>
+        )}
       </View>
       <View className='history-entry__side'>
         <Text className={`history-entry__amount history-entry__amount--${entry.amount >= 0 ? 'gain' : 'loss'}`}>

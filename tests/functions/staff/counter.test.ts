@@ -301,6 +301,12 @@ describe('staff at the counter: members and purchases', () => {
       { kind: 'tier', tierId: 'silver', multiplierPercent: 120, points: 2 },
       { kind: 'campaign', campaignId: 'birthday-month', name: '生日月双倍积分', multiplierPercent: 200, points: 12 },
     ])
+    // The member's history keeps the breakdown, so it can say which campaign doubled the purchase.
+    const history = await harness.call('member', 'history', {}, { as: member.openid, atMs: NOW + 60_000 })
+    expect(history).toMatchObject({
+      ok: true,
+      data: { entries: expect.arrayContaining([expect.objectContaining({ amount: 24, earningLines: next.lines })]) },
+    })
   })
 
   it('pays the referrer once, on the referred member’s first purchase of at least ¥20', async () => {

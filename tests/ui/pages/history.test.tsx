@@ -51,6 +51,30 @@ describe('the points history page', () => {
     expect(spend.querySelector('.history-entry__amount')?.className).toContain('history-entry__amount--loss')
   })
 
+  it('names the campaign that doubled a purchase under its line, and shows no breakdown for a plain one', async () => {
+    const [purchase, plain, ...rest] = historyEntries(HISTORY_PAGE_SIZE)
+    const doubled = {
+      ...purchase,
+      title: '消费积分',
+      amount: 176,
+      earningLines: [
+        { kind: 'base', points: 88 },
+        { kind: 'campaign', campaignId: 'double-today', name: '会员日双倍', multiplierPercent: 200, points: 88 },
+      ],
+    }
+    const single = { ...plain, title: '消费积分', earningLines: [{ kind: 'base', points: 50 }] }
+    answerCloudFunctions({
+      'member.history': () =>
+        Promise.resolve({ ok: true, data: { ...firstPage, entries: [doubled, single, ...rest] } }),
+    })
+    const { container } = render(<HistoryPage />)
+    await screen.findAllByText('消费积分')
+    expect(container.querySelector('#history-entry-entry-0-lines')?.textContent).toBe(
+      '基础积分 88 · 会员日双倍 2 倍 +88',
+    )
+    expect(container.querySelector('#history-entry-entry-1-lines')).toBeNull()
+  })
+
   it('shows the balance the card shows, and says how many points expired, not the ledger’s stored balance', async () => {
     answerCloudFunctions({
       'member.history': () =>

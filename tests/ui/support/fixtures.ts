@@ -87,6 +87,7 @@ export function historyEntries(count: number, from = 0): HistoryEntry[] {
       amount: number % 5 === 4 ? -300 : 50,
       title: number % 5 === 4 ? '积分兑换' : '每日签到',
       createdAtMs: Date.UTC(2026, 4, 1, 1, 30) - number * 60_000,
+      earningLines: null,
     }
   })
 }

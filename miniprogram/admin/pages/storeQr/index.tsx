@@ -28,8 +28,11 @@ function QrCode({ code }: { code: StoreQrCode }) {
   )
 }
 
+/** One object, so the selector answers the same value while another store's code is held (no re-render loop). */
+const IDLE = { status: 'idle' } as const
+
 function StoreQr({ storeId }: { storeId: string }) {
-  const state = useStoreQrStore((store) => (store.storeId === storeId ? store.state : { status: 'idle' as const }))
+  const state = useStoreQrStore((store) => (store.storeId === storeId ? store.state : IDLE))
   const loadFor = useStoreQrStore((store) => store.load)
   const load = useCallback(() => loadFor(storeId), [loadFor, storeId])
   usePageData(load)

@@ -1,22 +1,9 @@
 import type { PurchasePreview, RecordPurchaseResult } from '@shared/contracts'
-import type { EarningLine } from '@shared/earning'
 import { formatFen } from '@shared/money'
 import { Button, Text, View } from '@tarojs/components'
+import { earningLineText } from '@/utils/earningText'
 import { recordFailureText } from '@/utils/refusals'
 import type { PurchasePreviewState, RecordingState } from '../../stores/memberPanelStore'
-
-function lineText(line: EarningLine): string {
-  switch (line.kind) {
-    case 'base':
-      return `基础积分 ${line.points}`
-    case 'tier':
-      return `等级加成 ${line.multiplierPercent / 100} 倍 +${line.points}`
-    case 'campaign':
-      return `${line.name} ${line.multiplierPercent / 100} 倍 +${line.points}`
-    case 'cap':
-      return `单笔封顶 ${line.capPoints}，扣减 ${line.points}`
-  }
-}
 
 /** The live points preview of the typed amount, or why there is none. */
 export function PreviewLine({ preview }: { preview: PurchasePreviewState }) {
@@ -46,7 +33,7 @@ function PreviewDetail({ preview }: { preview: PurchasePreview }) {
       <Text className='panel-preview__points' id='purchase-preview-points'>
         {`预计获得 ${preview.points} 积分 · 成长值 ${preview.growth}`}
       </Text>
-      <Text className='panel-preview__lines'>{preview.lines.map(lineText).join('；')}</Text>
+      <Text className='panel-preview__lines'>{preview.lines.map(earningLineText).join('；')}</Text>
       {preview.needsManagerApproval && (
         <Text className='panel-preview__warning' id='purchase-preview-approval'>
           超出店员限额，需店长操作
