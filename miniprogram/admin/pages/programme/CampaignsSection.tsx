@@ -27,7 +27,7 @@ function RuleFields({ index }: { index: number }) {
         path={rule}
         label='适用日'
         choices={RULES}
-        valueOf={(choice) => RULE_DEFAULTS[choice]}
+        valueFor={(choice) => RULE_DEFAULTS[choice]}
         selectedOf={(value) => (value as { kind?: string } | undefined)?.kind}
       />
       {kind === 'weekdays' && (

@@ -18,7 +18,7 @@ function CycleFields() {
         path={['checkIn', 'cycle']}
         label='连续签到周期'
         choices={CYCLES}
-        valueOf={(choice) => (choice === 'rolling' ? { kind: 'rolling', lengthDays: 7 } : { kind: 'calendarMonth' })}
+        valueFor={(choice) => (choice === 'rolling' ? { kind: 'rolling', lengthDays: 7 } : { kind: 'calendarMonth' })}
         selectedOf={(value) => (value as { kind?: string } | undefined)?.kind}
       />
       {kind === 'rolling' && <ProgrammeField path={['checkIn', 'cycle', 'lengthDays']} label='周期天数' />}

@@ -23,7 +23,7 @@ export function ExpirySection() {
         path={['pointsExpiry']}
         label='积分有效期'
         choices={POLICIES}
-        valueOf={(choice) => POLICY_DEFAULTS[choice]}
+        valueFor={(choice) => POLICY_DEFAULTS[choice]}
         selectedOf={(value) => (value as { kind?: string } | undefined)?.kind}
       />
       {kind === 'afterDays' && <ProgrammeField path={['pointsExpiry', 'days']} label='有效天数' />}

@@ -62,7 +62,7 @@ export function ProgrammeChoice<Value extends string>(props: {
   label: string
   choices: readonly { readonly value: Value; readonly text: string }[]
   /** What choosing sets at `path` (a whole object for a union's `kind`); the value itself by default. */
-  valueOf?: (choice: Value) => unknown
+  valueFor?: (choice: Value) => unknown
   /** The current choice from the value at `path`; the value itself by default. */
   selectedOf?: (value: unknown) => unknown
 }) {
@@ -79,7 +79,7 @@ export function ProgrammeChoice<Value extends string>(props: {
             id={`${id}-${choice.value}`}
             onClick={() => {
               if (!readOnly && choice.value !== selected)
-                edit(props.valueOf ? props.valueOf(choice.value) : choice.value)
+                edit(props.valueFor ? props.valueFor(choice.value) : choice.value)
             }}
           >
             {choice.text}
@@ -102,7 +102,7 @@ export function ProgrammeToggle(props: { path: FieldPath; label: string }) {
       path={props.path}
       label={props.label}
       choices={ON_OFF}
-      valueOf={(choice) => choice === 'on'}
+      valueFor={(choice) => choice === 'on'}
       selectedOf={(value) => (value === true ? 'on' : 'off')}
     />
   )
