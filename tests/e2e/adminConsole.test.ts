@@ -96,7 +96,8 @@ describe('the admin console, end to end', () => {
     await (await chooser).setFiles({ name: 'tote.png', mimeType: 'image/png', buffer: pictureBytes() })
     await admin.locator('#item-form-image-preview img').waitFor()
     await admin.locator('#item-save').click()
-    await admin.locator('#item-notice').getByText('已保存', { exact: false }).waitFor()
+    // Created, the form becomes the item's own page, with its stock.
+    await admin.locator('#item-stock-figures').getByText('库存 10', { exact: false }).waitFor()
     await admin.screenshot({ path: path.join(ARTIFACTS_DIR, 'admin-item-created.png') })
   }
 
