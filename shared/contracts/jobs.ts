@@ -12,6 +12,7 @@ export const JOB_NAMES = [
   'expirePoints',
   'expiryReminders',
   'evaluateTiers',
+  'upgradeTiers',
   'birthdayRewards',
   'winBack',
   'expireOrders',

@@ -35,6 +35,7 @@ export {
   profileRewardKeyOf,
 } from './profile'
 export { countQualifyingGrowth, type QualificationFields, startQualification } from './qualification'
+export { decideThresholdUpgrade, lowestUpgradeGrowth } from './thresholdUpgrade'
 export { decideTierGrant, mayTouchTier, type TierGrantRequest, tierGrantDaysMaxOf } from './tierGrant'
 export { decideTierReview, type TierHistoryEntry, type TierReview, tierHistoryIdOf } from './tierReview'
 export {

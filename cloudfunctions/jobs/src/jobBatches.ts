@@ -6,6 +6,7 @@ import { expirePointsBatch } from './expirePoints'
 import { expiryRemindersBatch } from './expiryReminders'
 import type { JobBatch } from './jobBatch'
 import { reconcileStockBatch } from './reconcileStock'
+import { upgradeTiersBatch } from './upgradeTiers'
 import { winBackBatch } from './winBack'
 
 /** Each scheduled job's batch: adding a job is a name in JOB_NAMES and its batch here. */
@@ -17,4 +18,5 @@ export const JOB_BATCHES: Readonly<Record<JobName, JobBatch>> = {
   expireOrders: expireOrdersBatch,
   reconcileStock: reconcileStockBatch,
   expiryReminders: expiryRemindersBatch,
+  upgradeTiers: upgradeTiersBatch,
 }

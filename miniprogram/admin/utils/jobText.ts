@@ -5,6 +5,7 @@ export const JOB_TITLES: Readonly<Record<JobName, string>> = {
   expirePoints: '积分过期',
   expiryReminders: '到期提醒',
   evaluateTiers: '等级评定',
+  upgradeTiers: '门槛调整升级',
   birthdayRewards: '生日礼',
   winBack: '沉睡唤醒',
   expireOrders: '超期订单取消',
