@@ -32,6 +32,9 @@ export function TiersSection() {
   const count = useProgrammeEditorStore((store) => tierCount(store.form))
   return (
     <Section id='tiers' title='等级' path={['tiers']}>
+      <Text className='admin-card__note' id='programme-tiers-note'>
+        调整门槛不会扣减积分：下调后已达标的会员由「门槛调整升级」任务当天升级（可在任务页立即运行），降级只在考核周期结束时进行。
+      </Text>
       {Array.from({ length: count }, (_, index) => (
         // biome-ignore lint/suspicious/noArrayIndexKey: fields are addressed by position and keep no state of their own
         <TierFields key={index} index={index} />
