@@ -1,6 +1,7 @@
 import { type Coupon, type CouponTemplate, newCoupon } from '../coupon'
 import { draftEntry, spendPoints, usableBalance } from '../ledger'
-import type { LedgerEntry, Member } from '../member'
+import { heldTierIdOf } from '../member/heldTier'
+import type { LedgerEntry, Member } from '../member/member'
 import type { Programme } from '../programme/schema'
 import { ok, type Result } from '../result'
 import { countedRedemptions, type RedemptionCounter } from './counter'
@@ -53,7 +54,8 @@ export function decideRedemption(
   const { item } = request
   const eligibility = redeemEligibility({
     item,
-    tierId: member.tierId,
+    // A tier granted by hand counts, as it does on the card.
+    tierId: heldTierIdOf(member, request.programme.tiers, nowMs),
     redeemedByMember: state.counter?.count ?? 0,
     // The unit is already reserved.
     stock: 1,

@@ -1,6 +1,7 @@
 import type { ActionErrorCode } from '@shared/contracts'
 import { API, type ClaimResult } from '@shared/contracts'
 import { type ClaimRequest, claimCounterIdOf, claimEligibility, claimReplayOf, decideClaim } from '@shared/coupon'
+import { heldTierIdOf } from '@shared/member'
 import { err, ok, type Result } from '@shared/result'
 import { type Database, database } from '../../common/cloud'
 import { walletCouponOf } from '../../common/couponDocument'
@@ -86,7 +87,7 @@ export const claim = defineAction(API.coupon.claim, async (input, caller) => {
   if (stored.retired) return refuse(err('COUPON_RETIRED'))
   const precheck = claimEligibility({
     template: stored.template,
-    tierId: member.data.tierId,
+    tierId: heldTierIdOf(member.data, programme.tiers, caller.nowMs),
     // The unit of work counts the member's claims again, for claims racing this one.
     claimedByMember: counter?.count ?? 0,
     // Coupons held by claims still settling may come back: not sold out yet.

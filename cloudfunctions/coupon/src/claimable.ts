@@ -1,8 +1,10 @@
 import { API, CLAIM_CENTRE_SIZE_MAX, type ClaimableTemplate } from '@shared/contracts'
 import { claimEligibility } from '@shared/coupon'
+import { heldTierIdOf } from '@shared/member'
 import { ok } from '@shared/result'
 import { database } from '../../common/cloud'
 import { templateFromDocument } from '../../common/couponTemplates'
+import { currentProgramme } from '../../common/programmeStore'
 import { callerMemberId, loadCallerMember } from '../../common/requireMember'
 import { defineAction } from '../../common/router'
 
@@ -12,13 +14,15 @@ const COUNTERS_READ_MAX = 1000
 /**
  * `coupon.claimable`: the claim centre. Templates open for claiming now, each with what is left, how
  * many the caller holds and whether they may claim another (tier-restricted templates are listed with
- * TIER_REQUIRED, so members see what a higher tier gives); retired ones are left out. Three database requests at once.
+ * TIER_REQUIRED, so members see what a higher tier gives); retired ones are left out. Three database requests at once (four
+ * while the programme is not cached: a tier granted by hand counts).
  */
 export const claimable = defineAction(API.coupon.claimable, async (_input, caller) => {
   const memberId = callerMemberId(caller)
   if (!memberId.ok) return memberId
   const db = database()
-  const [member, templates, counters] = await Promise.all([
+  const [programme, member, templates, counters] = await Promise.all([
+    currentProgramme(db, caller.nowMs),
     loadCallerMember(db, caller),
     db.collection('coupon_templates').limit(CLAIM_CENTRE_SIZE_MAX).get(),
     db.collection('coupon_claims').where({ memberId: memberId.data }).limit(COUNTERS_READ_MAX).get(),
@@ -34,7 +38,7 @@ export const claimable = defineAction(API.coupon.claimable, async (_input, calle
     const claimedByMember = claimed.get(template.id) ?? 0
     const eligibility = claimEligibility({
       template,
-      tierId: member.data.tierId,
+      tierId: heldTierIdOf(member.data, programme.tiers, caller.nowMs),
       claimedByMember,
       issuedCount: issued,
       nowMs: caller.nowMs,

@@ -4,6 +4,7 @@ import { err, ok } from '@shared/result'
 import { database } from '../../common/cloud'
 import { loadCouponTemplate } from '../../common/couponTemplates'
 import type { RedemptionCounterDocument } from '../../common/documents/mall'
+import { currentProgramme } from '../../common/programmeStore'
 import { readDocument } from '../../common/readDocument'
 import { callerMemberId, loadCallerMember } from '../../common/requireMember'
 import { defineAction } from '../../common/router'
@@ -19,7 +20,8 @@ export const item = defineAction(API.mall.item, async (input, caller) => {
   const memberId = callerMemberId(caller)
   if (!memberId.ok) return memberId
   const db = database()
-  const [member, found, counter] = await Promise.all([
+  const [programme, member, found, counter] = await Promise.all([
+    currentProgramme(db, caller.nowMs),
     loadCallerMember(db, caller),
     loadItem(db, input.itemId),
     readDocument<RedemptionCounterDocument>(
@@ -28,7 +30,7 @@ export const item = defineAction(API.mall.item, async (input, caller) => {
   ])
   if (!member.ok && member.code !== 'NOT_A_MEMBER') return member
   if (!found) return err('ITEM_NOT_FOUND')
-  const viewer = member.ok ? viewerOf(member.data, counter ? [counter] : [], caller.nowMs) : null
+  const viewer = member.ok ? viewerOf(member.data, counter ? [counter] : [], programme, caller.nowMs) : null
   const coupon = found.couponTemplateId === null ? null : await loadCouponTemplate(db, found.couponTemplateId)
   const result: MallItemDetail = {
     ...itemViewOf(found, viewer, caller.nowMs),

@@ -9,6 +9,7 @@ import {
   redemptionCounterIdOf,
   redemptionEntryKeyOf,
 } from '@shared/mall'
+import { heldTierIdOf } from '@shared/member'
 import { err, ok, type Result } from '@shared/result'
 import { type Database, database } from '../../common/cloud'
 import { loadCouponTemplate } from '../../common/couponTemplates'
@@ -148,7 +149,7 @@ export const redeem = defineAction(API.mall.redeem, async (input, caller) => {
     (await replayed(readerOf(db), redeeming, async () => balance)) ?? refusal
   const precheck = redeemEligibility({
     item,
-    tierId: member.data.tierId,
+    tierId: heldTierIdOf(member.data, programme.tiers, caller.nowMs),
     // The unit of work counts again, for redemptions racing this one.
     redeemedByMember: counter?.count ?? 0,
     // Units held by redemptions still settling may come back: not sold out yet.

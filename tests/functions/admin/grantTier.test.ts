@@ -5,8 +5,10 @@
  */
 import type { ActionInput } from '@shared/contracts'
 import { memberIdOf } from '../../../cloudfunctions/common/memberId'
+import { insertTemplate } from '../coupon/testTemplates'
 import { seedTiered } from '../jobs/tieredMembers'
 import { seedMember } from '../mall/seededMembers'
+import { insertItem } from '../mall/testItems'
 import { ADMIN, MANAGER, NOW, STAFF, snapshotOf } from '../staff/staffFixtures'
 import { useFunctionHarness } from '../support/functionHarness'
 
@@ -88,6 +90,33 @@ describe('admin.grantTier', () => {
     })
     await expect(cardOf(member.openid, NOW + 2000)).resolves.toMatchObject({
       data: { tier: { id: 'regular' }, balance: 40 },
+    })
+  })
+
+  it('opens gold-only items and coupons to a member holding gold by hand, and closes them when it ends', async () => {
+    const member = await seedMember(harness, { prefix: 'o-grant-perks', points: 500, atMs: NOW })
+    await insertItem(harness, { id: 'gold-only-mug', tierIds: ['gold'], pointsPrice: 100 })
+    await insertTemplate(harness, { id: 'gold-only-coupon', tierIds: ['gold'] })
+    const as = { as: member.openid }
+    const redeem = (requestId: string, atMs: number) =>
+      harness.call('mall', 'redeem', { itemId: 'gold-only-mug', requestId }, { ...as, atMs })
+    const claim = (requestId: string, atMs: number) =>
+      harness.call('coupon', 'claim', { templateId: 'gold-only-coupon', requestId }, { ...as, atMs })
+    await expect(redeem('perk-redeem-0001', NOW)).resolves.toMatchObject({ ok: false, code: 'TIER_REQUIRED' })
+
+    const input = { requestId: 'grant-perks-001', memberId: member.memberId, tierId: 'gold', endsOn: '2026-12-31' }
+    await expect(grant({ ...input, reason: '大客户' })).resolves.toMatchObject({ ok: true })
+    const catalogue = await harness.call('mall', 'catalogue', {}, { ...as, atMs: NOW + 60_000 })
+    expect(catalogue).toMatchObject({
+      ok: true,
+      data: { items: expect.arrayContaining([expect.objectContaining({ id: 'gold-only-mug', canRedeem: true })]) },
+    })
+    await expect(redeem('perk-redeem-0002', NOW + 60_000)).resolves.toMatchObject({ ok: true })
+    await expect(claim('perk-claim-00001', NOW + 60_000)).resolves.toMatchObject({ ok: true })
+    // After its last day the earned tier applies again.
+    await expect(redeem('perk-redeem-0003', PERIOD_END + 60_000)).resolves.toMatchObject({
+      ok: false,
+      code: 'TIER_REQUIRED',
     })
   })
 
