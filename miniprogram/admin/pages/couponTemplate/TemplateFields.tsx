@@ -1,26 +1,25 @@
-import { Input, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import { classNames } from '@/utils/classNames'
+import { FormField, TextField } from '../../components/FormField'
 import { useTemplateEditorStore } from '../../stores/templateEditorStore'
 import type { TemplateForm, TemplateFormField } from '../../utils/templateForm'
-import { FormField } from '../item/ItemFields'
 
-type TextField = Exclude<TemplateFormField, 'kind' | 'validityKind'>
+type TextFieldName = Exclude<TemplateFormField, 'kind' | 'validityKind'>
 
-function TextInput({ field, label, placeholder }: { field: TextField; label: string; placeholder?: string }) {
+function TextInput({ field, label, placeholder }: { field: TextFieldName; label: string; placeholder?: string }) {
   const value = useTemplateEditorStore((store) => store.form[field])
   const error = useTemplateEditorStore((store) => store.errors[field])
   const edit = useTemplateEditorStore((store) => store.edit)
-  const id = `template-form-${field}`
+  const onInput = (text: string) => edit(field, text)
   return (
-    <FormField label={label} error={error} id={id}>
-      <Input
-        className={classNames('admin-input', error && 'admin-input--invalid')}
-        id={id}
-        value={value}
-        placeholder={placeholder ?? ''}
-        onInput={(event) => edit(field, event.detail.value)}
-      />
-    </FormField>
+    <TextField
+      id={`template-form-${field}`}
+      label={label}
+      value={value}
+      error={error}
+      placeholder={placeholder}
+      onInput={onInput}
+    />
   )
 }
 

@@ -1,42 +1,29 @@
-import { Input, Text, View } from '@tarojs/components'
-import type { ReactNode } from 'react'
+import { Text, View } from '@tarojs/components'
 import { classNames } from '@/utils/classNames'
+import { FormField, TextField } from '../../components/FormField'
 import { useItemEditorStore } from '../../stores/itemEditorStore'
 import type { ItemForm, ItemFormField } from '../../utils/itemForm'
 import { ItemImageField } from './ItemImageField'
 
-type TextField = Exclude<ItemFormField, 'kind'>
+type TextFieldName = Exclude<ItemFormField, 'kind'>
 
-/** A labelled field with its problem, in Chinese, right under it (`item-form-<field>-error`). */
-export function FormField(props: { label: string; error: string | null | undefined; id: string; children: ReactNode }) {
-  return (
-    <View className='admin-field'>
-      <Text className='admin-field__label'>{props.label}</Text>
-      {props.children}
-      {props.error && (
-        <Text className='admin-field__error' id={`${props.id}-error`}>
-          {props.error}
-        </Text>
-      )}
-    </View>
-  )
-}
+// Kept for the pages that import it from here; new code imports it from components/FormField.
+export { FormField }
 
-function TextInput({ field, label, placeholder }: { field: TextField; label: string; placeholder?: string }) {
+function TextInput({ field, label, placeholder }: { field: TextFieldName; label: string; placeholder?: string }) {
   const value = useItemEditorStore((store) => store.form[field])
   const error = useItemEditorStore((store) => store.errors[field])
   const edit = useItemEditorStore((store) => store.edit)
-  const id = `item-form-${field}`
+  const onInput = (text: string) => edit(field, text)
   return (
-    <FormField label={label} error={error} id={id}>
-      <Input
-        className={classNames('admin-input', error && 'admin-input--invalid')}
-        id={id}
-        value={value}
-        placeholder={placeholder ?? ''}
-        onInput={(event) => edit(field, event.detail.value)}
-      />
-    </FormField>
+    <TextField
+      id={`item-form-${field}`}
+      label={label}
+      value={value}
+      error={error}
+      placeholder={placeholder}
+      onInput={onInput}
+    />
   )
 }
 

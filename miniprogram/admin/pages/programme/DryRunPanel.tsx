@@ -1,9 +1,9 @@
 import type { ProgrammeDryRun } from '@shared/contracts'
-import { Button, Input, Text, View } from '@tarojs/components'
+import { Button, Text, View } from '@tarojs/components'
 import { classNames } from '@/utils/classNames'
+import { TextField } from '../../components/FormField'
 import { useProgrammeEditorStore } from '../../stores/programmeEditorStore'
 import type { DryRunSample } from '../../utils/programmeDryRunForm'
-import { FormField } from '../item/ItemFields'
 
 function SampleInput({
   field,
@@ -17,17 +17,16 @@ function SampleInput({
   const value = useProgrammeEditorStore((store) => store.sample[field])
   const error = useProgrammeEditorStore((store) => store.sampleErrors[field])
   const setSample = useProgrammeEditorStore((store) => store.setSample)
-  const id = `dry-run-${field}`
+  const onInput = (text: string) => setSample(field, text)
   return (
-    <FormField label={label} error={error} id={id}>
-      <Input
-        className={classNames('admin-input', error && 'admin-input--invalid')}
-        id={id}
-        value={value}
-        placeholder={placeholder ?? ''}
-        onInput={(event) => setSample(field, event.detail.value)}
-      />
-    </FormField>
+    <TextField
+      id={`dry-run-${field}`}
+      label={label}
+      value={value}
+      error={error}
+      placeholder={placeholder}
+      onInput={onInput}
+    />
   )
 }
 

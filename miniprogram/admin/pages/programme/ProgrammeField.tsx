@@ -1,9 +1,9 @@
-import { Input, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import { createContext, type ReactNode, useContext } from 'react'
 import { classNames } from '@/utils/classNames'
+import { FormField, TextField } from '../../components/FormField'
 import { useProgrammeEditorStore } from '../../stores/programmeEditorStore'
 import { errorAt, type FieldPath, listOf, textOf, valueAt, wholeNumberOrText } from '../../utils/programmeForm'
-import { FormField } from '../item/ItemFields'
 
 /** Whether the editor only shows the programme (managers). */
 export const ReadOnly = createContext(false)
@@ -43,16 +43,15 @@ export function ProgrammeField(props: {
   const convert = CONVERSIONS[props.kind ?? 'int']
   const shown = Array.isArray(value) ? value.join(', ') : textOf(value)
   return (
-    <FormField label={props.label} error={error} id={id}>
-      <Input
-        className={classNames('admin-input', error && 'admin-input--invalid')}
-        id={id}
-        value={shown}
-        disabled={readOnly}
-        placeholder={props.placeholder ?? ''}
-        onInput={(event) => edit(convert(event.detail.value))}
-      />
-    </FormField>
+    <TextField
+      id={id}
+      label={props.label}
+      value={shown}
+      error={error}
+      disabled={readOnly}
+      placeholder={props.placeholder}
+      onInput={(text) => edit(convert(text))}
+    />
   )
 }
 

@@ -1,4 +1,4 @@
-import { Button, Input, Text, View } from '@tarojs/components'
+import { Button, Text, View } from '@tarojs/components'
 import { useEffect } from 'react'
 import { Loaded } from '@/components/Loaded'
 import { LoadState } from '@/components/LoadState'
@@ -8,10 +8,10 @@ import { useRouteQuery } from '@/hooks/useRouteQuery'
 import { redirect } from '@/navigation'
 import { classNames } from '@/utils/classNames'
 import { AdminGate } from '../../components/AdminGate'
+import { TextField } from '../../components/FormField'
 import { NEW_STORE, useStoreEditorStore } from '../../stores/storeEditorStore'
 import { selectStore, useStoreListStore } from '../../stores/storeListStore'
 import type { StoreFormField } from '../../utils/storeForm'
-import { FormField } from '../item/ItemFields'
 import '../../admin.css'
 
 const FIELDS: readonly { field: StoreFormField; label: string; placeholder: string }[] = [
@@ -25,17 +25,16 @@ function TextInput({ field, label, placeholder }: { field: StoreFormField; label
   const value = useStoreEditorStore((store) => store.form[field])
   const error = useStoreEditorStore((store) => store.errors[field])
   const edit = useStoreEditorStore((store) => store.edit)
-  const id = `store-form-${field}`
+  const onInput = (text: string) => edit(field, text)
   return (
-    <FormField label={label} error={error} id={id}>
-      <Input
-        className={classNames('admin-input', error && 'admin-input--invalid')}
-        id={id}
-        value={value}
-        placeholder={placeholder}
-        onInput={(event) => edit(field, event.detail.value)}
-      />
-    </FormField>
+    <TextField
+      id={`store-form-${field}`}
+      label={label}
+      value={value}
+      error={error}
+      placeholder={placeholder}
+      onInput={onInput}
+    />
   )
 }
 
