@@ -4,6 +4,7 @@ import { useCouponTemplatesStore } from '@/admin/stores/couponTemplatesStore'
 import { useItemEditorStore } from '@/admin/stores/itemEditorStore'
 import { useJobsStore } from '@/admin/stores/jobsStore'
 import { useProgrammeEditorStore } from '@/admin/stores/programmeEditorStore'
+import { useStaffListStore } from '@/admin/stores/staffListStore'
 import { useStoreEditorStore } from '@/admin/stores/storeEditorStore'
 import { useStoreListStore } from '@/admin/stores/storeListStore'
 import { useStoreQrStore } from '@/admin/stores/storeQrStore'
@@ -37,6 +38,7 @@ export function resetStores(): void {
   useVerificationStore.getState().reset()
   useTodayStore.getState().reset()
   useJobsStore.getState().reset()
+  useStaffListStore.getState().reset()
   useProgrammeEditorStore.getState().reset()
   useItemEditorStore.getState().open(null)
   useTemplateEditorStore.getState().open(null)
