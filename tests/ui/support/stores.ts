@@ -1,3 +1,4 @@
+import { useAuditLogStore } from '@/admin/stores/auditLogStore'
 import { useCatalogueStore } from '@/admin/stores/catalogueStore'
 import { useCouponIssueStore } from '@/admin/stores/couponIssueStore'
 import { useCouponTemplatesStore } from '@/admin/stores/couponTemplatesStore'
@@ -39,6 +40,7 @@ export function resetStores(): void {
   useTodayStore.getState().reset()
   useJobsStore.getState().reset()
   useStaffListStore.getState().reset()
+  useAuditLogStore.getState().reset()
   useProgrammeEditorStore.getState().reset()
   useItemEditorStore.getState().open(null)
   useTemplateEditorStore.getState().open(null)
