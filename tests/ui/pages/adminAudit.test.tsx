@@ -1,30 +1,12 @@
-import type { AuditLogEntry, StaffView } from '@shared/contracts'
+import type { AuditLogEntry } from '@shared/contracts'
 import { fireEvent, render, screen, waitFor } from '@testing-library/react'
 import AdminAuditPage from '@/admin/pages/audit/index'
 import { ADMIN } from '../support/adminFixtures'
 import { answerCloudFunctions } from '../support/cloudFunctions'
+import { BOUND_MS, click, inputsOf, LIN, TWO_STORES } from '../support/staffAdminFixtures'
 import { MANAGER } from '../support/staffFixtures'
 import { resetStores } from '../support/stores'
 
-const AT_MS = Date.UTC(2026, 4, 1, 2, 0)
-const STORES = {
-  ok: true,
-  data: {
-    stores: [
-      { id: 'store-1', name: '1 号店', address: '', phone: '', hours: '' },
-      { id: 'store-2', name: '2 号店', address: '', phone: '', hours: '' },
-    ],
-    canCreate: true,
-  },
-}
-const LIN: StaffView = {
-  openid: 'o-lin',
-  name: '小林',
-  role: 'staff',
-  storeId: 'store-1',
-  storeName: '1 号店',
-  boundAtMs: AT_MS,
-}
 const STAFF = { ok: true, data: { storeId: null, staff: [LIN] } }
 
 function entry(id: string, overrides: Partial<AuditLogEntry> = {}): AuditLogEntry {
@@ -43,7 +25,7 @@ function entry(id: string, overrides: Partial<AuditLogEntry> = {}): AuditLogEntr
     subjectId: 'o-lin',
     note: '小林',
     reversed: false,
-    createdAtMs: AT_MS,
+    createdAtMs: BOUND_MS,
     changes: {
       role: { before: 'staff', after: 'manager' },
       storeId: { before: 'store-1', after: 'store-2' },
@@ -54,12 +36,14 @@ function entry(id: string, overrides: Partial<AuditLogEntry> = {}): AuditLogEntr
 
 const page = (entries: AuditLogEntry[], nextCursor: string | null) => ({ ok: true, data: { entries, nextCursor } })
 
-function inputsOf(callFunction: jest.Mock, action: string): Record<string, unknown>[] {
-  return callFunction.mock.calls.filter(([o]) => o.data.action === action).map(([o]) => o.data.input)
-}
-
-function click(container: HTMLElement, id: string) {
-  fireEvent.click(container.querySelector(`#${id}`) as Element)
+/** An admin's screen, with the log answering `auditLog` (a value, or a function for answers in turn). */
+function answerAdmin(auditLog: unknown) {
+  return answerCloudFunctions({
+    'staff.me': { ok: true, data: ADMIN },
+    'admin.listStores': TWO_STORES,
+    'admin.listStaff': STAFF,
+    'admin.auditLog': auditLog,
+  })
 }
 
 beforeEach(() => {
@@ -69,12 +53,7 @@ beforeEach(() => {
 
 describe('the 操作日志 screen', () => {
   it('shows when, who, the action, its subject, what changed and the note', async () => {
-    answerCloudFunctions({
-      'staff.me': { ok: true, data: ADMIN },
-      'admin.listStores': STORES,
-      'admin.listStaff': STAFF,
-      'admin.auditLog': page([entry('admin_r1')], null),
-    })
+    answerAdmin(page([entry('admin_r1')], null))
     const { container } = render(<AdminAuditPage />)
     await screen.findByText('更改员工角色 · o-lin')
     const row = container.querySelector('#audit-admin_r1')?.textContent ?? ''
@@ -87,12 +66,7 @@ describe('the 操作日志 screen', () => {
   })
 
   it('sends each filter as the API names it, and starts again from the first page', async () => {
-    const callFunction = answerCloudFunctions({
-      'staff.me': { ok: true, data: ADMIN },
-      'admin.listStores': STORES,
-      'admin.listStaff': STAFF,
-      'admin.auditLog': page([], null),
-    })
+    const callFunction = answerAdmin(page([], null))
     const { container } = render(<AdminAuditPage />)
     await screen.findByText('没有符合条件的操作记录')
     click(container, 'audit-store-store-1')
@@ -114,12 +88,7 @@ describe('the 操作日志 screen', () => {
   })
 
   it('says what is wrong with a day and does not ask', async () => {
-    const callFunction = answerCloudFunctions({
-      'staff.me': { ok: true, data: ADMIN },
-      'admin.listStores': STORES,
-      'admin.listStaff': STAFF,
-      'admin.auditLog': page([], null),
-    })
+    const callFunction = answerAdmin(page([], null))
     const { container } = render(<AdminAuditPage />)
     await screen.findByText('没有符合条件的操作记录')
     const day = container.querySelector('#audit-day') as Element
@@ -144,12 +113,7 @@ describe('the 操作日志 screen', () => {
 
   it('appends the next page with the cursor the API answered', async () => {
     const pages = [page([entry('a1')], 'cursor-1'), page([entry('a2', { action: 'unbind', changes: {} })], null)]
-    const callFunction = answerCloudFunctions({
-      'staff.me': { ok: true, data: ADMIN },
-      'admin.listStores': STORES,
-      'admin.listStaff': STAFF,
-      'admin.auditLog': async () => pages.shift(),
-    })
+    const callFunction = answerAdmin(async () => pages.shift())
     const { container } = render(<AdminAuditPage />)
     await screen.findByText('加载更多')
     click(container, 'audit-more')
@@ -166,12 +130,7 @@ describe('the 操作日志 screen', () => {
       page([entry('a1')], 'cursor-1'),
       { ok: false, code: 'NETWORK_ERROR', message: '网络不给力' },
     ]
-    answerCloudFunctions({
-      'staff.me': { ok: true, data: ADMIN },
-      'admin.listStores': STORES,
-      'admin.listStaff': STAFF,
-      'admin.auditLog': async () => answers.shift(),
-    })
+    answerAdmin(async () => answers.shift())
     const { container } = render(<AdminAuditPage />)
     await screen.findByText('服务繁忙，请稍后再试')
     fireEvent.click(screen.getByText('重试'))

@@ -4,20 +4,10 @@ import { fireEvent, render, screen, waitFor } from '@testing-library/react'
 import AdminStaffPage from '@/admin/pages/staff/index'
 import { ADMIN } from '../support/adminFixtures'
 import { answerCloudFunctions } from '../support/cloudFunctions'
+import { BOUND_MS, click, inputsOf, LIN, TWO_STORES } from '../support/staffAdminFixtures'
 import { CASHIER, MANAGER } from '../support/staffFixtures'
 import { resetStores } from '../support/stores'
 
-const BOUND_MS = Date.UTC(2026, 4, 1, 2, 0)
-const STORES = {
-  ok: true,
-  data: {
-    stores: [
-      { id: 'store-1', name: '1 号店', address: '', phone: '', hours: '' },
-      { id: 'store-2', name: '2 号店', address: '', phone: '', hours: '' },
-    ],
-    canCreate: true,
-  },
-}
 const BOSS: StaffView = {
   openid: 'o-boss',
   name: '品牌管理员',
@@ -34,23 +24,7 @@ const WANG: StaffView = {
   storeName: '1 号店',
   boundAtMs: BOUND_MS,
 }
-const LIN: StaffView = {
-  openid: 'o-lin',
-  name: '小林',
-  role: 'staff',
-  storeId: 'store-1',
-  storeName: '1 号店',
-  boundAtMs: BOUND_MS,
-}
 const listOf = (storeId: string | null, staff: StaffView[]) => ({ ok: true, data: { storeId, staff } })
-
-function inputsOf(callFunction: jest.Mock, action: string): Record<string, unknown>[] {
-  return callFunction.mock.calls.filter(([o]) => o.data.action === action).map(([o]) => o.data.input)
-}
-
-function click(container: HTMLElement, id: string) {
-  fireEvent.click(container.querySelector(`#${id}`) as Element)
-}
 
 beforeEach(() => {
   resetStores()
@@ -61,7 +35,7 @@ describe('the 员工 screen', () => {
   it('lists every store’s staff for an admin with role and since; an admin’s row offers 解绑, never 更改角色', async () => {
     answerCloudFunctions({
       'staff.me': { ok: true, data: ADMIN },
-      'admin.listStores': STORES,
+      'admin.listStores': TWO_STORES,
       'admin.listStaff': listOf(null, [BOSS, WANG, LIN]),
     })
     const { container } = render(<AdminStaffPage />)
@@ -77,7 +51,7 @@ describe('the 员工 screen', () => {
   it('sends the store an admin picks', async () => {
     const callFunction = answerCloudFunctions({
       'staff.me': { ok: true, data: ADMIN },
-      'admin.listStores': STORES,
+      'admin.listStores': TWO_STORES,
       'admin.listStaff': listOf(null, [LIN]),
     })
     const { container } = render(<AdminStaffPage />)
@@ -148,7 +122,7 @@ describe('the 员工 screen', () => {
     const promoted: StaffView = { ...LIN, role: 'manager', storeId: 'store-2', storeName: '2 号店' }
     const callFunction = answerCloudFunctions({
       'staff.me': { ok: true, data: ADMIN },
-      'admin.listStores': STORES,
+      'admin.listStores': TWO_STORES,
       'admin.listStaff': async () => listOf(null, staff),
       'admin.changeStaffRole': async () => {
         staff = [promoted]
@@ -171,7 +145,7 @@ describe('the 员工 screen', () => {
   it('shows the refusal’s message when a change is refused', async () => {
     answerCloudFunctions({
       'staff.me': { ok: true, data: ADMIN },
-      'admin.listStores': STORES,
+      'admin.listStores': TWO_STORES,
       'admin.listStaff': listOf(null, [LIN]),
       'staff.unbind': { ok: false, code: 'FORBIDDEN', message: '不能解绑自己' },
     })
