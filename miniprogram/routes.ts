@@ -30,6 +30,8 @@ export const ROUTES = {
   adminStore: 'admin/pages/store/index',
   adminStoreQr: 'admin/pages/storeQr/index',
   adminProgramme: 'admin/pages/programme/index',
+  adminStaff: 'admin/pages/staff/index',
+  adminAudit: 'admin/pages/audit/index',
 } as const
 
 /** A page by name. */
@@ -142,5 +144,7 @@ export const SUB_PACKAGES: readonly SubPackage[] = [
     ROUTES.adminStore,
     ROUTES.adminStoreQr,
     ROUTES.adminProgramme,
+    ROUTES.adminStaff,
+    ROUTES.adminAudit,
   ]),
 ]

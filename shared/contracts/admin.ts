@@ -182,9 +182,12 @@ export const auditLogInput = z
   })
   .strict()
 
+/** An entry of the audit log screen: the today list's view and what the action changed, before and after. */
+export type AuditLogEntry = AuditEntryView & { readonly changes: FieldChanges }
+
 /** `admin.auditLog`. */
 export interface AuditLogPage {
-  readonly entries: readonly AuditEntryView[]
+  readonly entries: readonly AuditLogEntry[]
   readonly nextCursor: string | null
 }
 

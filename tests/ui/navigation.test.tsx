@@ -40,6 +40,8 @@ describe('the route map', () => {
           'pages/store/index',
           'pages/storeQr/index',
           'pages/programme/index',
+          'pages/staff/index',
+          'pages/audit/index',
         ],
       },
     ])

@@ -1,14 +1,20 @@
-import { API, type AuditLogPage } from '@shared/contracts'
+import { API, type AuditLogEntry, type AuditLogPage } from '@shared/contracts'
 import { businessDayRuleOf } from '@shared/programme/businessDayRule'
 import { err, ok } from '@shared/result'
 import { startOfBusinessDayMs } from '@shared/time/businessDay'
 import { addDays } from '@shared/time/calendarDay'
 import { auditViewOf } from '../../common/auditView'
 import { database } from '../../common/cloud'
+import type { AuditDocument } from '../../common/documents/staff'
 import { afterPageEnd, decodeCursor, encodeCursor } from '../../common/newestFirstCursor'
 import { currentProgramme } from '../../common/programmeStore'
 import { requireManager } from '../../common/requireStaff'
 import { defineAction } from '../../common/router'
+
+// Counter entries (purchases, verifications, invites) record no field changes: an empty set.
+function auditLogEntryOf(entry: AuditDocument): AuditLogEntry {
+  return { ...auditViewOf(entry), changes: 'changes' in entry ? entry.changes : {} }
+}
 
 /**
  * `admin.auditLog`: the audit log newest first, a page at a time, filtered by store, staff member,
@@ -52,7 +58,7 @@ export const auditLog = defineAction(API.admin.auditLog, async (input, caller) =
   const entries = data.slice(0, input.pageSize)
   const last = entries.at(-1)
   const page: AuditLogPage = {
-    entries: entries.map(auditViewOf),
+    entries: (entries as AuditDocument[]).map(auditLogEntryOf),
     nextCursor: data.length > input.pageSize && last ? encodeCursor(last) : null,
   }
   return ok(page)

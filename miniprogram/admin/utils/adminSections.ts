@@ -51,6 +51,18 @@ export function adminSectionsFor(role: StaffRole): readonly AdminSection[] {
           ? '等级、积分、活动、签到与有效期：试算、发布、历史版本'
           : '等级、积分、活动与签到规则（只读）',
     })
+    sections.push({
+      id: 'admin-section-staff',
+      route: 'adminStaff',
+      title: '员工',
+      note: role === 'admin' ? '各门店员工：更改角色、解绑、邀请' : '本店员工：解绑店员、邀请店员',
+    })
+    sections.push({
+      id: 'admin-section-audit',
+      route: 'adminAudit',
+      title: '操作日志',
+      note: role === 'admin' ? '所有门店的操作记录，按门店、员工、操作和日期筛选' : '本店的操作记录',
+    })
   }
   return sections
 }

@@ -1,5 +1,5 @@
 /** `admin.auditLog` through the real SDK: filters, pages, and a manager's view limited to their store. */
-import type { AuditEntryView } from '@shared/contracts'
+import type { AuditLogEntry } from '@shared/contracts'
 import { seedMember } from '../mall/seededMembers'
 import {
   ADMIN,
@@ -23,10 +23,10 @@ describe('admin.auditLog', () => {
 
   const log = (input: Record<string, unknown>, as = ADMIN) =>
     harness.callRaw('admin', { action: 'auditLog', input }, { as, atMs: NOW + 2 * DAY_MS })
-  const entriesOf = async (input: Record<string, unknown>, as = ADMIN): Promise<AuditEntryView[]> => {
+  const entriesOf = async (input: Record<string, unknown>, as = ADMIN): Promise<AuditLogEntry[]> => {
     const answer = await log(input, as)
     if (!(answer as { ok: boolean }).ok) throw new Error(JSON.stringify(answer))
-    return (answer as { data: { entries: AuditEntryView[] } }).data.entries
+    return (answer as { data: { entries: AuditLogEntry[] } }).data.entries
   }
 
   /** Two purchases (one per store) today, and three adjustments: admin today, managers of each store tomorrow. */
@@ -68,7 +68,7 @@ describe('admin.auditLog', () => {
     let cursor: string | undefined
     do {
       const answer = (await log({ pageSize: 2, ...(cursor ? { cursor } : {}) })) as {
-        data: { entries: AuditEntryView[]; nextCursor: string | null }
+        data: { entries: AuditLogEntry[]; nextCursor: string | null }
       }
       expect(answer.data.entries.length).toBeLessThanOrEqual(2)
       seen.push(...answer.data.entries.map((entry) => entry.id))
@@ -90,6 +90,16 @@ describe('admin.auditLog', () => {
     const tomorrow = await entriesOf({ day: '2026-11-24' })
     expect(tomorrow.map((entry) => entry.operatorOpenid)).toEqual([OTHER_STORE_MANAGER, MANAGER])
     await expect(entriesOf({ day: '2026-11-24', storeId: 'store-1', action: 'purchase' })).resolves.toEqual([])
+  })
+
+  it('answers what each entry changed, before and after; a purchase changes no fields', async () => {
+    await writeActivity()
+    const [byManager] = await entriesOf({ operatorOpenid: MANAGER })
+    const points = byManager?.changes.points
+    expect(typeof points?.before).toBe('number')
+    expect(points?.after).toBe((points?.before as number) + 5)
+    const purchases = await entriesOf({ action: 'purchase' })
+    expect(purchases.map((entry) => entry.changes)).toEqual([{}, {}])
   })
 
   it('shows a manager their own store only, and refuses another store and clerks', async () => {

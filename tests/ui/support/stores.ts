@@ -1,9 +1,11 @@
+import { useAuditLogStore } from '@/admin/stores/auditLogStore'
 import { useCatalogueStore } from '@/admin/stores/catalogueStore'
 import { useCouponIssueStore } from '@/admin/stores/couponIssueStore'
 import { useCouponTemplatesStore } from '@/admin/stores/couponTemplatesStore'
 import { useItemEditorStore } from '@/admin/stores/itemEditorStore'
 import { useJobsStore } from '@/admin/stores/jobsStore'
 import { useProgrammeEditorStore } from '@/admin/stores/programmeEditorStore'
+import { useStaffListStore } from '@/admin/stores/staffListStore'
 import { useStoreEditorStore } from '@/admin/stores/storeEditorStore'
 import { useStoreListStore } from '@/admin/stores/storeListStore'
 import { useStoreQrStore } from '@/admin/stores/storeQrStore'
@@ -37,6 +39,8 @@ export function resetStores(): void {
   useVerificationStore.getState().reset()
   useTodayStore.getState().reset()
   useJobsStore.getState().reset()
+  useStaffListStore.getState().reset()
+  useAuditLogStore.getState().reset()
   useProgrammeEditorStore.getState().reset()
   useItemEditorStore.getState().open(null)
   useTemplateEditorStore.getState().open(null)

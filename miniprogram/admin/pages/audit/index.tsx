@@ -1,0 +1,104 @@
+import type { AuditLogEntry, StaffMe } from '@shared/contracts'
+import { Button, Text, View } from '@tarojs/components'
+import { useCallback } from 'react'
+import { Loaded } from '@/components/Loaded'
+import { LoadState } from '@/components/LoadState'
+import { PageShell } from '@/components/PageShell'
+import { usePageData } from '@/hooks/usePageData'
+import { auditActionText, auditDetailText, roleText } from '@/staff/utils/staffText'
+import { formatDateTime } from '@/utils/formatTime'
+import { AdminGate } from '../../components/AdminGate'
+import { useAuditLogStore } from '../../stores/auditLogStore'
+import { useStaffListStore } from '../../stores/staffListStore'
+import { useStoreListStore } from '../../stores/storeListStore'
+import { changesText } from '../../utils/auditText'
+import { AuditFilters } from './AuditFilters'
+import '../../admin.css'
+
+const REFUSAL = '仅限店长和品牌管理员使用'
+
+function AuditRow({ entry }: { entry: AuditLogEntry }) {
+  const changed = changesText(entry.changes)
+  const subject = entry.memberId ?? entry.subjectId
+  return (
+    <View className='admin-row' id={`audit-${entry.id}`}>
+      <Text className='admin-link__title'>
+        {`${auditActionText(entry.action)}${subject === null ? '' : ` · ${subject}`}`}
+      </Text>
+      <Text className='admin-link__note'>
+        {`${formatDateTime(entry.createdAtMs)} · ${roleText(entry.operatorRole)} ${auditDetailText(entry)}`}
+      </Text>
+      {changed !== '' && (
+        <Text className='admin-link__note' id={`audit-${entry.id}-changes`}>
+          {changed}
+        </Text>
+      )}
+    </View>
+  )
+}
+
+function MoreButton() {
+  const state = useAuditLogStore((store) => store.state)
+  const loadingMore = useAuditLogStore((store) => store.loadingMore)
+  const moreError = useAuditLogStore((store) => store.moreError)
+  const loadMore = useAuditLogStore((store) => store.loadMore)
+  if (state.status !== 'ready' || state.data.nextCursor === null) return null
+  return (
+    <>
+      {moreError !== null && (
+        <Text className='admin-notice admin-notice--failed' id='audit-more-error'>
+          {moreError}
+        </Text>
+      )}
+      <Button className='button admin-create' id='audit-more' disabled={loadingMore} onClick={() => void loadMore()}>
+        {loadingMore ? '加载中…' : '加载更多'}
+      </Button>
+    </>
+  )
+}
+
+function AuditScreen({ me }: { me: StaffMe }) {
+  const state = useAuditLogStore((store) => store.state)
+  const load = useAuditLogStore((store) => store.load)
+  const loadChoices = useCallback(async () => {
+    // Every staff member the caller may see (a manager's own store's) names the 员工 filter's choices.
+    const staff = useStaffListStore.getState()
+    await Promise.all([
+      staff.storeId === undefined ? staff.load() : staff.pickStore(undefined),
+      me.role === 'admin' ? useStoreListStore.getState().ensureLoaded() : Promise.resolve(),
+    ])
+  }, [me.role])
+  usePageData(load)
+  usePageData(loadChoices)
+  return (
+    <>
+      <AuditFilters me={me} />
+      <Loaded
+        state={state}
+        onRetry={load}
+        refused={<LoadState state='empty' message={REFUSAL} />}
+        empty={{ when: (data) => data.entries.length === 0, text: '没有符合条件的操作记录' }}
+      >
+        {(data) => (
+          <View className='admin-links' id='audit-list'>
+            {data.entries.map((entry) => (
+              <AuditRow key={entry.id} entry={entry} />
+            ))}
+          </View>
+        )}
+      </Loaded>
+      <MoreButton />
+    </>
+  )
+}
+
+/** 操作日志: who did what, when, with what it changed; filtered, a page at a time. */
+export default function AdminAuditPage() {
+  return (
+    <PageShell className='admin-page'>
+      <AdminGate roles={['admin', 'manager']} refusal={REFUSAL}>
+        {(me) => <AuditScreen me={me} />}
+      </AdminGate>
+    </PageShell>
+  )
+}
