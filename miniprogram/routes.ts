@@ -30,6 +30,8 @@ export const ROUTES = {
   adminStore: 'admin/pages/store/index',
   adminStoreQr: 'admin/pages/storeQr/index',
   adminProgramme: 'admin/pages/programme/index',
+  adminMembers: 'admin/pages/members/index',
+  adminMember: 'admin/pages/member/index',
 } as const
 
 /** A page by name. */
@@ -60,6 +62,8 @@ export interface RouteQueries {
   readonly adminStore: { readonly id?: string }
   /** `id`: the store whose join QR code is shown. */
   readonly adminStoreQr: { readonly id: string }
+  /** `id`: the member shown (from the 会员 search). */
+  readonly adminMember: { readonly id: string }
 }
 
 /** A page that takes a query. */
@@ -142,5 +146,7 @@ export const SUB_PACKAGES: readonly SubPackage[] = [
     ROUTES.adminStore,
     ROUTES.adminStoreQr,
     ROUTES.adminProgramme,
+    ROUTES.adminMembers,
+    ROUTES.adminMember,
   ]),
 ]

@@ -39,6 +39,9 @@ describe('the route map', () => {
           'pages/stores/index',
           'pages/store/index',
           'pages/storeQr/index',
+          'pages/programme/index',
+          'pages/members/index',
+          'pages/member/index',
         ],
       },
     ])

@@ -51,6 +51,12 @@ export function adminSectionsFor(role: StaffRole): readonly AdminSection[] {
           ? '等级、积分、活动、签到与有效期：试算、发布、历史版本'
           : '等级、积分、活动与签到规则（只读）',
     })
+    sections.push({
+      id: 'admin-section-members',
+      route: 'adminMembers',
+      title: '会员',
+      note: '搜索会员，查看积分与记录；调整积分、更正生日、授予等级',
+    })
   }
   return sections
 }

@@ -12,13 +12,13 @@ describe('the admin home page', () => {
     jest.clearAllMocks()
   })
 
-  it('lists 任务, 商品管理, 优惠券模板, 门店 and 会员规则 for an admin, and opens the jobs screen', async () => {
+  it('lists 任务, 商品管理, 优惠券模板, 门店, 会员规则 and 会员 for an admin, and opens the jobs screen', async () => {
     answerCloudFunctions({ 'staff.me': { ok: true, data: ADMIN } })
     const { container } = render(<AdminHomePage />)
     await screen.findByText('品牌管理员')
     expect(container.querySelector('#admin-identity')?.textContent).toContain('管理员 · 全部门店')
     const titles = [...container.querySelectorAll('.admin-link__title')].map((title) => title.textContent)
-    expect(titles).toEqual(['任务', '商品管理', '优惠券模板', '门店', '会员规则'])
+    expect(titles).toEqual(['任务', '商品管理', '优惠券模板', '门店', '会员规则', '会员'])
     fireEvent.click(container.querySelector('#admin-section-jobs') as Element)
     expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/admin/pages/jobs/index' })
   })
@@ -31,6 +31,7 @@ describe('the admin home page', () => {
     expect(container.querySelector('#admin-section-items')?.textContent).toContain('只读')
     expect(container.querySelector('#admin-section-stores')?.textContent).toContain('本店信息与入会二维码')
     expect(container.querySelector('#admin-section-programme')?.textContent).toContain('只读')
+    expect(container.querySelector('#admin-section-members')).not.toBeNull()
     fireEvent.click(container.querySelector('#admin-section-stores') as Element)
     expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/admin/pages/stores/index' })
   })
