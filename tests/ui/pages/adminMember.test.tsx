@@ -4,6 +4,7 @@ import { fireEvent, render, screen, waitFor } from '@testing-library/react'
 import AdminMemberPage from '@/admin/pages/member/index'
 import { ADMIN } from '../support/adminFixtures'
 import { answerCloudFunctions } from '../support/cloudFunctions'
+import { inputsOf, textOf, type } from '../support/formEvents'
 import { MEMBER_ID, memberDetailOf, memberSummaryOf } from '../support/memberFixtures'
 import { MANAGER } from '../support/staffFixtures'
 import { resetStores } from '../support/stores'
@@ -12,18 +13,6 @@ const MANAGER_ME = { ok: true, data: MANAGER }
 
 function openMember(id: string = MEMBER_ID) {
   ;(Taro.getCurrentInstance as jest.Mock).mockReturnValue({ router: { params: { id } } })
-}
-
-function inputsOf(callFunction: jest.Mock, action: string): Record<string, unknown>[] {
-  return callFunction.mock.calls.filter(([o]) => o.data.action === action).map(([o]) => o.data.input)
-}
-
-function type(container: HTMLElement, id: string, value: string) {
-  fireEvent.change(container.querySelector(`#${id}`) as Element, { target: { value } })
-}
-
-function textOf(container: HTMLElement, id: string): string | null | undefined {
-  return container.querySelector(`#${id}`)?.textContent
 }
 
 describe('the member detail page', () => {

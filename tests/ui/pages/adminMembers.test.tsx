@@ -3,11 +3,12 @@ import { fireEvent, render, screen, waitFor } from '@testing-library/react'
 import AdminMembersPage from '@/admin/pages/members/index'
 import { ADMIN } from '../support/adminFixtures'
 import { answerCloudFunctions } from '../support/cloudFunctions'
+import { inputsOf, type } from '../support/formEvents'
 import { MEMBER_ID, memberSummaryOf } from '../support/memberFixtures'
 import { resetStores } from '../support/stores'
 
 function search(container: HTMLElement, query: string) {
-  fireEvent.change(container.querySelector('#member-search-query') as Element, { target: { value: query } })
+  type(container, 'member-search-query', query)
   fireEvent.click(container.querySelector('#member-search-submit') as Element)
 }
 
@@ -28,8 +29,7 @@ describe('the 会员 search page', () => {
     await screen.findByText('小美')
     expect(container.querySelector(`#admin-member-${MEMBER_ID}`)?.textContent).toContain('138****1234')
     expect(container.querySelector(`#admin-member-${MEMBER_ID}-figures`)?.textContent).toBe('银卡 · 320 积分')
-    const inputs = callFunction.mock.calls.filter(([o]) => o.data.action === 'searchMembers').map(([o]) => o.data.input)
-    expect(inputs).toEqual([{ query: '13800001234' }])
+    expect(inputsOf(callFunction, 'searchMembers')).toEqual([{ query: '13800001234' }])
     fireEvent.click(container.querySelector(`#admin-member-${MEMBER_ID}`) as Element)
     expect(Taro.navigateTo).toHaveBeenCalledWith({ url: `/admin/pages/member/index?id=${MEMBER_ID}` })
   })
@@ -40,7 +40,7 @@ describe('the 会员 search page', () => {
     await screen.findByText('搜索')
     search(container, '  ')
     expect(container.querySelector('#member-search-query-error')?.textContent).toBe('请输入手机号、会员编号或昵称')
-    expect(callFunction.mock.calls.filter(([o]) => o.data.action === 'searchMembers')).toEqual([])
+    expect(inputsOf(callFunction, 'searchMembers')).toEqual([])
   })
 
   it('says so when no one matches, and shows a failed search with 重试', async () => {
