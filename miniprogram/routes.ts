@@ -32,6 +32,8 @@ export const ROUTES = {
   adminProgramme: 'admin/pages/programme/index',
   adminStaff: 'admin/pages/staff/index',
   adminAudit: 'admin/pages/audit/index',
+  adminMembers: 'admin/pages/members/index',
+  adminMember: 'admin/pages/member/index',
 } as const
 
 /** A page by name. */
@@ -62,6 +64,8 @@ export interface RouteQueries {
   readonly adminStore: { readonly id?: string }
   /** `id`: the store whose join QR code is shown. */
   readonly adminStoreQr: { readonly id: string }
+  /** `id`: the member shown (from the 会员 search). */
+  readonly adminMember: { readonly id: string }
 }
 
 /** A page that takes a query. */
@@ -146,5 +150,7 @@ export const SUB_PACKAGES: readonly SubPackage[] = [
     ROUTES.adminProgramme,
     ROUTES.adminStaff,
     ROUTES.adminAudit,
+    ROUTES.adminMembers,
+    ROUTES.adminMember,
   ]),
 ]

@@ -42,6 +42,8 @@ describe('the route map', () => {
           'pages/programme/index',
           'pages/staff/index',
           'pages/audit/index',
+          'pages/members/index',
+          'pages/member/index',
         ],
       },
     ])

@@ -63,6 +63,12 @@ export function adminSectionsFor(role: StaffRole): readonly AdminSection[] {
       title: '操作日志',
       note: role === 'admin' ? '所有门店的操作记录，按门店、员工、操作和日期筛选' : '本店的操作记录',
     })
+    sections.push({
+      id: 'admin-section-members',
+      route: 'adminMembers',
+      title: '会员',
+      note: '搜索会员，查看积分与记录；调整积分、更正生日、授予等级',
+    })
   }
   return sections
 }

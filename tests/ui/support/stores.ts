@@ -4,6 +4,9 @@ import { useCouponIssueStore } from '@/admin/stores/couponIssueStore'
 import { useCouponTemplatesStore } from '@/admin/stores/couponTemplatesStore'
 import { useItemEditorStore } from '@/admin/stores/itemEditorStore'
 import { useJobsStore } from '@/admin/stores/jobsStore'
+import { useMemberDetailStore } from '@/admin/stores/memberDetailStore'
+import { useMemberSearchStore } from '@/admin/stores/memberSearchStore'
+import { useMemberWritesStore } from '@/admin/stores/memberWritesStore'
 import { useProgrammeEditorStore } from '@/admin/stores/programmeEditorStore'
 import { useStaffListStore } from '@/admin/stores/staffListStore'
 import { useStoreEditorStore } from '@/admin/stores/storeEditorStore'
@@ -45,6 +48,7 @@ export function resetStores(): void {
   useItemEditorStore.getState().open(null)
   useTemplateEditorStore.getState().open(null)
   useCouponIssueStore.getState().open({})
+  useMemberWritesStore.getState().reset()
   for (const store of [
     useCardStore,
     useCheckInStore,
@@ -74,6 +78,9 @@ export function resetStores(): void {
     useStoreListStore,
     useStoreEditorStore,
     useStoreQrStore,
+    useMemberSearchStore,
+    useMemberDetailStore,
+    useMemberWritesStore,
   ] as const) {
     ;(store as { setState(state: unknown, replace: true): void }).setState(store.getInitialState(), true)
   }
