@@ -133,7 +133,7 @@ describe('the 员工 screen', () => {
     await screen.findByText('小林')
     click(container, 'staff-o-lin-role')
     click(container, 'staff-role-manager')
-    fireEvent.click(container.querySelectorAll('#staff-role-store #staff-store-store-2')[0] as Element)
+    click(container, 'staff-role-staff-store-store-2')
     click(container, 'staff-role-confirm')
     await screen.findByText('已更改角色')
     expect(inputsOf(callFunction, 'changeStaffRole')).toEqual([

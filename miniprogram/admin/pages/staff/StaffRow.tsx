@@ -37,7 +37,12 @@ function RolePanel({ person, stores }: { person: StaffView; stores: readonly Cho
   return (
     <View className='admin-subcard' id={`staff-${person.openid}-role-panel`}>
       <Choices id='staff-role' choices={ROLES} chosen={role} onChoose={setRole} />
-      <Choices id='staff-role-store' choices={stores} chosen={storeId} onChoose={setStoreId} />
+      <Choices
+        id='staff-role-store'
+        choices={stores.map((store) => ({ ...store, id: `staff-role-${store.id}` }))}
+        chosen={storeId}
+        onChoose={setStoreId}
+      />
       <Button className='button button--primary' id='staff-role-confirm' disabled={busy} onClick={() => void confirm()}>
         确认更改
       </Button>
