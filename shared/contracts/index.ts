@@ -18,6 +18,7 @@ export {
 export * from './checkin'
 export * from './coupon'
 export type { ApiEnvelope, ApiRequest } from './envelope'
+export * from './gifts'
 export * from './jobs'
 export * from './mall'
 export * from './member'

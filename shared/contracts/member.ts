@@ -7,6 +7,7 @@ import type { EarningLine } from '../earning'
 import type { LedgerEntryType } from '../ledger'
 import type { TemplateKey } from '../messages/templateKeys'
 import { displayText } from '../validation/displayText'
+import type { GiftCouponOutcome } from './gifts'
 import { requestIdSchema } from './requestId'
 
 /** Longest id the API accepts for stores and members; CloudBase scene values allow 32 characters. */
@@ -115,6 +116,8 @@ export interface JoinResult {
   readonly card: MemberCard
   /** What joining gave, when it just happened. */
   readonly gift: { readonly points: number; readonly couponTemplateIds: readonly string[] } | null
+  /** The join gift's coupons, issued or skipped, when it just happened (absent otherwise). */
+  readonly giftCoupons?: readonly GiftCouponOutcome[]
 }
 
 export interface MemberCode {

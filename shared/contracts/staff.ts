@@ -12,6 +12,7 @@ import { PURCHASE_AMOUNT_FEN_MAX } from '../earning'
 import { PICKUP_CODE_LENGTH } from '../mall'
 import type { InvitableRole, StaffRole } from '../staff'
 import { displayText } from '../validation/displayText'
+import type { GiftCouponOutcome } from './gifts'
 import { requestIdSchema } from './requestId'
 
 export type { InvitableRole, StaffRole } from '../staff'
@@ -189,6 +190,8 @@ export interface RecordPurchaseResult {
   readonly upgradedTo: { readonly id: string; readonly name: string } | null
   /** Points paid as upgrade gifts by this purchase. */
   readonly upgradeGiftPoints: number
+  /** Upgrade gift coupons this purchase issued or skipped (absent on a replay, and when none were due). */
+  readonly upgradeGiftCoupons?: readonly GiftCouponOutcome[]
   /** The referrer's reward paid on this member's first purchase, else null. */
   readonly referralReward: { readonly referrerMemberId: string; readonly points: number } | null
   readonly recordedAtMs: number

@@ -16,6 +16,7 @@ export {
 } from './birthday'
 export { type CheckInDecision, checkInEntryKeyOf, decideCheckIn } from './checkIn'
 export { decideExpiry, type ExpiryDecision, expiryEntryIdOf } from './expire'
+export { type GiftCoupon, giftCouponsOf } from './giftCoupons'
 export { grantPoints, type PointsGrant } from './grantPoints'
 export { heldTierIdOf, heldTierOf, validGrantOf } from './heldTier'
 export { decideJoin, type JoinDecision, type JoinRequest, joinGiftKeyOf } from './join'

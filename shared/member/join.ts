@@ -3,6 +3,7 @@ import { businessDayRuleOf } from '../programme/businessDayRule'
 import type { Programme } from '../programme/schema'
 import { tierForGrowth } from '../tier'
 import { businessDayOf } from '../time/businessDay'
+import { type GiftCoupon, giftCouponsOf } from './giftCoupons'
 import { grantPoints } from './grantPoints'
 import type { LedgerEntry, Member } from './member'
 import { startQualification } from './qualification'
@@ -21,6 +22,8 @@ export interface JoinDecision {
   readonly member: Member
   readonly entries: readonly LedgerEntry[]
   readonly gift: { readonly points: number; readonly couponTemplateIds: readonly string[] }
+  /** The gift's coupons, for the caller to issue once the member exists. */
+  readonly giftCoupons: readonly GiftCoupon[]
 }
 
 /** The ledger key of a member's join gift: one per member, ever. */
@@ -61,7 +64,8 @@ export function decideJoin(
     tierNotice: null,
   }
   const gift = { points: programme.joinGift.points, couponTemplateIds: programme.joinGift.couponTemplateIds }
-  if (gift.points === 0) return { member: base, entries: [], gift }
+  const giftCoupons = giftCouponsOf(programme.joinGift, joinGiftKeyOf(memberId))
+  if (gift.points === 0) return { member: base, entries: [], gift, giftCoupons }
   const grant = grantPoints({
     member: base,
     programme,
@@ -70,5 +74,5 @@ export function decideJoin(
     source: 'join',
     idempotencyKey: joinGiftKeyOf(memberId),
   })
-  return { member: { ...base, points: grant.points }, entries: [grant.entry], gift }
+  return { member: { ...base, points: grant.points }, entries: [grant.entry], gift, giftCoupons }
 }

@@ -1,5 +1,5 @@
 import { usableBalance } from '../ledger'
-import { applyGrowth, grantPoints, type LedgerEntry, type Member, withVisit } from '../member'
+import { applyGrowth, type GiftCoupon, grantPoints, type LedgerEntry, type Member, withVisit } from '../member'
 import type { Programme } from '../programme/schema'
 import { ok, type Result } from '../result'
 import type { DayKey } from '../time/calendarDay'
@@ -27,6 +27,8 @@ export interface PurchaseDecision {
   readonly entries: readonly LedgerEntry[]
   readonly staffDay: StaffDay
   readonly audit: PurchaseAuditEntry
+  /** Upgrade gift coupons due, for the caller to issue after the purchase commits. */
+  readonly giftCoupons: readonly GiftCoupon[]
 }
 
 /** The ledger key of the reward a referred member's first purchase pays their referrer: once per member. */
@@ -140,6 +142,7 @@ export function decidePurchase(
     referrer: referral?.referrer ?? null,
     entries: [...(grant ? [grant.entry] : []), ...growth.giftEntries, ...(referral ? [referral.entry] : [])],
     staffDay: staffDayWithPurchase(staff, day, input.amountFen),
+    giftCoupons: growth.giftCoupons,
     audit: {
       ...auditOperatorOf(staff),
       _id: input.key,

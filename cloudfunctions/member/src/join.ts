@@ -3,6 +3,7 @@ import { decideJoin } from '@shared/member'
 import type { Programme } from '@shared/programme/schema'
 import { err, ok, type Result } from '@shared/result'
 import { type Database, database } from '../../common/cloud'
+import { issueGiftCoupons } from '../../common/giftCoupons'
 import { memberIdOf } from '../../common/memberId'
 import { currentProgramme } from '../../common/programmeStore'
 import { readDocument } from '../../common/readDocument'
@@ -33,8 +34,13 @@ async function existingMemberAnswer(
  * join gift together; the others fail on the taken id and answer the existing member, granting
  * nothing.
  *
- * Requests: start, add the member and the gift entry (at once), commit: 4 in 3 round trips. A join
- * of an existing member adds the member read and the coupon count (at once): 6 in 4 round trips.
+ * Only the one that created the member issues the join gift's coupons, after the commit (see
+ * `issueGiftCoupons`): keyed `join_<memberId>_<templateId>`, never twice; a retired or sold-out
+ * template leaves the join done and the coupon skipped in the answer's `giftCoupons`.
+ *
+ * Requests: start, add the member and the gift entry (at once), commit: 4 in 3 round trips. Each gift
+ * coupon adds `grantCoupon`'s 7 (6 without a total), coupons at once. A join of an existing member
+ * adds the member read and the coupon count (at once): 6 in 4 round trips.
  */
 export const join = defineAction(API.member.join, async (input, caller) => {
   if (caller.openid === null) return err('FORBIDDEN', '需要微信用户身份')
@@ -50,7 +56,7 @@ export const join = defineAction(API.member.join, async (input, caller) => {
     },
     { programme, nowMs: caller.nowMs },
   )
-  return runUnitOfWork(
+  const joined = await runUnitOfWork(
     db,
     async (unit) => {
       unit.create('members', decided.member)
@@ -63,4 +69,18 @@ export const join = defineAction(API.member.join, async (input, caller) => {
     },
     { onDuplicate: () => existingMemberAnswer(db, { memberId, programme, nowMs: caller.nowMs }) },
   )
+  if (!joined.ok || !joined.data.joined || decided.giftCoupons.length === 0) return joined
+  const giftCoupons = await issueGiftCoupons(db, {
+    memberId,
+    coupons: decided.giftCoupons,
+    source: 'join',
+    programme,
+    nowMs: caller.nowMs,
+  })
+  const couponCount = giftCoupons.filter((outcome) => outcome.couponId !== null).length
+  return ok({
+    ...joined.data,
+    card: cardOf(decided.member, programme, couponCount, caller.nowMs),
+    giftCoupons,
+  })
 })

@@ -1,5 +1,6 @@
 import type { ActionErrorCode } from '@shared/contracts'
 import { API, type RecordPurchaseResult, type recordPurchaseInput } from '@shared/contracts'
+import type { GiftCoupon } from '@shared/member'
 import { businessDayRuleOf } from '@shared/programme/businessDayRule'
 import type { Programme } from '@shared/programme/schema'
 import { err, ok, type Result } from '@shared/result'
@@ -14,6 +15,7 @@ import { businessDayOf } from '@shared/time/businessDay'
 import type { z } from 'zod'
 import { database } from '../../common/cloud'
 import type { AuditDocument } from '../../common/documents/staff'
+import { issueGiftCoupons } from '../../common/giftCoupons'
 import { currentProgramme } from '../../common/programmeStore'
 import { staffBindingOf } from '../../common/requireStaff'
 import { defineAction } from '../../common/router'
@@ -62,6 +64,12 @@ function replayOf(earlier: AuditDocument, input: RecordPurchaseInput): RecordPur
   return ok(resultOf(purchase, true))
 }
 
+/** The answer, with the upgrade gift coupons a first recording made due. */
+interface Recorded {
+  readonly answer: RecordPurchaseAnswer
+  readonly giftCoupons: readonly GiftCoupon[]
+}
+
 interface Recording {
   readonly openid: string
   readonly programme: Programme
@@ -76,7 +84,7 @@ interface Recording {
  * their day counter carries the limit), then the purchase's audit entry (the idempotency marker) and
  * the member at once, and the referrer only on a referred member's first purchase.
  */
-async function recordIn(unit: UnitOfWork, recording: Recording): Promise<RecordPurchaseAnswer> {
+async function recordIn(unit: UnitOfWork, recording: Recording): Promise<RecordPurchaseAnswer | Recorded> {
   const { programme, nowMs } = recording
   const staff = staffBindingOf(await unit.read('staff', recording.openid), recording.openid)
   if (!staff.ok) return staff
@@ -112,7 +120,7 @@ async function recordIn(unit: UnitOfWork, recording: Recording): Promise<RecordP
   if (decided.data.referrer) unit.replace('members', decided.data.referrer)
   unit.update('staff', staff.data._id, { daily: staffDay })
   unit.create('audit', audit)
-  return ok(resultOf(audit, false))
+  return { answer: ok(resultOf(audit, false)), giftCoupons: decided.data.giftCoupons }
 }
 
 /**
@@ -129,7 +137,8 @@ async function recordIn(unit: UnitOfWork, recording: Recording): Promise<RecordP
  * Requests with the programme cached: transaction: start, staff (1), audit entry and member (2, at
  * once), ledger entry + member + staff counter + audit (4), commit: 9. A purchase that gives no
  * points writes no entry (8); an upgrade gift adds an entry; a referral adds a read and two writes;
- * a replay is start, 3 reads, commit: 5.
+ * a replay is start, 3 reads, commit: 5. Upgrade gift coupons are issued after the commit, keyed by
+ * the upgrade gift key and the template (see `issueGiftCoupons`): `grantCoupon`'s 7 each, at once.
  */
 export const recordPurchase = defineAction(API.staff.recordPurchase, async ({ session, ...input }, caller) => {
   const openid = caller.openid
@@ -142,5 +151,17 @@ export const recordPurchase = defineAction(API.staff.recordPurchase, async ({ se
     memberId: counterSessionMember(session, { clerkOpenid: openid, nowMs: caller.nowMs }),
     nowMs: caller.nowMs,
   }
-  return runUnitOfWork(db, (unit) => recordIn(unit, recording))
+  const { answer, giftCoupons } = await runUnitOfWork(db, async (unit) => {
+    const recorded = await recordIn(unit, recording)
+    return 'answer' in recorded ? recorded : { answer: recorded, giftCoupons: [] }
+  })
+  if (!answer.ok || giftCoupons.length === 0) return answer
+  const upgradeGiftCoupons = await issueGiftCoupons(db, {
+    memberId: answer.data.memberId,
+    coupons: giftCoupons,
+    source: 'upgrade',
+    programme: recording.programme,
+    nowMs: caller.nowMs,
+  })
+  return ok({ ...answer.data, upgradeGiftCoupons })
 })
