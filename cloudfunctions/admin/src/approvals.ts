@@ -125,7 +125,8 @@ async function decideIn(unit: UnitOfWork, deciding: Deciding): Promise<Answer> {
  * manager as operator and the clerk as `requestedByOpenid`; rejecting keeps the reason. A decided or
  * expired request answers APPROVAL_DECIDED / APPROVAL_EXPIRED; the same request id replays its answer.
  * Requests with the programme cached: staff (1), start, approval (1), then as recordPurchase's unit
- * (staff, audit entry and member, ledger + member + staff + audit) plus the approval, commit: 11; a
+ * (staff, audit entry and member, ledger + member + staff + audit) plus the approval, commit: 12, and
+ * one more per upgrade gift the purchase crosses; a
  * rejection: staff, start, approval, approval, commit: 5.
  */
 export const decideApproval = defineAction(API.admin.decideApproval, async (input, caller) => {

@@ -26,7 +26,7 @@ function replayOf(earlier: Approval, memberId: string, input: Input): Answer {
  * to the store's manager (`approvals/<clerk>_<requestId>`, pending for APPROVAL_TTL_MS; a retry answers
  * the first request). Only a purchase the limits refuse is submitted (APPROVAL_NOT_NEEDED otherwise),
  * never one for the clerk's own member account; nothing about the member changes until approved.
- * Requests with the programme cached: start, staff (1), approval and member (2, at once), approval, commit: 5.
+ * Requests with the programme cached: start, staff (1), approval and member (2, at once), approval, commit: 6.
  */
 export const requestApproval = defineAction(API.staff.requestApproval, async ({ session, ...input }, caller) => {
   const openid = caller.openid
