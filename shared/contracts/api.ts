@@ -57,6 +57,14 @@ import {
   saveStoreInput,
   storeQrCodeInput,
 } from './adminStores'
+import {
+  type ApprovalsPage,
+  type DecideApprovalResult,
+  decideApprovalInput,
+  listApprovalsInput,
+  type RequestApprovalResult,
+  requestApprovalInput,
+} from './approvals'
 import { type CheckInResult, type CheckInStatus, checkInInput, checkInStatusInput, makeupInput } from './checkin'
 import {
   type ClaimCentre,
@@ -255,6 +263,14 @@ export const API = {
       'MANAGER_APPROVAL_REQUIRED',
       'SELF_PURCHASE',
     ]),
+    requestApproval: action<RequestApprovalResult>()(requestApprovalInput, [
+      'NOT_STAFF',
+      ...COUNTER_SESSION_REFUSALS,
+      'MEMBER_NOT_FOUND',
+      'REQUEST_ID_REUSED',
+      'APPROVAL_NOT_NEEDED',
+      'SELF_PURCHASE',
+    ]),
     verifyCoupon: action<VerifyCouponResult>()(verifyCouponInput, [
       'NOT_STAFF',
       ...CODE_REFUSALS,
@@ -301,6 +317,19 @@ export const API = {
       'REQUEST_ID_REUSED',
     ]),
     auditLog: action<AuditLogPage>()(auditLogInput, ['NOT_STAFF', 'FORBIDDEN']),
+    listApprovals: action<ApprovalsPage>()(listApprovalsInput, ['NOT_STAFF', 'FORBIDDEN']),
+    decideApproval: action<DecideApprovalResult>()(decideApprovalInput, [
+      'NOT_STAFF',
+      'FORBIDDEN',
+      'APPROVAL_NOT_FOUND',
+      'APPROVAL_DECIDED',
+      'APPROVAL_EXPIRED',
+      // A manager demoted while deciding: their recording is a clerk's again.
+      'MANAGER_APPROVAL_REQUIRED',
+      'MEMBER_NOT_FOUND',
+      'REQUEST_ID_REUSED',
+      'SELF_PURCHASE',
+    ]),
     grantTier: action<GrantTierResult>()(grantTierInput, [
       'NOT_STAFF',
       'FORBIDDEN',

@@ -15,6 +15,7 @@ export {
   type ContractOf,
   type FunctionName,
 } from './api'
+export * from './approvals'
 export * from './checkin'
 export * from './coupon'
 export type { ApiEnvelope, ApiRequest } from './envelope'

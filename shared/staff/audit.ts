@@ -68,6 +68,8 @@ export interface PurchaseAuditEntry extends AuditEntryBase, PointsMovement {
   /** Set when the purchase is reversed (in the reversal's transaction). */
   readonly reversedAtMs: number | null
   readonly purchase: PurchaseRecord
+  /** The clerk whose over-limit purchase the operator (a manager) approved; absent otherwise. */
+  readonly requestedByOpenid?: string
 }
 
 /** A reversed purchase (a refund), keyed `reverse_<purchase>`. */

@@ -48,6 +48,7 @@ const REQUESTS: Readonly<Record<ActionScenarioName, number>> = {
   'staff.resolveMemberCode': 3,
   'staff.previewPurchase': 2,
   'staff.recordPurchase': 9,
+  'staff.requestApproval': 6,
   'staff.verifyCoupon': 4,
   'staff.verifyPickup': 4,
   'staff.reversePurchase': 9,
@@ -66,6 +67,11 @@ const REQUESTS: Readonly<Record<ActionScenarioName, number>> = {
   'admin.listStaff': 3,
   'admin.changeStaffRole': 8,
   'admin.grantTier': 7,
+  'admin.listApprovals': 2,
+  // recordPurchase's 9 less its staff read plus the caller, the approval and its write, and the
+  // three upgrade gifts a ¥6000 first purchase crosses (silver, gold, black).
+  'admin.decideApproval (approve)': 15,
+  'admin.decideApproval (reject)': 5,
   'admin.listCouponTemplates': 2,
   'admin.saveCouponTemplate (create)': 5,
   'admin.saveCouponTemplate (edit)': 5,

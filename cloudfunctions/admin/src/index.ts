@@ -3,6 +3,7 @@ import { currentCaller } from '../../common/caller'
 import { createRouter } from '../../common/router'
 import { adjustPoints } from './adjustPoints'
 import { adjustStock } from './adjustStock'
+import { decideApproval, listApprovals } from './approvals'
 import { auditLog } from './auditLog'
 import { listItems, restoreItem, retireItem, saveItem } from './catalogue'
 import { correctBirthday } from './correctBirthday'
@@ -46,6 +47,8 @@ export const main = createRouter(
     adjustPoints,
     correctBirthday,
     auditLog,
+    listApprovals,
+    decideApproval,
     listStaff,
     changeStaffRole,
     grantTier,

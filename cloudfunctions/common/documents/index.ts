@@ -3,6 +3,7 @@
  * names are written. `database().collection(name)` only takes these names and answers these types,
  * so a misspelt collection or a field read from the wrong document fails the typecheck.
  */
+import type { Approval } from '@shared/approvals/approval'
 import type { JobRun } from '@shared/jobs'
 import type { LedgerEntry, Member, TierHistoryEntry } from '@shared/member'
 import type { CouponDocument } from '../couponDocument'
@@ -27,6 +28,7 @@ export interface Collections {
   readonly staff: StaffDocument
   readonly invites: InviteDocument
   readonly audit: AuditDocument
+  readonly approvals: Approval
   readonly mall_items: MallItemDocument
   readonly orders: OrderDocument
   readonly redemptions: Stored<RedemptionCounterDocument>

@@ -6,6 +6,7 @@ import { createInvite } from './createInvite'
 import { me } from './me'
 import { previewPurchase } from './previewPurchase'
 import { recordPurchase } from './recordPurchase'
+import { requestApproval } from './requestApproval'
 import { resolveMemberCode } from './resolveMemberCode'
 import { reversePurchase } from './reversePurchase'
 import { today } from './today'
@@ -28,6 +29,7 @@ export const main = createRouter(
     resolveMemberCode,
     previewPurchase,
     recordPurchase,
+    requestApproval,
     verifyCoupon,
     verifyPickup,
     reversePurchase,

@@ -65,18 +65,20 @@ function replayOf(earlier: AuditDocument, input: RecordPurchaseInput): RecordPur
 }
 
 /** The answer, with the upgrade gift coupons a first recording made due. */
-interface Recorded {
+export interface Recorded {
   readonly answer: RecordPurchaseAnswer
   readonly giftCoupons: readonly GiftCoupon[]
 }
 
-interface Recording {
+export interface Recording {
   readonly openid: string
   readonly programme: Programme
   readonly input: Omit<RecordPurchaseInput, 'memberId'>
   /** The member the counter session names, or why it names none. */
   readonly memberId: Result<string, CounterSessionRefusal>
   readonly nowMs: number
+  /** A clerk's over-limit purchase a manager approves: recorded in the clerk's store, naming the clerk. */
+  readonly approved?: { readonly clerkOpenid: string; readonly storeId: string }
 }
 
 /**
@@ -84,10 +86,11 @@ interface Recording {
  * their day counter carries the limit), then the purchase's audit entry (the idempotency marker) and
  * the member at once, and the referrer only on a referred member's first purchase.
  */
-async function recordIn(unit: UnitOfWork, recording: Recording): Promise<RecordPurchaseAnswer | Recorded> {
-  const { programme, nowMs } = recording
-  const staff = staffBindingOf(await unit.read('staff', recording.openid), recording.openid)
-  if (!staff.ok) return staff
+export async function recordIn(unit: UnitOfWork, recording: Recording): Promise<RecordPurchaseAnswer | Recorded> {
+  const { programme, nowMs, approved } = recording
+  const binding = staffBindingOf(await unit.read('staff', recording.openid), recording.openid)
+  if (!binding.ok) return binding
+  const staff = approved ? ok({ ...binding.data, storeId: approved.storeId }) : binding
   if (!recording.memberId.ok) return recording.memberId
   const input: RecordPurchaseInput = { ...recording.input, memberId: recording.memberId.data }
   const key = purchaseKeyOf({
@@ -119,8 +122,9 @@ async function recordIn(unit: UnitOfWork, recording: Recording): Promise<RecordP
   unit.replace('members', decided.data.member)
   if (decided.data.referrer) unit.replace('members', decided.data.referrer)
   unit.update('staff', staff.data._id, { daily: staffDay })
-  unit.create('audit', audit)
-  return { answer: ok(resultOf(audit, false)), giftCoupons: decided.data.giftCoupons }
+  const recorded = approved ? { ...audit, requestedByOpenid: approved.clerkOpenid } : audit
+  unit.create('audit', recorded)
+  return { answer: ok(resultOf(recorded, false)), giftCoupons: decided.data.giftCoupons }
 }
 
 /**

@@ -8,7 +8,7 @@ import { DEMO_PROGRAMME_INPUT } from '../../../emulator/seed/demo/programme'
 import { insertTemplate } from '../coupon/testTemplates'
 import { insertItem } from '../mall/testItems'
 import { ADMIN, bindStoreTwo, NOW, seedCustomer, snapshotOf } from '../staff/staffFixtures'
-import { adminItemEdit, adminStoreEdit, adminTemplateEdit } from '../support/actionScenarios'
+import { adminItemEdit, adminStoreEdit, adminTemplateEdit, pendingApproval } from '../support/actionScenarios'
 import { type Expectations, matrixCallers, matrixRows } from '../support/authorisationMatrix'
 import { type FunctionHarness, useFunctionHarness } from '../support/functionHarness'
 import { DRY_RUN_SAMPLE } from '../support/programmeScenarios'
@@ -161,6 +161,18 @@ const CASES: readonly Case[] = [
       tierId: 'gold',
       endsOn: '2026-12-31',
       reason: '补偿',
+    }),
+  },
+  { functionName: 'admin', action: 'listApprovals', expectations: MANAGERS_AND_ADMINS, setup: async () => ({}) },
+  {
+    functionName: 'admin',
+    action: 'decideApproval',
+    expectations: MANAGERS_AND_ADMINS,
+    setup: async (harness, memberId) => ({
+      approvalId: await pendingApproval(harness, memberId),
+      decision: 'reject',
+      reason: '金额不符',
+      requestId: 'matrix-decide-approval',
     }),
   },
   { functionName: 'admin', action: 'listCouponTemplates', expectations: MANAGERS_AND_ADMINS, setup: async () => ({}) },

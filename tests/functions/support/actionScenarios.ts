@@ -116,6 +116,33 @@ async function clerkFor(harness: FunctionHarness, scenario: string, index: numbe
   return openid
 }
 
+/** A clerk's over-limit purchase (¥6000) for `memberId`, submitted for approval; answers the approval's id. */
+export async function pendingApproval(harness: FunctionHarness, memberId: string, clerk = STAFF, index = 0) {
+  const purchase = { memberId, amountFen: 600_000, receiptNo: `AP-${index}`, requestId: `approval-${index}-request` }
+  const answer = await harness.call('staff', 'requestApproval', purchaseBy(clerk, purchase), { as: clerk, atMs: NOW })
+  return dataOf(answer).approval.approvalId
+}
+
+/** A clerk's pending approval and a manager of store 1 of their own to decide it, as a call to decideApproval. */
+async function decisionFor(harness: FunctionHarness, index: number, decision: 'approve' | 'reject') {
+  const [clerk, member] = await Promise.all([
+    clerkFor(harness, `approval-${decision}`, index),
+    memberFor(harness, `approval-${decision}`, index, 0),
+  ])
+  const manager = `o-manager-approval-${decision}-${index}`
+  await harness.db.collection('staff').add({
+    data: { _id: manager, openid: manager, role: 'manager', storeId: 'store-1', name: '店长', boundAtMs: NOW },
+  })
+  const approvalId = await pendingApproval(harness, member.memberId, clerk, index)
+  const reason = decision === 'reject' ? { reason: '金额不符' } : {}
+  return callOf(
+    'admin',
+    'decideApproval',
+    { approvalId, decision, requestId: `decide-${index}-request`, ...reason },
+    manager,
+  )
+}
+
 /** An 8-digit pickup code of its own for each scenario and index. */
 const pickupCodeOf = (scenarioBase: number, index: number) => String(scenarioBase + index).padStart(8, '0')
 
@@ -348,6 +375,16 @@ export const ACTION_SCENARIOS = {
       )
     },
   },
+  'staff.requestApproval': {
+    arrange: async (harness, index) => {
+      const [clerk, member] = await Promise.all([
+        clerkFor(harness, 'request-approval', index),
+        memberFor(harness, 'request-approval', index, 0),
+      ])
+      const purchase = { memberId: member.memberId, amountFen: 600_000, requestId: `request-approval-${index}` }
+      return callOf('staff', 'requestApproval', purchaseBy(clerk, purchase), clerk)
+    },
+  },
   'staff.verifyCoupon': {
     arrange: async (harness, index) => {
       const member = await memberFor(harness, 'verify-coupon', index, 0)
@@ -458,6 +495,11 @@ export const ACTION_SCENARIOS = {
       return callOf('admin', 'grantTier', input, MANAGER)
     },
   },
+  'admin.listApprovals': {
+    arrange: async () => callOf('admin', 'listApprovals', {}, MANAGER),
+  },
+  'admin.decideApproval (approve)': { arrange: (harness, index) => decisionFor(harness, index, 'approve') },
+  'admin.decideApproval (reject)': { arrange: (harness, index) => decisionFor(harness, index, 'reject') },
   'admin.listCouponTemplates': {
     arrange: async () => callOf('admin', 'listCouponTemplates', {}, MANAGER),
   },
