@@ -4,10 +4,10 @@ import { useState } from 'react'
 import { auditActionText } from '@/staff/utils/staffText'
 import { classNames } from '@/utils/classNames'
 import { type Choice, Choices } from '../../components/Choices'
+import { FormField } from '../../components/FormField'
 import { useAuditLogStore } from '../../stores/auditLogStore'
 import { useStaffListStore } from '../../stores/staffListStore'
 import { useStoreListStore } from '../../stores/storeListStore'
-import { FormField } from '../item/ItemFields'
 
 const ACTIONS: readonly Choice<AuditAction | undefined>[] = [
   { id: 'audit-action-all', value: undefined, label: '全部操作' },

@@ -9,10 +9,10 @@ import { useRouteQuery } from '@/hooks/useRouteQuery'
 import { classNames } from '@/utils/classNames'
 import { benefitText } from '@/utils/couponText'
 import { AdminGate } from '../../components/AdminGate'
+import { FormField } from '../../components/FormField'
 import { useCouponIssueStore } from '../../stores/couponIssueStore'
 import { useCouponTemplatesStore } from '../../stores/couponTemplatesStore'
 import { issuedText, outcomeText } from '../../utils/templateText'
-import { FormField } from '../item/ItemFields'
 import '../../admin.css'
 
 function TemplateChoice({ templates }: { templates: readonly AdminCouponTemplateView[] }) {

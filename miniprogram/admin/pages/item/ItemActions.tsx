@@ -1,8 +1,8 @@
 import type { AdminItemView } from '@shared/contracts'
 import { Button, Input, Text, View } from '@tarojs/components'
 import { classNames } from '@/utils/classNames'
+import { FormField } from '../../components/FormField'
 import { useItemEditorStore } from '../../stores/itemEditorStore'
-import { FormField } from './ItemFields'
 
 /** An existing item's stock (adjusted by a conditional increment, never overwritten) and its sale status. */
 export function ItemActions({ item }: { item: AdminItemView }) {

@@ -7,9 +7,6 @@ import { ItemImageField } from './ItemImageField'
 
 type TextFieldName = Exclude<ItemFormField, 'kind'>
 
-// Kept for the pages that import it from here; new code imports it from components/FormField.
-export { FormField }
-
 function TextInput({ field, label, placeholder }: { field: TextFieldName; label: string; placeholder?: string }) {
   const value = useItemEditorStore((store) => store.form[field])
   const error = useItemEditorStore((store) => store.errors[field])

@@ -2,8 +2,8 @@ import { Button, Image, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { imageSourceOf } from '@/api/cloudFiles'
 import { classNames } from '@/utils/classNames'
+import { FormField } from '../../components/FormField'
 import { useItemEditorStore } from '../../stores/itemEditorStore'
-import { FormField } from './ItemFields'
 
 /** Opens the album or camera for one picture; null when the user cancels. */
 async function pickImage() {

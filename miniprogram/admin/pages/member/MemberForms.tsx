@@ -2,8 +2,8 @@ import type { MemberActionLimits } from '@shared/contracts'
 import { addDays } from '@shared/time/calendarDay'
 import { Button, Input, Picker, Text, View } from '@tarojs/components'
 import { classNames } from '@/utils/classNames'
+import { FormField } from '../../components/FormField'
 import { type MemberForms, type MemberWrite, useMemberWritesStore } from '../../stores/memberWritesStore'
-import { FormField } from '../item/ItemFields'
 
 function FormInput<Write extends MemberWrite>(props: {
   write: Write

@@ -6,8 +6,8 @@ import { PageShell } from '@/components/PageShell'
 import { navigate } from '@/navigation'
 import { classNames } from '@/utils/classNames'
 import { AdminGate } from '../../components/AdminGate'
+import { FormField } from '../../components/FormField'
 import { useMemberSearchStore } from '../../stores/memberSearchStore'
-import { FormField } from '../item/ItemFields'
 import '../../admin.css'
 
 function MemberRow({ member }: { member: MemberSummary }) {

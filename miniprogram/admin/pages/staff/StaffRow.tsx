@@ -6,8 +6,8 @@ import { useState } from 'react'
 import { roleText } from '@/staff/utils/staffText'
 import { formatDateTime } from '@/utils/formatTime'
 import { type Choice, Choices } from '../../components/Choices'
+import { FormField } from '../../components/FormField'
 import { useStaffListStore } from '../../stores/staffListStore'
-import { FormField } from '../item/ItemFields'
 
 const ROLES: readonly Choice<'staff' | 'manager'>[] = [
   { id: 'staff-role-staff', value: 'staff', label: '店员' },
