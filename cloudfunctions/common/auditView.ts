@@ -29,6 +29,7 @@ function movementOf(entry: AuditDocument): MovementView {
     case 'grantTier':
       return { ...NO_MOVEMENT, memberId: entry.memberId }
     case 'selfPurchaseRefused':
+    case 'decideApproval':
       return { ...NO_MOVEMENT, memberId: entry.memberId, amountFen: entry.amountFen }
     case 'adjustPoints': {
       const usable = entry.changes.points

@@ -282,6 +282,7 @@ export const AUDIT_ACTIONS = [
   'saveProgrammeDraft',
   'publishProgramme',
   'restoreProgrammeVersion',
+  'decideApproval',
 ] as const
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]
 

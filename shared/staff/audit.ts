@@ -194,6 +194,22 @@ export interface AdminProgrammeAuditEntry extends AuditEntryBase {
   readonly changes: FieldChanges
 }
 
+/**
+ * A manager's or an admin's decision on a clerk's over-limit purchase (`approval_<approvalId>`: an
+ * approval is decided once), written with the decision for approve and reject alike: an approval's
+ * purchase entry names the clerk, but a rejection leaves no other trace. Filed under the clerk's store.
+ */
+export interface ApprovalDecisionAuditEntry extends AuditEntryBase, Pick<PointsMovement, 'memberId' | 'amountFen'> {
+  readonly action: 'decideApproval'
+  readonly requestId: string
+  readonly approvalId: string
+  readonly reason: string | null
+  /** The approved purchase's own entry; null for a rejection. */
+  readonly purchaseEntryId: string | null
+  /** `status`: pending before, approved or rejected after. */
+  readonly changes: FieldChanges
+}
+
 /** One audit entry, by its action. */
 export type AuditEntry =
   | PurchaseAuditEntry
@@ -211,6 +227,7 @@ export type AuditEntry =
   | AdminBirthdayAuditEntry
   | AdminStaffAuditEntry
   | AdminProgrammeAuditEntry
+  | ApprovalDecisionAuditEntry
 
 /** The operator fields of an entry for an action by `staff`, in their own store. */
 export function auditOperatorOf(staff: Pick<StaffMember, 'openid' | 'name' | 'role' | 'storeId'>): AuditOperator {

@@ -7,6 +7,7 @@ export {
   type AdminPointsAuditEntry,
   type AdminProgrammeAuditEntry,
   type AdminStaffAuditEntry,
+  type ApprovalDecisionAuditEntry,
   type AuditEntry,
   type AuditOperator,
   auditOperatorOf,

@@ -68,10 +68,11 @@ const REQUESTS: Readonly<Record<ActionScenarioName, number>> = {
   'admin.changeStaffRole': 8,
   'admin.grantTier': 7,
   'admin.listApprovals': 2,
-  // recordPurchase's 9 less its staff read plus the caller, the approval and its write, and the
-  // three upgrade gifts a ¥6000 first purchase crosses (silver, gold, black).
-  'admin.decideApproval (approve)': 15,
-  'admin.decideApproval (reject)': 5,
+  // recordPurchase's 9 less its staff read plus the caller, the approval and its write, the
+  // decision's audit entry, and the three upgrade gifts a ¥6000 first purchase crosses (silver, gold, black).
+  'admin.decideApproval (approve)': 16,
+  // Up from 5 with the decision's audit entry.
+  'admin.decideApproval (reject)': 6,
   'admin.listCouponTemplates': 2,
   'admin.saveCouponTemplate (create)': 5,
   'admin.saveCouponTemplate (edit)': 5,

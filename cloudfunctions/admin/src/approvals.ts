@@ -8,6 +8,7 @@ import {
 } from '@shared/contracts'
 import type { Programme } from '@shared/programme/schema'
 import { type Err, err, ok, type Result } from '@shared/result'
+import { type ApprovalDecisionAuditEntry, auditOperatorOf } from '@shared/staff'
 import type { z } from 'zod'
 import { database } from '../../common/cloud'
 import type { StaffDocument } from '../../common/documents/staff'
@@ -82,6 +83,30 @@ function refusalOf(refusal: Err<ActionErrorCode<'staff', 'recordPurchase'>>): An
   return { ...refusal, code }
 }
 
+/** The decision's audit entry, filed under the clerk's store (an admin deciding has none of their own). */
+function decisionEntryOf(
+  approval: Approval,
+  decided: ApprovalDecision,
+  deciding: Deciding,
+): ApprovalDecisionAuditEntry {
+  return {
+    _id: `approval_${approval._id}`,
+    ...auditOperatorOf(deciding.staff),
+    storeId: approval.storeId,
+    action: 'decideApproval',
+    requestId: decided.requestId,
+    approvalId: approval._id,
+    subjectId: approval._id,
+    memberId: approval.memberId,
+    amountFen: approval.amountFen,
+    reason: decided.reason,
+    purchaseEntryId: decided.purchaseEntryId,
+    changes: { status: { before: approval.status, after: decided.decision === 'approve' ? 'approved' : 'rejected' } },
+    note: `申请人 ${approval.clerkName}${decided.reason === null ? '' : `；驳回原因 ${decided.reason}`}`,
+    createdAtMs: deciding.nowMs,
+  }
+}
+
 async function decideIn(unit: UnitOfWork, deciding: Deciding): Promise<Answer> {
   const { staff, input, nowMs } = deciding
   const approval = await unit.read('approvals', input.approvalId)
@@ -110,6 +135,7 @@ async function decideIn(unit: UnitOfWork, deciding: Deciding): Promise<Answer> {
   }
   const status = input.decision === 'approve' ? 'approved' : 'rejected'
   unit.update('approvals', approval._id, { status, decided })
+  unit.create('audit', decisionEntryOf(approval, decided, deciding))
   return ok({
     approvalId: approval._id,
     status,
@@ -124,12 +150,13 @@ async function decideIn(unit: UnitOfWork, deciding: Deciding): Promise<Answer> {
  * pending over-limit purchase. Approving records it in the same transaction as the approval's status,
  * through `recordPurchase`'s own unit of work (the purchase key the clerk's request names, so its points
  * are credited once however many approvals race: the losers run again and find it decided), with the
- * manager as operator and the clerk as `requestedByOpenid`; rejecting keeps the reason. A decided or
- * expired request answers APPROVAL_DECIDED / APPROVAL_EXPIRED; the same request id replays its answer.
- * Requests with the programme cached: staff (1), start, approval (1), then as recordPurchase's unit
- * (staff, audit entry and member, ledger + member + staff + audit) plus the approval, commit: 12, and
- * one more per upgrade gift the purchase crosses; a
- * rejection: staff, start, approval, approval, commit: 5.
+ * manager as operator and the clerk as `requestedByOpenid`; rejecting keeps the reason. Either way the
+ * decision's own audit entry (`approval_<id>`: status before and after, the reason) is written with it.
+ * A decided or expired request answers APPROVAL_DECIDED / APPROVAL_EXPIRED; the same request id replays
+ * its answer. Requests with the programme cached: staff (1), start, approval (1), then as
+ * recordPurchase's unit (staff, audit entry and member, ledger + member + staff + audit) plus the
+ * approval and the decision's entry, commit: 13, and one more per upgrade gift the purchase crosses; a
+ * rejection: staff, start, approval, approval and the decision's entry, commit: 6.
  */
 export const decideApproval = defineAction(API.admin.decideApproval, async (input, caller) => {
   const db = database()

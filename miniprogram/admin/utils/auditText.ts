@@ -15,6 +15,13 @@ const FIELD_NAMES: Readonly<Record<string, string>> = {
   title: '标题',
 }
 
+// An approval's status (the decision's entry records it before and after) in a manager's words.
+const STATUS_NAMES: Readonly<Record<string, string>> = {
+  pending: '待审批',
+  approved: '已批准',
+  rejected: '已驳回',
+}
+
 const VALUE_TEXT_MAX = 40
 
 function isRole(value: unknown): value is StaffRole {
@@ -24,6 +31,8 @@ function isRole(value: unknown): value is StaffRole {
 function valueText(field: string, value: unknown): string {
   if (value === null || value === undefined || value === '') return '无'
   if (field === 'role' && isRole(value)) return roleText(value)
+  if (field === 'status' && typeof value === 'string' && Object.hasOwn(STATUS_NAMES, value))
+    return STATUS_NAMES[value] ?? value
   const text = typeof value === 'string' ? value : JSON.stringify(value)
   return text.length > VALUE_TEXT_MAX ? `${text.slice(0, VALUE_TEXT_MAX - 1)}…` : text
 }

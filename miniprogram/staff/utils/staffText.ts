@@ -29,6 +29,7 @@ const ACTION_NAMES: Readonly<Record<AuditAction, string>> = {
   saveProgrammeDraft: '保存会员规则草稿',
   publishProgramme: '发布会员规则',
   restoreProgrammeVersion: '恢复会员规则版本',
+  decideApproval: '审批超额消费',
 }
 
 /** A role as the counter names it: 店员, 店长, 管理员. */

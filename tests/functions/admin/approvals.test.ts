@@ -36,6 +36,11 @@ describe('a manager’s approval of a clerk’s over-limit purchase', () => {
   const decide = (as: string, input: Record<string, unknown>, atMs = NOW + 60_000) =>
     harness.callRaw('admin', { action: 'decideApproval', input }, { as, atMs }) as Promise<Answer>
 
+  async function decisionEntriesOf(approvalId: string) {
+    const { data } = await harness.db.collection('audit').where({ subjectId: approvalId }).limit(10).get()
+    return data
+  }
+
   async function ledgerOf(memberId: string) {
     // The purchase's own entries: upgrade gifts it crossed come on top.
     const { data } = await harness.db.collection('ledger').where({ memberId }).limit(100).get()
@@ -77,6 +82,26 @@ describe('a manager’s approval of a clerk’s over-limit purchase', () => {
       ok: true,
       data: { approvals: [] },
     })
+    // The decision has an entry of its own, once, however often it was replayed or tried again.
+    await expect(decisionEntriesOf(approvalId)).resolves.toEqual([
+      expect.objectContaining({
+        _id: `approval_${approvalId}`,
+        action: 'decideApproval',
+        operatorOpenid: MANAGER,
+        operatorName: '王店长',
+        operatorRole: 'manager',
+        storeId: 'store-1',
+        approvalId,
+        subjectId: approvalId,
+        memberId: member.memberId,
+        amountFen: OVER_LIMIT_FEN,
+        requestId: 'approve-decision-1',
+        reason: null,
+        purchaseEntryId: approved.purchaseEntryId,
+        changes: { status: { before: 'pending', after: 'approved' } },
+        note: '申请人 小林',
+      }),
+    ])
   })
 
   it('credits the points once when two managers approve at once; the loser is told it was decided', async () => {
@@ -102,10 +127,50 @@ describe('a manager’s approval of a clerk’s over-limit purchase', () => {
     await expect(
       decide(MANAGER, { approvalId, decision: 'reject', reason: '小票金额不符', requestId: 'reject-decision-1' }),
     ).resolves.toMatchObject({ ok: true, data: { status: 'rejected', points: 0, purchaseEntryId: null } })
-    await expect(snapshotOf(harness)).resolves.toEqual(before)
+    // Nothing but the decision's own audit entry (below) is written.
+    const { audit: auditAfter, ...after } = await snapshotOf(harness)
+    const { audit: auditBefore, ...unchanged } = before
+    expect(after).toEqual(unchanged)
+    expect(auditAfter).toHaveLength((auditBefore?.length ?? 0) + 1)
     const { data } = await harness.db.collection('approvals').doc(approvalId).get()
     expect(data).toMatchObject({ status: 'rejected', decided: { reason: '小票金额不符', openid: MANAGER } })
     expect((await memberState(harness, member.memberId)).balance).toBe(0)
+    await expect(decisionEntriesOf(approvalId)).resolves.toEqual([
+      expect.objectContaining({
+        action: 'decideApproval',
+        operatorOpenid: MANAGER,
+        storeId: 'store-1',
+        approvalId,
+        memberId: member.memberId,
+        amountFen: OVER_LIMIT_FEN,
+        reason: '小票金额不符',
+        purchaseEntryId: null,
+        changes: { status: { before: 'pending', after: 'rejected' } },
+        note: '申请人 小林；驳回原因 小票金额不符',
+      }),
+    ])
+  })
+
+  it('files an admin’s decision under the clerk’s store, where its manager reads it in the audit log', async () => {
+    const { approvalId } = await requested('admin-reject')
+    await expect(
+      decide(ADMIN, { approvalId, decision: 'reject', reason: '重复提交', requestId: 'admin-reject-decision' }),
+    ).resolves.toMatchObject({ ok: true, data: { status: 'rejected' } })
+    const log = dataOf(
+      await harness.call('admin', 'auditLog', { action: 'decideApproval' }, { as: MANAGER, atMs: NOW + 120_000 }),
+    )
+    expect(log.entries).toEqual([
+      expect.objectContaining({
+        action: 'decideApproval',
+        operatorOpenid: ADMIN,
+        operatorRole: 'admin',
+        storeId: 'store-1',
+        subjectId: approvalId,
+        amountFen: OVER_LIMIT_FEN,
+        points: null,
+        changes: { status: { before: 'pending', after: 'rejected' } },
+      }),
+    ])
   })
 
   it('refuses another store’s manager, an expired request, a clerk, and bad input, changing nothing', async () => {
@@ -134,6 +199,7 @@ describe('a manager’s approval of a clerk’s over-limit purchase', () => {
     await expect(snapshotOf(harness)).resolves.toEqual(before)
     const { data } = await harness.db.collection('approvals').doc(approvalId).get()
     expect(data.status).toBe('pending')
+    await expect(decisionEntriesOf(approvalId)).resolves.toEqual([])
   })
 
   it('takes only a purchase the limits refuse', async () => {

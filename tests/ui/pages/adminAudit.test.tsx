@@ -65,6 +65,27 @@ describe('the 操作日志 screen', () => {
     expect(container.querySelector('#audit-more')).toBeNull()
   })
 
+  it('names an approval decision in Chinese: the action, the amount, the reason and the status it left', async () => {
+    const decision = entry('approval_a1', {
+      action: 'decideApproval',
+      operatorName: '王店长',
+      operatorRole: 'manager',
+      storeId: 'store-1',
+      memberId: 'm_a1',
+      amountFen: 600_000,
+      subjectId: 'o-lin_req-1',
+      note: '申请人 小林；驳回原因 小票金额不符',
+      changes: { status: { before: 'pending', after: 'rejected' } },
+    })
+    answerAdmin(page([decision], null))
+    const { container } = render(<AdminAuditPage />)
+    await screen.findByText('审批超额消费 · m_a1')
+    expect(container.querySelector('#audit-approval_a1')?.textContent).toContain(
+      '店长 ¥6000.00 · 申请人 小林；驳回原因 小票金额不符 · 王店长',
+    )
+    expect(container.querySelector('#audit-approval_a1-changes')?.textContent).toBe('状态 待审批 → 已驳回')
+  })
+
   it('sends each filter as the API names it, and starts again from the first page', async () => {
     const callFunction = answerAdmin(page([], null))
     const { container } = render(<AdminAuditPage />)
