@@ -37,6 +37,25 @@ const RECORD_HEADLINES: Partial<Record<ErrorCode, string>> = {
   FORBIDDEN: '无权为该会员记录消费',
 }
 
+/** What each refusal of `staff.requestApproval` means at the counter. */
+const APPROVAL_REQUEST_HEADLINES: Partial<Record<ErrorCode, string>> = {
+  NETWORK_ERROR: '网络异常，提交结果未确认，请重试',
+  INTERNAL: '系统繁忙，提交结果未确认，请重试',
+  APPROVAL_NOT_NEEDED: '该笔消费未超出限额，无需审批，请直接记录',
+  REQUEST_ID_REUSED: '本次提交已失效，请重新记录消费',
+  NOT_STAFF: '你的店员身份已解除，无法提交审批',
+}
+
+/** What each refusal of `admin.decideApproval` means to the manager. */
+const DECIDE_HEADLINES: Partial<Record<ErrorCode, string>> = {
+  APPROVAL_DECIDED: '该申请已由其他人处理，本次操作未生效',
+  APPROVAL_EXPIRED: '该申请已过期，请店员重新提交',
+  APPROVAL_NOT_FOUND: '该申请不存在或已撤回',
+  MANAGER_APPROVAL_REQUIRED: '你的店长权限已变更，无法批准该申请',
+  NETWORK_ERROR: '网络异常，审批结果未确认，请重试',
+  INTERNAL: '系统繁忙，审批结果未确认，请重试',
+}
+
 /** Failures whose outcome is unknown: the request may have gone through, so a retry reuses its request id. */
 export function isOutcomeUnknown(code: ErrorCode): boolean {
   return code === 'NETWORK_ERROR' || code === 'INTERNAL'
@@ -63,4 +82,14 @@ export function claimFailureText(code: ErrorCode, message: string): string {
 /** The message for a refused purchase: the code's plain meaning plus the server's detail (the limit). */
 export function recordFailureText(code: ErrorCode, message: string): string {
   return explain(RECORD_HEADLINES, code, message)
+}
+
+/** The message for a refused submission to the manager. */
+export function approvalRequestFailureText(code: ErrorCode, message: string): string {
+  return explain(APPROVAL_REQUEST_HEADLINES, code, message)
+}
+
+/** The message for a refused approval decision. */
+export function decideFailureText(code: ErrorCode, message: string): string {
+  return explain(DECIDE_HEADLINES, code, message)
 }

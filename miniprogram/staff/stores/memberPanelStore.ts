@@ -1,4 +1,11 @@
-import type { ApiEnvelope, CounterMember, PurchasePreview, RecordPurchaseResult } from '@shared/contracts'
+import type {
+  ApiEnvelope,
+  ApprovalView,
+  CounterMember,
+  PurchasePreview,
+  RecordPurchaseResult,
+  RequestApprovalResult,
+} from '@shared/contracts'
 import type { ErrorCode } from '@shared/errors'
 import { create } from 'zustand'
 import { callAction } from '@/api/client'
@@ -23,6 +30,20 @@ export type RecordingState =
   | { readonly status: 'done'; readonly result: RecordPurchaseResult }
   | { readonly status: 'failed'; readonly code: ErrorCode; readonly message: string; readonly retryable: boolean }
 
+/** A purchase the clerk's limits refused, exactly as it was sent: submitting it for approval sends it again. */
+export interface OverLimitPurchase {
+  readonly session: string
+  readonly amountFen: number
+  readonly receiptNo: string | null
+  readonly requestId: string
+}
+
+/** Where submitting the refused purchase to the manager stands. `failed` may be submitted again, under the same request id. */
+export type ApprovalRequestState =
+  | { readonly status: 'idle' | 'submitting' }
+  | { readonly status: 'submitted'; readonly approval: ApprovalView; readonly replayed: boolean }
+  | { readonly status: 'failed'; readonly code: ErrorCode; readonly message: string }
+
 interface MemberPanelStore {
   readonly token: string | null
   readonly member: Loadable<CounterMember>
@@ -33,6 +54,9 @@ interface MemberPanelStore {
   readonly recording: RecordingState
   /** The request id of the purchase in progress, kept while its outcome is unknown. */
   readonly pendingRequestId: string | null
+  /** The last purchase refused with MANAGER_APPROVAL_REQUIRED, until the next one is typed. */
+  readonly overLimit: OverLimitPurchase | null
+  readonly approvalRequest: ApprovalRequestState
   /** Resolves the scanned member code to the member at the counter. */
   load(token: string): Promise<void>
   /** One keypad key; the preview follows once the keypad rests. */
@@ -42,6 +66,11 @@ interface MemberPanelStore {
   record(): Promise<ApiEnvelope<RecordPurchaseResult> | null>
   /** Sends the purchase whose outcome is unknown again, with the same request id. */
   retryRecord(): Promise<ApiEnvelope<RecordPurchaseResult> | null>
+  /**
+   * Submits the refused purchase to the store's manager (`staff.requestApproval`) with its own request
+   * id, so that a retry answers the same approval; null when there is none or one is on its way.
+   */
+  requestApproval(): Promise<ApiEnvelope<RequestApprovalResult> | null>
   /** Takes a coupon just verified off the member's usable coupons. */
   dropCoupon(couponId: string): void
   /** Clears the keypad, receipt number and result for the member's next purchase. */
@@ -64,13 +93,17 @@ const EMPTY_ENTRY = {
   preview: { status: 'idle' },
   recording: { status: 'idle' },
   pendingRequestId: null,
+  overLimit: null,
+  approvalRequest: { status: 'idle' },
 } as const
 
 /**
  * The member panel: who is at the counter (`staff.resolveMemberCode`), the purchase typed on the
  * keypad with a live preview (`staff.previewPurchase`) and recording it (`staff.recordPurchase`).
  * Both name the member by the counter session the scan answered: after COUNTER_SESSION_TTL_MS the
- * function answers COUNTER_SESSION_EXPIRED and the page asks for the member code again.
+ * function answers COUNTER_SESSION_EXPIRED and the page asks for the member code again. A purchase
+ * above the clerk's limits (MANAGER_APPROVAL_REQUIRED) can be submitted to the manager as it was sent
+ * (`staff.requestApproval`).
  */
 export const useMemberPanelStore = create<MemberPanelStore>((set, get) => {
   async function askPreview(session: string, amountFen: number): Promise<void> {
@@ -126,11 +159,38 @@ export const useMemberPanelStore = create<MemberPanelStore>((set, get) => {
       })
     } else {
       const retryable = isOutcomeUnknown(answer.code)
+      const overLimit: OverLimitPurchase | null =
+        answer.code === 'MANAGER_APPROVAL_REQUIRED'
+          ? { session: member.data.session.token, amountFen, receiptNo: trimmedReceipt || null, requestId }
+          : null
       set({
         recording: { status: 'failed', code: answer.code, message: answer.message, retryable },
         pendingRequestId: retryable ? requestId : null,
+        overLimit,
+        approvalRequest: { status: 'idle' },
       })
     }
+    return answer
+  })
+
+  // One submission at a time; once submitted, the page offers no second one (the server would replay it anyway).
+  const submitApproval = submitOnce(async (): Promise<ApiEnvelope<RequestApprovalResult> | null> => {
+    const { overLimit, approvalRequest } = get()
+    if (overLimit === null || approvalRequest.status === 'submitted') return null
+    const requested = generation
+    set({ approvalRequest: { status: 'submitting' } })
+    const { receiptNo, ...purchase } = overLimit
+    const answer = await callAction('staff', 'requestApproval', {
+      ...purchase,
+      ...(receiptNo === null ? {} : { receiptNo }),
+    })
+    // Another member, or the next purchase: this answer is not for the page any more.
+    if (requested !== generation || get().overLimit !== overLimit) return answer
+    set({
+      approvalRequest: answer.ok
+        ? { status: 'submitted', approval: answer.data.approval, replayed: answer.data.replayed }
+        : { status: 'failed', code: answer.code, message: answer.message },
+    })
     return answer
   })
 
@@ -149,11 +209,19 @@ export const useMemberPanelStore = create<MemberPanelStore>((set, get) => {
       set({ member: answer.ok ? { status: 'ready', data: answer.data } : { status: 'error', message: answer.message } })
     },
     press(key) {
-      // Typing after a result starts the next purchase; an unknown outcome keeps its amount for the retry.
-      const { recording } = get()
+      // Typing after a result (or a submitted approval) starts the next purchase; an unknown outcome
+      // keeps its amount for the retry, and a submission on its way keeps the purchase it sends.
+      const { recording, approvalRequest } = get()
       if (recording.status === 'recording' || (recording.status === 'failed' && recording.retryable)) return
-      const base = recording.status === 'done' ? '' : get().amountText
-      set({ amountText: pressKey(base, key), recording: { status: 'idle' }, pendingRequestId: null })
+      if (approvalRequest.status === 'submitting') return
+      const next = recording.status === 'done' || approvalRequest.status === 'submitted'
+      set({
+        amountText: pressKey(next ? '' : get().amountText, key),
+        recording: { status: 'idle' },
+        pendingRequestId: null,
+        overLimit: null,
+        approvalRequest: { status: 'idle' },
+      })
       schedulePreview()
     },
     setReceiptNo(text) {
@@ -161,6 +229,9 @@ export const useMemberPanelStore = create<MemberPanelStore>((set, get) => {
     },
     record() {
       return submit(newRequestId())
+    },
+    requestApproval() {
+      return submitApproval()
     },
     retryRecord() {
       const { pendingRequestId } = get()

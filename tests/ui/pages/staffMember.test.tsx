@@ -4,6 +4,7 @@ import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import MemberPanelPage from '@/staff/pages/member/index'
 import { answerCloudFunctions, routeLocalFetchToCloudFunctions } from '../support/cloudFunctions'
 import {
+  approvalViewOf,
   CASHIER,
   COUNTER_SESSION,
   COUPON_TOKEN,
@@ -209,6 +210,107 @@ describe('the member panel', () => {
     expect((await findById(container, 'purchase-error')).textContent).toBe('超出限额，请店长操作')
     expect(container.querySelector('#purchase-result')).toBeNull()
     expect((await findById(container, 'member-balance')).textContent).toBe('可用积分 1280')
+  })
+
+  /** The over-limit refusal of ¥6000.00 with receipt A-9, on the panel; answers the recordPurchase input. */
+  async function refusedOverLimit(container: HTMLElement, callFunction: jest.Mock) {
+    await typeOnKeypad(container, '6000')
+    fireEvent.change(await findById(container, 'purchase-receipt'), { target: { value: 'A-9' } })
+    fireEvent.click(await findById(container, 'purchase-submit'))
+    expect((await findById(container, 'purchase-error')).textContent).toBe('超出限额，请店长操作')
+    const [recorded] = inputsOf(callFunction, 'recordPurchase')
+    return recorded
+  }
+
+  const OVER_LIMIT = {
+    'staff.previewPurchase': { ok: true, data: previewOf(600_000, { needsManagerApproval: true }) },
+    'staff.recordPurchase': {
+      ok: false,
+      code: 'MANAGER_APPROVAL_REQUIRED',
+      message: ERROR_MESSAGES.MANAGER_APPROVAL_REQUIRED,
+    },
+  }
+
+  it('submits a refused over-limit purchase to the manager, as it was sent, once', async () => {
+    let deliver: (value: unknown) => void = () => undefined
+    const callFunction = panelAnswers({
+      ...OVER_LIMIT,
+      'staff.requestApproval': () => new Promise((resolve) => (deliver = resolve)),
+    })
+    const { container } = render(<MemberPanelPage />)
+    const recorded = await refusedOverLimit(container, callFunction)
+    const submit = (await findById(container, 'purchase-approval-submit')) as HTMLButtonElement
+    expect(submit.textContent).toBe('提交店长审批')
+    fireEvent.click(submit)
+    await waitFor(() => expect(submit.disabled).toBe(true))
+    expect(submit.textContent).toBe('提交中…')
+    // A second tap while the first is on its way sends nothing.
+    fireEvent.click(submit)
+    expect(inputsOf(callFunction, 'requestApproval')).toEqual([
+      { session: COUNTER_SESSION, amountFen: 600_000, receiptNo: 'A-9', requestId: recorded?.requestId },
+    ])
+    await act(async () => deliver({ ok: true, data: { approval: approvalViewOf(), replayed: false } }))
+    expect((await findById(container, 'purchase-approval-title')).textContent).toBe('已提交店长审批')
+    expect((await findById(container, 'purchase-approval-amount')).textContent).toBe(
+      '消费 ¥6000.00 待店长审批，批准后积分自动发放',
+    )
+    expect((await findById(container, 'purchase-approval-pending')).textContent).toContain('2026-05-02 10:00 前有效')
+    expect(submit.disabled).toBe(true)
+    expect(submit.textContent).toBe('已提交')
+    expect(((await findById(container, 'purchase-submit')) as HTMLButtonElement).disabled).toBe(true)
+    fireEvent.click(submit)
+    expect(inputsOf(callFunction, 'requestApproval')).toHaveLength(1)
+    expect((await findById(container, 'member-balance')).textContent).toBe('可用积分 1280')
+    fireEvent.click(await findById(container, 'purchase-approval-next'))
+    expect((await findById(container, 'purchase-amount')).textContent).toBe('0.00')
+    expect(container.querySelector('#purchase-approval-submit')).toBeNull()
+  })
+
+  it('says why a submission failed, and submits again under the same request id, which answers the same approval', async () => {
+    let fail = true
+    const callFunction = panelAnswers({
+      ...OVER_LIMIT,
+      'staff.requestApproval': async () => {
+        if (fail) throw new Error('request:fail timeout')
+        return { ok: true, data: { approval: approvalViewOf(), replayed: true } }
+      },
+    })
+    const { container } = render(<MemberPanelPage />)
+    await refusedOverLimit(container, callFunction)
+    fireEvent.click(await findById(container, 'purchase-approval-submit'))
+    expect((await findById(container, 'purchase-approval-error')).textContent).toBe('网络异常，提交结果未确认，请重试')
+    expect(container.querySelector('#purchase-approval-pending')).toBeNull()
+    fail = false
+    fireEvent.click(await findById(container, 'purchase-approval-submit'))
+    expect((await findById(container, 'purchase-approval-pending')).textContent).toContain(
+      '该笔消费此前已提交，未重复提交',
+    )
+    const [first, second] = inputsOf(callFunction, 'requestApproval')
+    expect(second).toEqual(first)
+    expect(container.querySelector('#purchase-approval-error')).toBeNull()
+  })
+
+  it('shows the refusal text of a submission the server turns down', async () => {
+    const callFunction = panelAnswers({
+      ...OVER_LIMIT,
+      'staff.requestApproval': { ok: false, code: 'SELF_PURCHASE', message: ERROR_MESSAGES.SELF_PURCHASE },
+    })
+    const { container } = render(<MemberPanelPage />)
+    await refusedOverLimit(container, callFunction)
+    fireEvent.click(await findById(container, 'purchase-approval-submit'))
+    expect((await findById(container, 'purchase-approval-error')).textContent).toBe(ERROR_MESSAGES.SELF_PURCHASE)
+    expect(container.querySelector('#purchase-approval-pending')).toBeNull()
+  })
+
+  it('offers no submission for other refusals', async () => {
+    panelAnswers({
+      'staff.recordPurchase': { ok: false, code: 'REQUEST_ID_REUSED', message: ERROR_MESSAGES.REQUEST_ID_REUSED },
+    })
+    const { container } = render(<MemberPanelPage />)
+    await typeOnKeypad(container, '88')
+    fireEvent.click(await findById(container, 'purchase-submit'))
+    expect((await findById(container, 'purchase-error')).textContent).toBe('本次记录请求已失效，请重新记录')
+    expect(container.querySelector('#purchase-approval-submit')).toBeNull()
   })
 
   it('asks for the member code again when the counter session has run out', async () => {

@@ -1,4 +1,5 @@
 import type {
+  ApprovalView,
   AuditEntryView,
   CounterMember,
   PurchasePreview,
@@ -145,4 +146,20 @@ export function todayOf(entries: readonly AuditEntryView[], scope: 'mine' | 'sto
     .filter((entry) => entry.action === 'purchase' && !entry.reversed)
     .reduce((total, entry) => total + (entry.amountFen ?? 0), 0)
   return { businessDay: '2026-05-01', scope, storeId: 'store-1', entries, purchaseTotalFen }
+}
+
+/** A pending approval: by default 小林's ¥6000.00 purchase for member m_a1, requested at MORNING_MS, for a day. */
+export function approvalViewOf(overrides: Partial<ApprovalView> = {}): ApprovalView {
+  return {
+    approvalId: 'o-demo-staff-store-1_req-1',
+    storeId: 'store-1',
+    clerkName: '小林',
+    memberId: 'm_a1',
+    amountFen: 600_000,
+    receiptNo: 'A-9',
+    status: 'pending',
+    requestedAtMs: MORNING_MS,
+    expiresAtMs: MORNING_MS + 86_400_000,
+    ...overrides,
+  }
 }

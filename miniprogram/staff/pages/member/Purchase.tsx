@@ -7,6 +7,7 @@ import { classNames } from '@/utils/classNames'
 import { Keypad } from '../../components/Keypad'
 import { useMemberPanelStore } from '../../stores/memberPanelStore'
 import { purchaseFenOf } from '../../utils/keypadAmount'
+import { ApprovalRequest } from './ApprovalRequest'
 import { PreviewLine, PurchaseResult, RecordFailure } from './PurchaseOutcome'
 
 /** The amount as typed on the keypad, in yuan; 0.00 greyed until the first key. */
@@ -35,9 +36,12 @@ export function Purchase({ member }: { member: CounterMember }) {
   const record = useMemberPanelStore((store) => store.record)
   const retryRecord = useMemberPanelStore((store) => store.retryRecord)
   const startNext = useMemberPanelStore((store) => store.startNext)
+  const approvalStatus = useMemberPanelStore((store) => store.approvalRequest.status)
   const amountFen = purchaseFenOf(amountText)
   const outcomeUnknown = recording.status === 'failed' && recording.retryable
-  const canSubmit = amountFen !== null && recording.status !== 'recording'
+  // A purchase with the manager is not recorded again: that would be a second request for it.
+  const withManager = approvalStatus === 'submitting' || approvalStatus === 'submitted'
+  const canSubmit = amountFen !== null && recording.status !== 'recording' && !withManager
 
   async function confirmAndRecord(fen: number) {
     const points = preview.status === 'ready' ? `，预计获得 ${preview.preview.points} 积分` : ''
@@ -61,7 +65,10 @@ export function Purchase({ member }: { member: CounterMember }) {
       <Text className='panel-card__title'>记录消费</Text>
       <AmountDisplay amountText={amountText} />
       <PreviewLine preview={preview} />
-      <Keypad disabled={recording.status === 'recording' || outcomeUnknown} onPress={press} />
+      <Keypad
+        disabled={recording.status === 'recording' || outcomeUnknown || approvalStatus === 'submitting'}
+        onPress={press}
+      />
       <Input
         className='panel-receipt'
         id='purchase-receipt'
@@ -71,6 +78,7 @@ export function Purchase({ member }: { member: CounterMember }) {
         onInput={(event) => setReceiptNo(event.detail.value)}
       />
       {recording.status === 'failed' && <RecordFailure recording={recording} />}
+      <ApprovalRequest />
       {outcomeUnknown ? (
         <Button className='button button--primary' id='purchase-retry' onClick={() => void retryRecord()}>
           重试记录
