@@ -34,6 +34,7 @@ export const ROUTES = {
   adminAudit: 'admin/pages/audit/index',
   adminMembers: 'admin/pages/members/index',
   adminMember: 'admin/pages/member/index',
+  adminApprovals: 'admin/pages/approvals/index',
 } as const
 
 /** A page by name. */
@@ -152,5 +153,6 @@ export const SUB_PACKAGES: readonly SubPackage[] = [
     ROUTES.adminAudit,
     ROUTES.adminMembers,
     ROUTES.adminMember,
+    ROUTES.adminApprovals,
   ]),
 ]

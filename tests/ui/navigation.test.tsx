@@ -44,6 +44,7 @@ describe('the route map', () => {
           'pages/audit/index',
           'pages/members/index',
           'pages/member/index',
+          'pages/approvals/index',
         ],
       },
     ])

@@ -11,7 +11,8 @@ export interface AdminSection {
 
 /**
  * The sections a role may open, in the order the home page lists them (issue 11's table): jobs are
- * the brand admin's alone (`jobs.*` require an admin); managers read the mall catalogue.
+ * the brand admin's alone (`jobs.*` require an admin); managers read the mall catalogue and decide
+ * their own store's approvals.
  */
 export function adminSectionsFor(role: StaffRole): readonly AdminSection[] {
   const sections: AdminSection[] = []
@@ -24,6 +25,12 @@ export function adminSectionsFor(role: StaffRole): readonly AdminSection[] {
     })
   }
   if (role === 'admin' || role === 'manager') {
+    sections.push({
+      id: 'admin-section-approvals',
+      route: 'adminApprovals',
+      title: '审批',
+      note: role === 'admin' ? '各门店店员超出限额的消费：批准或驳回' : '本店店员超出限额的消费：批准或驳回',
+    })
     sections.push({
       id: 'admin-section-items',
       route: 'adminItems',

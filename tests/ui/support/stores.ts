@@ -1,3 +1,4 @@
+import { useApprovalsStore } from '@/admin/stores/approvalsStore'
 import { useAuditLogStore } from '@/admin/stores/auditLogStore'
 import { useCatalogueStore } from '@/admin/stores/catalogueStore'
 import { useCouponIssueStore } from '@/admin/stores/couponIssueStore'
@@ -44,6 +45,7 @@ export function resetStores(): void {
   useJobsStore.getState().reset()
   useStaffListStore.getState().reset()
   useAuditLogStore.getState().reset()
+  useApprovalsStore.getState().reset()
   useProgrammeEditorStore.getState().reset()
   useItemEditorStore.getState().open(null)
   useTemplateEditorStore.getState().open(null)
