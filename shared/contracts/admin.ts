@@ -100,13 +100,21 @@ export interface AdjustPointsResult {
 
 /** Members one search answers at most. */
 export const MEMBER_SEARCH_SIZE_MAX = 20
-/** Ledger entries, coupons and staff actions the member detail shows, each the newest. */
+/** Ledger entries, coupons and staff actions the member detail shows, each the newest; also a ledger page. */
 export const MEMBER_DETAIL_LIST_SIZE = 20
 
 export const searchMembersInput = z
   .object({ query: z.string().trim().min(1, '请输入手机号、会员编号或昵称').max(30, '搜索内容不能超过 30 个字') })
   .strict()
 export const memberDetailInput = z.object({ memberId }).strict()
+/** `memberLedger`: the member's points history after the detail's first page, MEMBER_DETAIL_LIST_SIZE at a time. */
+export const memberLedgerInput = z
+  .object({
+    memberId,
+    /** The `ledgerNextCursor` of the detail, or the `nextCursor` of the previous page; absent for the first page. */
+    cursor: z.string().max(80).optional(),
+  })
+  .strict()
 
 /** A member as the search lists them. Phone numbers are masked unless the caller is an admin. */
 export interface MemberSummary {
@@ -138,6 +146,12 @@ export interface MemberLedgerLine {
   readonly createdAtMs: number
 }
 
+/** `admin.memberLedger`: a page of the member's points history, newest first. */
+export interface MemberLedgerPage {
+  readonly entries: readonly MemberLedgerLine[]
+  readonly nextCursor: string | null
+}
+
 /** `admin.memberDetail`: the card figures, the lots and when they expire, and the newest history, coupons and staff actions. */
 export interface MemberDetail {
   /** `tier` is the tier held now: the earned one or a grant above it (see `earnedTier`, `grantedTier`). */
@@ -151,6 +165,8 @@ export interface MemberDetail {
   /** The wallet's lots, earliest expiry first (never-expiring last). */
   readonly lots: readonly { readonly expiresAtMs: number | null; readonly amount: number }[]
   readonly ledger: readonly MemberLedgerLine[]
+  /** Where `admin.memberLedger` goes on from; null when `ledger` is the whole history. */
+  readonly ledgerNextCursor: string | null
   readonly coupons: readonly WalletCoupon[]
   readonly orders: readonly MemberOrderLine[]
   readonly staffActions: readonly AuditEntryView[]

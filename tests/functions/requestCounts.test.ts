@@ -61,6 +61,7 @@ const REQUESTS: Readonly<Record<ActionScenarioName, number>> = {
   'admin.adjustStock': 5,
   'admin.searchMembers': 2,
   'admin.memberDetail': 6,
+  'admin.memberLedger': 2,
   'admin.adjustPoints': 8,
   'admin.correctBirthday': 7,
   'admin.auditLog': 2,

@@ -455,6 +455,12 @@ export const ACTION_SCENARIOS = {
       return callOf('admin', 'memberDetail', { memberId: member.memberId }, MANAGER)
     },
   },
+  'admin.memberLedger': {
+    arrange: async (harness, index) => {
+      const member = await memberFor(harness, 'member-ledger', index)
+      return callOf('admin', 'memberLedger', { memberId: member.memberId }, MANAGER)
+    },
+  },
   'admin.correctBirthday': {
     arrange: async (harness, index) => {
       const member = await memberFor(harness, 'correct-birthday', index)

@@ -202,6 +202,59 @@ describe('the member detail page', () => {
     ])
   })
 
+  it('brings in older history lines with 加载更多, a page at a time, until there are no more', async () => {
+    const older = (id: string, amount: number): MemberLedgerLine => ({
+      id,
+      type: 'spend',
+      amount,
+      title: '兑换商品',
+      reason: null,
+      operatorId: null,
+      createdAtMs: Date.UTC(2026, 3, 1, 2, 0),
+    })
+    const pages = [
+      { ok: false, code: 'NETWORK_ERROR', message: '网络不给力' },
+      { ok: true, data: { entries: [older('spend_1', -100)], nextCursor: 'cursor-2' } },
+      { ok: true, data: { entries: [older('spend_2', -200)], nextCursor: null } },
+    ]
+    const callFunction = answerCloudFunctions({
+      'staff.me': MANAGER_ME,
+      'admin.memberDetail': { ok: true, data: memberDetailOf({ ledgerNextCursor: 'cursor-1' }) },
+      'admin.memberLedger': async () => pages.shift(),
+    })
+    const { container } = render(<AdminMemberPage />)
+    await screen.findByText('加载更多')
+    fireEvent.click(container.querySelector('#member-ledger-more') as Element)
+    await screen.findByText('网络不给力')
+    expect(container.querySelector('#member-ledger-earn_1')).not.toBeNull()
+    fireEvent.click(container.querySelector('#member-ledger-more') as Element)
+    await screen.findByText(/使用 -100 积分/)
+    expect(container.querySelector('#member-ledger-more-error')).toBeNull()
+    fireEvent.click(container.querySelector('#member-ledger-more') as Element)
+    await screen.findByText(/使用 -200 积分/)
+    const lines = [...container.querySelectorAll('#member-ledger [id^="member-ledger-"]')].map((line) => line.id)
+    expect(lines).toEqual([
+      'member-ledger-adjust_req-1',
+      'member-ledger-earn_1',
+      'member-ledger-spend_1',
+      'member-ledger-spend_2',
+    ])
+    expect(container.querySelector('#member-ledger-more')).toBeNull()
+    expect(inputsOf(callFunction, 'memberLedger')).toEqual([
+      { memberId: MEMBER_ID, cursor: 'cursor-1' },
+      { memberId: MEMBER_ID, cursor: 'cursor-1' },
+      { memberId: MEMBER_ID, cursor: 'cursor-2' },
+    ])
+  })
+
+  it('offers no 加载更多 when the first page is the whole history', async () => {
+    answerCloudFunctions({ 'staff.me': MANAGER_ME, 'admin.memberDetail': { ok: true, data: memberDetailOf() } })
+    const { container } = render(<AdminMemberPage />)
+    await screen.findByText('积分批次')
+    expect(container.querySelector('#member-ledger-earn_1')).not.toBeNull()
+    expect(container.querySelector('#member-ledger-more')).toBeNull()
+  })
+
   it('shows a failed load with 重试, and an unknown member as such', async () => {
     answerCloudFunctions({
       'staff.me': MANAGER_ME,
