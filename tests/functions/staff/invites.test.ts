@@ -40,6 +40,10 @@ describe('staff binding: invites and unbinding', () => {
       ['acceptInvite', 'o-new-manager'],
       ['createInvite', ADMIN],
     ])
+    // The log names the inviter as colleagues know them, not by OPENID.
+    expect(audits.find((entry: { action: string }) => entry.action === 'acceptInvite')).toMatchObject({
+      note: '邀请人 品牌管理员',
+    })
   })
 
   it('lets a manager invite staff for their own store only', async () => {
