@@ -12,7 +12,7 @@ import type { MemberActionLimits, MemberOrderLine, MemberTierGrant } from './adm
 import type { WalletCoupon } from './coupon'
 import { birthdaySchema } from './member'
 import { requestIdSchema } from './requestId'
-import { AUDIT_ACTIONS, type AuditEntryView } from './staff'
+import { AUDIT_ACTIONS, type AuditAction, type AuditEntryView } from './staff'
 
 /** Items the catalogue screen lists at most (one read). */
 export const ADMIN_ITEMS_MAX = 1000
@@ -201,10 +201,31 @@ export const auditLogInput = z
 /** An entry of the audit log screen: the today list's view and what the action changed, before and after. */
 export type AuditLogEntry = AuditEntryView & { readonly changes: FieldChanges }
 
+/** Actions whose `subjectId` is a staff member's OPENID: their names come in `AuditLogNames.staff`. */
+export const STAFF_SUBJECT_ACTIONS: readonly AuditAction[] = ['changeStaffRole', 'unbind']
+/** Actions whose `subjectId` is a store's id: their names come in `AuditLogNames.stores`. */
+export const STORE_SUBJECT_ACTIONS: readonly AuditAction[] = ['saveStore']
+
+/**
+ * What the ids on a page of the log name, as they read now, so that the screen shows names: each
+ * map by id, without the ids that name nothing (any more). Read with own-property lookups only
+ * (an id may read `constructor`).
+ */
+export interface AuditLogNames {
+  /** Store names: of the entries' stores, of stores edited, and of stores a role change moved between. */
+  readonly stores: Readonly<Record<string, string>>
+  /** Staff names by OPENID, of the subjects of `STAFF_SUBJECT_ACTIONS` (role changes, unbinds). */
+  readonly staff: Readonly<Record<string, string>>
+  /** Member nicknames by member id (members without one are absent: the member id is all there is). */
+  readonly members: Readonly<Record<string, string>>
+}
+
 /** `admin.auditLog`. */
 export interface AuditLogPage {
   readonly entries: readonly AuditLogEntry[]
   readonly nextCursor: string | null
+  /** Names for the ids of this page's entries (a page's names only: pages merge theirs). */
+  readonly names: AuditLogNames
 }
 
 /** An item as the catalogue screen shows it: every field, with the units redemptions still hold. */

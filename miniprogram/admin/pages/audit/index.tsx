@@ -1,4 +1,4 @@
-import type { AuditLogEntry, StaffMe } from '@shared/contracts'
+import type { AuditLogEntry, AuditLogNames, StaffMe } from '@shared/contracts'
 import { Button, Text, View } from '@tarojs/components'
 import { useCallback } from 'react'
 import { Loaded } from '@/components/Loaded'
@@ -11,15 +11,16 @@ import { AdminGate } from '../../components/AdminGate'
 import { useAuditLogStore } from '../../stores/auditLogStore'
 import { useStaffListStore } from '../../stores/staffListStore'
 import { useStoreListStore } from '../../stores/storeListStore'
-import { changesText } from '../../utils/auditText'
+import { auditSubjectText, changesText, storeText } from '../../utils/auditText'
 import { AuditFilters } from './AuditFilters'
 import '../../admin.css'
 
 const REFUSAL = '仅限店长和品牌管理员使用'
 
-function AuditRow({ entry }: { entry: AuditLogEntry }) {
-  const changed = changesText(entry.changes)
-  const subject = entry.memberId ?? entry.subjectId
+function AuditRow(props: { entry: AuditLogEntry; names: AuditLogNames; showStore: boolean }) {
+  const { entry, names } = props
+  const changed = changesText(entry.changes, names)
+  const subject = auditSubjectText(entry, names)
   return (
     <View className='admin-row' id={`audit-${entry.id}`}>
       <Text className='admin-link__title'>
@@ -28,6 +29,11 @@ function AuditRow({ entry }: { entry: AuditLogEntry }) {
       <Text className='admin-link__note'>
         {`${formatDateTime(entry.createdAtMs)} · ${roleText(entry.operatorRole)} ${auditDetailText(entry)}`}
       </Text>
+      {props.showStore && entry.storeId !== null && (
+        <Text className='admin-link__note' id={`audit-${entry.id}-store`}>
+          {`门店 ${storeText(entry.storeId, names)}`}
+        </Text>
+      )}
       {changed !== '' && (
         <Text className='admin-link__note' id={`audit-${entry.id}-changes`}>
           {changed}
@@ -82,7 +88,8 @@ function AuditScreen({ me }: { me: StaffMe }) {
         {(data) => (
           <View className='admin-links' id='audit-list'>
             {data.entries.map((entry) => (
-              <AuditRow key={entry.id} entry={entry} />
+              // A manager's log is their own store's: only admins need to be told which.
+              <AuditRow key={entry.id} entry={entry} names={data.names} showStore={me.role === 'admin'} />
             ))}
           </View>
         )}
