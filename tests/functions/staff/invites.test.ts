@@ -20,6 +20,7 @@ describe('staff binding: invites and unbinding', () => {
       code: expect.stringMatching(/^[A-Za-z0-9_-]{10}$/),
       role: 'manager',
       storeId: 'store-2',
+      storeName: '小满咖啡 · 西湖店',
       expiresAtMs: expect.any(Number),
       path: `staff/pages/invite/index?code=${created.code}`,
     })
