@@ -23,31 +23,35 @@ function namedIdsOf(entries: readonly AuditLogEntry[]): NamedIds {
   return ids
 }
 
-/** The staff members' names by OPENID (their document's id): one request, none for no ids. */
-async function staffNamesOf(db: Database, openids: readonly string[]): Promise<Record<string, string>> {
-  const wanted = [...new Set(openids)]
-  if (wanted.length === 0) return {}
+/** The named fields of the documents `ids` name (those found): one request, none for no ids. */
+async function fieldsByIds<Name extends 'staff' | 'members'>(
+  db: Database,
+  name: Name,
+  ids: readonly string[],
+  projection: Readonly<Record<string, true>>,
+) {
+  const wanted = [...new Set(ids)]
+  if (wanted.length === 0) return []
   const { data } = await db
-    .collection('staff')
+    .collection(name)
     .where({ _id: db.command.in(wanted) })
-    .field({ _id: true, name: true })
+    .field({ _id: true, ...projection })
     .limit(wanted.length)
     .get()
-  return Object.fromEntries(data.map((staff) => [staff._id, staff.name]))
+  return data
 }
 
-/** The members' nicknames by member id, of those who set one: one request, none for no ids. */
+/** The staff members' names by OPENID (their document's id). */
+async function staffNamesOf(db: Database, openids: readonly string[]): Promise<Record<string, string>> {
+  const staff = await fieldsByIds(db, 'staff', openids, { name: true })
+  return Object.fromEntries(staff.map((person) => [person._id, person.name]))
+}
+
+/** The members' nicknames by member id, of those who set one. */
 async function nicknamesOf(db: Database, memberIds: readonly string[]): Promise<Record<string, string>> {
-  const wanted = [...new Set(memberIds)]
-  if (wanted.length === 0) return {}
-  const { data } = await db
-    .collection('members')
-    .where({ _id: db.command.in(wanted) })
-    .field({ _id: true, 'profile.nickname': true })
-    .limit(wanted.length)
-    .get()
+  const members = await fieldsByIds(db, 'members', memberIds, { 'profile.nickname': true })
   return Object.fromEntries(
-    data.flatMap((member) => (member.profile?.nickname ? [[member._id, member.profile.nickname]] : [])),
+    members.flatMap((member) => (member.profile?.nickname ? [[member._id, member.profile.nickname]] : [])),
   )
 }
 

@@ -7,6 +7,7 @@ import { seedMember } from '../mall/seededMembers'
 import { ADMIN, insertCoupon, MANAGER, NOW, STAFF } from '../staff/staffFixtures'
 import { dataOf } from '../support/answers'
 import { useFunctionHarness } from '../support/functionHarness'
+import { zeroPointLines } from '../support/pagingLedger'
 
 jest.setTimeout(120_000)
 
@@ -119,22 +120,8 @@ describe('admin.searchMembers and admin.memberDetail', () => {
 
   it('pages the history past the detail’s newest 20 with memberLedger, newest first, each line once', async () => {
     const member = await seedMember(harness, { prefix: 'o-detail-ledger', points: 80, atMs: NOW - 100_000 })
-    const entries = Array.from({ length: 45 }, (_, index) => ({
-      _id: `test_${String(index).padStart(2, '0')}`,
-      memberId: member.memberId,
-      type: 'earn',
-      // Zero-point lines: this test is about paging, and the balance must keep matching the ledger.
-      amount: 0,
-      balanceAfter: 80,
-      lotChanges: [],
-      shortfall: 0,
-      source: 'checkin',
-      operatorId: null,
-      idempotencyKey: `test_${index}`,
-      reason: null,
-      // Pairs of entries share an instant, and one pair straddles the first page's end.
-      createdAtMs: NOW - 50_000 + Math.floor(index / 2) * 1000,
-    }))
+    // Pairs share an instant, and one pair straddles the first page's end (the 20th and 21st lines).
+    const entries = zeroPointLines(member.memberId, { count: 45, balanceAfter: 80, fromMs: NOW - 50_000 })
     await harness.db.collection('ledger').add({ data: entries })
     const newestFirst = [...entries.map((entry) => entry._id).reverse(), `join_${member.memberId}`]
     const detail = dataOf(

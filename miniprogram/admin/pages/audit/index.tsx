@@ -1,5 +1,5 @@
 import type { AuditLogEntry, AuditLogNames, StaffMe } from '@shared/contracts'
-import { Button, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import { useCallback } from 'react'
 import { Loaded } from '@/components/Loaded'
 import { LoadState } from '@/components/LoadState'
@@ -8,6 +8,7 @@ import { usePageData } from '@/hooks/usePageData'
 import { auditActionText, auditDetailText, roleText } from '@/staff/utils/staffText'
 import { formatDateTime } from '@/utils/formatTime'
 import { AdminGate } from '../../components/AdminGate'
+import { LoadMore } from '../../components/LoadMore'
 import { useAuditLogStore } from '../../stores/auditLogStore'
 import { useStaffListStore } from '../../stores/staffListStore'
 import { useStoreListStore } from '../../stores/storeListStore'
@@ -49,18 +50,7 @@ function MoreButton() {
   const moreError = useAuditLogStore((store) => store.moreError)
   const loadMore = useAuditLogStore((store) => store.loadMore)
   if (state.status !== 'ready' || state.data.nextCursor === null) return null
-  return (
-    <>
-      {moreError !== null && (
-        <Text className='admin-notice admin-notice--failed' id='audit-more-error'>
-          {moreError}
-        </Text>
-      )}
-      <Button className='button admin-create' id='audit-more' disabled={loadingMore} onClick={() => void loadMore()}>
-        {loadingMore ? '加载中…' : '加载更多'}
-      </Button>
-    </>
-  )
+  return <LoadMore id='audit-more' loading={loadingMore} error={moreError} onMore={() => void loadMore()} />
 }
 
 function AuditScreen({ me }: { me: StaffMe }) {

@@ -1,8 +1,8 @@
 import type { MemberDetail, MemberLedgerLine } from '@shared/contracts'
 import type { LedgerEntryType } from '@shared/ledger/ledgerEntry'
-import { Button, Text } from '@tarojs/components'
 import { signedPointsText } from '@/staff/utils/staffText'
 import { formatDateTime } from '@/utils/formatTime'
+import { LoadMore } from '../../components/LoadMore'
 import { useMemberDetailStore } from '../../stores/memberDetailStore'
 import { Line, Section } from './SectionCard'
 
@@ -24,23 +24,7 @@ function MoreLedger() {
   const { nextCursor, loading, error } = useMemberDetailStore((store) => store.olderLedger)
   const loadMore = useMemberDetailStore((store) => store.loadMoreLedger)
   if (nextCursor === null) return null
-  return (
-    <>
-      {error !== null && (
-        <Text className='admin-notice admin-notice--failed' id='member-ledger-more-error'>
-          {error}
-        </Text>
-      )}
-      <Button
-        className='button admin-create'
-        id='member-ledger-more'
-        disabled={loading}
-        onClick={() => void loadMore()}
-      >
-        {loading ? '加载中…' : '加载更多'}
-      </Button>
-    </>
-  )
+  return <LoadMore id='member-ledger-more' loading={loading} error={error} onMore={() => void loadMore()} />
 }
 
 /** The points history, newest first: the detail's first page, then the pages 加载更多 brought in. */
