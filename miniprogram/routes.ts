@@ -53,8 +53,11 @@ export interface RouteQueries {
   readonly staffCounter: { readonly code?: string }
   /** `token`: the member code scanned at the counter. */
   readonly staffMember: { readonly token: string }
-  /** `code`: the invite being accepted; without it managers create invites. */
-  readonly staffInvite: { readonly code?: string }
+  /**
+   * `code`: the invite being accepted; without it managers and admins create invites. `storeId`: the
+   * store an admin's invite is for at first (the 员工 page's store); a manager's is always their own.
+   */
+  readonly staffInvite: { readonly code?: string; readonly storeId?: string }
   /** `id`: the item being edited; without it the form creates one. */
   readonly adminItem: { readonly id?: string }
   /** `id`: the template being edited; without it the form creates one. */

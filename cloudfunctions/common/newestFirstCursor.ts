@@ -29,3 +29,16 @@ export function afterPageEnd(db: Database, condition: Record<string, unknown>, a
     _.or([{ createdAtMs: _.lt(after.createdAtMs) }, { createdAtMs: after.createdAtMs, _id: _.lt(after.id) }]),
   ])
 }
+
+/**
+ * A page out of the `pageSize + 1` newest documents a query read: the first `pageSize`, and the
+ * cursor after the last of them when the extra one shows that more follow (null: the end).
+ */
+export function newestFirstPage<Document extends { readonly createdAtMs: number; readonly _id: string }>(
+  data: readonly Document[],
+  pageSize: number,
+): { readonly documents: readonly Document[]; readonly nextCursor: string | null } {
+  const documents = data.slice(0, pageSize)
+  const last = documents.at(-1)
+  return { documents, nextCursor: data.length > pageSize && last ? encodeCursor(last) : null }
+}

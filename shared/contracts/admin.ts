@@ -12,7 +12,7 @@ import type { MemberActionLimits, MemberOrderLine, MemberTierGrant } from './adm
 import type { WalletCoupon } from './coupon'
 import { birthdaySchema } from './member'
 import { requestIdSchema } from './requestId'
-import { AUDIT_ACTIONS, type AuditEntryView } from './staff'
+import { AUDIT_ACTIONS, type AuditAction, type AuditEntryView } from './staff'
 
 /** Items the catalogue screen lists at most (one read). */
 export const ADMIN_ITEMS_MAX = 1000
@@ -100,13 +100,21 @@ export interface AdjustPointsResult {
 
 /** Members one search answers at most. */
 export const MEMBER_SEARCH_SIZE_MAX = 20
-/** Ledger entries, coupons and staff actions the member detail shows, each the newest. */
+/** Ledger entries, coupons and staff actions the member detail shows, each the newest; also a ledger page. */
 export const MEMBER_DETAIL_LIST_SIZE = 20
 
 export const searchMembersInput = z
   .object({ query: z.string().trim().min(1, '请输入手机号、会员编号或昵称').max(30, '搜索内容不能超过 30 个字') })
   .strict()
 export const memberDetailInput = z.object({ memberId }).strict()
+/** `memberLedger`: the member's points history after the detail's first page, MEMBER_DETAIL_LIST_SIZE at a time. */
+export const memberLedgerInput = z
+  .object({
+    memberId,
+    /** The `ledgerNextCursor` of the detail, or the `nextCursor` of the previous page; absent for the first page. */
+    cursor: z.string().max(80).optional(),
+  })
+  .strict()
 
 /** A member as the search lists them. Phone numbers are masked unless the caller is an admin. */
 export interface MemberSummary {
@@ -138,6 +146,12 @@ export interface MemberLedgerLine {
   readonly createdAtMs: number
 }
 
+/** `admin.memberLedger`: a page of the member's points history, newest first. */
+export interface MemberLedgerPage {
+  readonly entries: readonly MemberLedgerLine[]
+  readonly nextCursor: string | null
+}
+
 /** `admin.memberDetail`: the card figures, the lots and when they expire, and the newest history, coupons and staff actions. */
 export interface MemberDetail {
   /** `tier` is the tier held now: the earned one or a grant above it (see `earnedTier`, `grantedTier`). */
@@ -151,6 +165,8 @@ export interface MemberDetail {
   /** The wallet's lots, earliest expiry first (never-expiring last). */
   readonly lots: readonly { readonly expiresAtMs: number | null; readonly amount: number }[]
   readonly ledger: readonly MemberLedgerLine[]
+  /** Where `admin.memberLedger` goes on from; null when `ledger` is the whole history. */
+  readonly ledgerNextCursor: string | null
   readonly coupons: readonly WalletCoupon[]
   readonly orders: readonly MemberOrderLine[]
   readonly staffActions: readonly AuditEntryView[]
@@ -185,10 +201,31 @@ export const auditLogInput = z
 /** An entry of the audit log screen: the today list's view and what the action changed, before and after. */
 export type AuditLogEntry = AuditEntryView & { readonly changes: FieldChanges }
 
+/** Actions whose `subjectId` is a staff member's OPENID: their names come in `AuditLogNames.staff`. */
+export const STAFF_SUBJECT_ACTIONS: readonly AuditAction[] = ['changeStaffRole', 'unbind']
+/** Actions whose `subjectId` is a store's id: their names come in `AuditLogNames.stores`. */
+export const STORE_SUBJECT_ACTIONS: readonly AuditAction[] = ['saveStore']
+
+/**
+ * What the ids on a page of the log name, as they read now, so that the screen shows names: each
+ * map by id, without the ids that name nothing (any more). Read with own-property lookups only
+ * (an id may read `constructor`).
+ */
+export interface AuditLogNames {
+  /** Store names: of the entries' stores, of stores edited, and of stores a role change moved between. */
+  readonly stores: Readonly<Record<string, string>>
+  /** Staff names by OPENID, of the subjects of `STAFF_SUBJECT_ACTIONS` (role changes, unbinds). */
+  readonly staff: Readonly<Record<string, string>>
+  /** Member nicknames by member id (members without one are absent: the member id is all there is). */
+  readonly members: Readonly<Record<string, string>>
+}
+
 /** `admin.auditLog`. */
 export interface AuditLogPage {
   readonly entries: readonly AuditLogEntry[]
   readonly nextCursor: string | null
+  /** Names for the ids of this page's entries (a page's names only: pages merge theirs). */
+  readonly names: AuditLogNames
 }
 
 /** An item as the catalogue screen shows it: every field, with the units redemptions still hold. */

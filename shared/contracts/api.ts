@@ -20,8 +20,10 @@ import {
   itemStatusInput,
   listItemsInput,
   type MemberDetail,
+  type MemberLedgerPage,
   type MemberSearchResult,
   memberDetailInput,
+  memberLedgerInput,
   saveItemInput,
   searchMembersInput,
 } from './admin'
@@ -310,6 +312,7 @@ export const API = {
     ]),
     searchMembers: action<MemberSearchResult>()(searchMembersInput, ['NOT_STAFF', 'FORBIDDEN']),
     memberDetail: action<MemberDetail>()(memberDetailInput, ['NOT_STAFF', 'FORBIDDEN', 'MEMBER_NOT_FOUND']),
+    memberLedger: action<MemberLedgerPage>()(memberLedgerInput, ['NOT_STAFF', 'FORBIDDEN']),
     correctBirthday: action<CorrectBirthdayResult>()(correctBirthdayInput, [
       'NOT_STAFF',
       'FORBIDDEN',

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod'
 import type { ApprovalStatus } from '../approvals/approval'
+import type { GiftCouponOutcome } from './gifts'
 import { requestIdSchema } from './requestId'
 import { recordPurchaseInput } from './staff'
 
@@ -55,4 +56,6 @@ export interface DecideApprovalResult {
   readonly purchaseEntryId: string | null
   readonly points: number
   readonly replayed: boolean
+  /** The approved purchase's upgrade gift coupons, when it crossed a tier with one. */
+  readonly upgradeGiftCoupons?: readonly GiftCouponOutcome[]
 }

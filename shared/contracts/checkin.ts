@@ -3,6 +3,7 @@
  */
 import { z } from 'zod'
 import { isDayKey, isMonthKey } from '../time/calendarDay'
+import type { GiftCouponOutcome } from './gifts'
 
 export const checkInStatusInput = z
   .object({
@@ -66,4 +67,6 @@ export interface CheckInResult {
   readonly balance: number
   /** Set when the growth lifted the member into a new tier. */
   readonly upgradedTo: { readonly id: string; readonly name: string } | null
+  /** The upgrade gift's coupons, when the growth crossed a tier with one. */
+  readonly upgradeGiftCoupons?: readonly GiftCouponOutcome[]
 }

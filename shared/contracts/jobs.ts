@@ -17,6 +17,7 @@ export const JOB_NAMES = [
   'winBack',
   'expireOrders',
   'reconcileStock',
+  'deliverGiftCoupons',
 ] as const
 export type JobName = (typeof JOB_NAMES)[number]
 

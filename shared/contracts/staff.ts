@@ -113,6 +113,8 @@ export interface StaffInvite {
   readonly code: string
   readonly role: InvitableRole
   readonly storeId: string
+  /** The store's name, for the inviter to check they invite to the right one. */
+  readonly storeName: string
   readonly expiresAtMs: number
   /** The mini-program page that accepts it, e.g. `staff/pages/invite/index?code=…`. */
   readonly path: string

@@ -3,6 +3,7 @@ import type { Programme } from '../programme/schema'
 import { ok, type Result } from '../result'
 import type { DayKey } from '../time/calendarDay'
 import { applyGrowth } from './applyGrowth'
+import type { GiftCoupon } from './giftCoupons'
 import { grantPoints } from './grantPoints'
 import type { LedgerEntry, Member } from './member'
 import { withVisit } from './visit'
@@ -15,6 +16,8 @@ export interface CheckInDecision {
   readonly points: number
   readonly growth: number
   readonly upgradedTo: { readonly id: string; readonly name: string } | null
+  /** The crossed tiers' coupon gifts, for the caller to issue (see `applyGrowth`). */
+  readonly giftCoupons: readonly GiftCoupon[]
 }
 
 /** The ledger key of a member's check-in reward on a business day: one per member and day. */
@@ -58,5 +61,6 @@ export function decideCheckIn(
     points: reward.points,
     growth: reward.growth,
     upgradedTo: growth.upgradedTo,
+    giftCoupons: growth.giftCoupons,
   })
 }

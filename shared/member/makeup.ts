@@ -109,5 +109,6 @@ export function decideMakeup(
     points: reward.points,
     growth: reward.growth,
     upgradedTo: growth.upgradedTo,
+    giftCoupons: growth.giftCoupons,
   })
 }

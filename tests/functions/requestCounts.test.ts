@@ -61,9 +61,11 @@ const REQUESTS: Readonly<Record<ActionScenarioName, number>> = {
   'admin.adjustStock': 5,
   'admin.searchMembers': 2,
   'admin.memberDetail': 6,
+  'admin.memberLedger': 2,
   'admin.adjustPoints': 8,
   'admin.correctBirthday': 7,
-  'admin.auditLog': 2,
+  // Staff and the page, then the names of the stores, members and staff members the page names.
+  'admin.auditLog': 5,
   'admin.listStaff': 3,
   'admin.changeStaffRole': 8,
   'admin.grantTier': 7,

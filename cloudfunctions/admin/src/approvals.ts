@@ -13,10 +13,10 @@ import type { z } from 'zod'
 import { database } from '../../common/cloud'
 import type { StaffDocument } from '../../common/documents/staff'
 import { currentProgramme } from '../../common/programmeStore'
+import { type Recorded, recordedOf, recordPurchaseIn, withUpgradeGiftCoupons } from '../../common/purchaseRecording'
 import { requireManager } from '../../common/requireStaff'
 import { defineAction } from '../../common/router'
 import { runUnitOfWork, type UnitOfWork } from '../../common/unitOfWork'
-import { recordIn } from '../../staff/src/recordPurchase'
 
 /** More pending requests than a store's day could make: the console shows the newest. */
 const APPROVALS_MAX = 100
@@ -65,8 +65,8 @@ interface Deciding {
 }
 
 /** The clerk's purchase recorded by the manager, exactly as `recordPurchase` would, in the clerk's store. */
-function recordApproved(unit: UnitOfWork, approval: Approval, deciding: Deciding) {
-  return recordIn(unit, {
+async function recordApproved(unit: UnitOfWork, approval: Approval, deciding: Deciding): Promise<Recorded> {
+  const recorded = await recordPurchaseIn(unit, {
     openid: deciding.staff.openid,
     programme: deciding.programme,
     input: { amountFen: approval.amountFen, receiptNo: approval.receiptNo ?? undefined, requestId: approval.requestId },
@@ -74,6 +74,7 @@ function recordApproved(unit: UnitOfWork, approval: Approval, deciding: Deciding
     nowMs: deciding.nowMs,
     approved: { clerkOpenid: approval.clerkOpenid, storeId: approval.storeId },
   })
+  return recordedOf(recorded)
 }
 
 /** recordPurchase's refusal as this action's: the counter session's cannot occur (the approval names the member). */
@@ -107,22 +108,29 @@ function decisionEntryOf(
   }
 }
 
-async function decideIn(unit: UnitOfWork, deciding: Deciding): Promise<Answer> {
+/** A decision's answer, and the upgrade gift coupons an approved purchase made due. */
+interface Decided {
+  readonly answer: Answer
+  readonly purchase: Recorded | null
+}
+
+const answered = (answer: Answer): Decided => ({ answer, purchase: null })
+
+async function decideIn(unit: UnitOfWork, deciding: Deciding): Promise<Decided> {
   const { staff, input, nowMs } = deciding
   const approval = await unit.read('approvals', input.approvalId)
-  if (!approval) return err('APPROVAL_NOT_FOUND')
+  if (!approval) return answered(err('APPROVAL_NOT_FOUND'))
   if (approval.status !== 'pending' && approval.decided?.requestId === input.requestId) {
-    return replayOf(approval, input)
+    return answered(replayOf(approval, input))
   }
   const decidable = approvalDecidable(approval, staff, nowMs)
-  if (!decidable.ok) return decidable
+  if (!decidable.ok) return answered(decidable)
+  let recorded: Recorded | null = null
   let purchase: RecordPurchaseResult | null = null
   if (input.decision === 'approve') {
-    const recorded = await recordApproved(unit, approval, deciding)
-    // Upgrade gift coupons of an approved purchase are not issued yet (the counter issues them after its commit).
-    const answer = 'answer' in recorded ? recorded.answer : recorded
-    if (!answer.ok) return refusalOf(answer)
-    purchase = answer.data
+    recorded = await recordApproved(unit, approval, deciding)
+    if (!recorded.answer.ok) return answered(refusalOf(recorded.answer))
+    purchase = recorded.answer.data
   }
   const decided: ApprovalDecision = {
     decision: input.decision,
@@ -136,13 +144,14 @@ async function decideIn(unit: UnitOfWork, deciding: Deciding): Promise<Answer> {
   const status = input.decision === 'approve' ? 'approved' : 'rejected'
   unit.update('approvals', approval._id, { status, decided })
   unit.create('audit', decisionEntryOf(approval, decided, deciding))
-  return ok({
+  const answer = ok<DecideApprovalResult>({
     approvalId: approval._id,
     status,
     purchaseEntryId: decided.purchaseEntryId,
     points: purchase?.points ?? 0,
     replayed: false,
   })
+  return { answer, purchase: recorded }
 }
 
 /**
@@ -155,7 +164,8 @@ async function decideIn(unit: UnitOfWork, deciding: Deciding): Promise<Answer> {
  * A decided or expired request answers APPROVAL_DECIDED / APPROVAL_EXPIRED; the same request id replays
  * its answer. Requests with the programme cached: staff (1), start, approval (1), then as
  * recordPurchase's unit (staff, audit entry and member, ledger + member + staff + audit) plus the
- * approval and the decision's entry, commit: 13, and one more per upgrade gift the purchase crosses; a
+ * approval and the decision's entry, commit: 13, and one more per upgrade gift the purchase crosses;
+ * its gift coupons are issued after the commit as the counter's are (`withUpgradeGiftCoupons`); a
  * rejection: staff, start, approval, approval and the decision's entry, commit: 6.
  */
 export const decideApproval = defineAction(API.admin.decideApproval, async (input, caller) => {
@@ -163,5 +173,9 @@ export const decideApproval = defineAction(API.admin.decideApproval, async (inpu
   const [staff, programme] = await Promise.all([requireManager(db, caller), currentProgramme(db, caller.nowMs)])
   if (!staff.ok) return staff
   const deciding: Deciding = { staff: staff.data, programme, input, nowMs: caller.nowMs }
-  return runUnitOfWork(db, (unit) => decideIn(unit, deciding))
+  const { answer, purchase } = await runUnitOfWork(db, (unit) => decideIn(unit, deciding))
+  if (!answer.ok || purchase === null) return answer
+  const recorded = await withUpgradeGiftCoupons(db, purchase, { programme, nowMs: caller.nowMs })
+  if (!recorded.ok || !recorded.data.upgradeGiftCoupons) return answer
+  return ok({ ...answer.data, upgradeGiftCoupons: recorded.data.upgradeGiftCoupons })
 })

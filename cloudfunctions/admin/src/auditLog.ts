@@ -6,10 +6,11 @@ import { addDays } from '@shared/time/calendarDay'
 import { auditViewOf } from '../../common/auditView'
 import { database } from '../../common/cloud'
 import type { AuditDocument } from '../../common/documents/staff'
-import { afterPageEnd, decodeCursor, encodeCursor } from '../../common/newestFirstCursor'
+import { afterPageEnd, decodeCursor, newestFirstPage } from '../../common/newestFirstCursor'
 import { currentProgramme } from '../../common/programmeStore'
 import { requireManager } from '../../common/requireStaff'
 import { defineAction } from '../../common/router'
+import { auditNamesOf } from './auditNames'
 
 // Counter entries (purchases, verifications, invites) record no field changes: an empty set.
 function auditLogEntryOf(entry: AuditDocument): AuditLogEntry {
@@ -20,8 +21,9 @@ function auditLogEntryOf(entry: AuditDocument): AuditLogEntry {
  * `admin.auditLog`: the audit log newest first, a page at a time, filtered by store, staff member,
  * action and business day. Admins see every store (and the brand-wide entries, which have none);
  * a manager sees their own store's, and asking for another store is FORBIDDEN. Every filter is a
- * condition on an index led by storeId, operatorOpenid or createdAtMs. Requests with the programme
- * cached: staff (1), the page (1).
+ * condition on an index led by storeId, operatorOpenid or createdAtMs. The ids the entries carry
+ * come with the names they stand for (`auditNamesOf`). Requests with the programme cached: staff (1),
+ * the page (1), then the stores, staff members and members it names, at once (0 to 3).
  */
 export const auditLog = defineAction(API.admin.auditLog, async (input, caller) => {
   const db = database()
@@ -55,11 +57,8 @@ export const auditLog = defineAction(API.admin.auditLog, async (input, caller) =
     .orderBy('_id', 'desc')
     .limit(input.pageSize + 1)
     .get()
-  const entries = data.slice(0, input.pageSize)
-  const last = entries.at(-1)
-  const page: AuditLogPage = {
-    entries: (entries as AuditDocument[]).map(auditLogEntryOf),
-    nextCursor: data.length > input.pageSize && last ? encodeCursor(last) : null,
-  }
+  const { documents, nextCursor } = newestFirstPage(data as AuditDocument[], input.pageSize)
+  const entries = documents.map(auditLogEntryOf)
+  const page: AuditLogPage = { entries, nextCursor, names: await auditNamesOf(db, entries) }
   return ok(page)
 })

@@ -15,7 +15,7 @@ import {
   saveCouponTemplate,
 } from './coupons/templates'
 import { grantTier } from './grantTier'
-import { memberDetail, searchMembers } from './members'
+import { memberDetail, memberLedger, searchMembers } from './members'
 import { programmeDraft, saveProgrammeDraft } from './programme/draft'
 import { programmeDryRun } from './programme/dryRun'
 import { publishProgramme, restoreProgrammeVersion } from './programme/publish'
@@ -44,6 +44,7 @@ export const main = createRouter(
     adjustStock,
     searchMembers,
     memberDetail,
+    memberLedger,
     adjustPoints,
     correctBirthday,
     auditLog,

@@ -6,6 +6,7 @@ import {
   type MemberActionLimits,
   type MemberDetail,
   type MemberLedgerLine,
+  type MemberLedgerPage,
   type MemberOrderLine,
   type MemberSummary,
   type MemberTierGrant,
@@ -29,6 +30,7 @@ import { auditViewOf } from '../../common/auditView'
 import { type Database, database } from '../../common/cloud'
 import { walletCouponOf } from '../../common/couponDocument'
 import type { OrderDocument } from '../../common/documents/mall'
+import { afterPageEnd, decodeCursor, newestFirstPage, type PageEnd } from '../../common/newestFirstCursor'
 import { currentProgramme } from '../../common/programmeStore'
 import { readDocument } from '../../common/readDocument'
 import { requireManager } from '../../common/requireStaff'
@@ -129,7 +131,7 @@ function ledgerLineOf(entry: LedgerEntry): MemberLedgerLine {
 }
 
 /** The newest `MEMBER_DETAIL_LIST_SIZE` documents of a member in a collection, by an indexed time field. */
-function newestOf<Name extends 'ledger' | 'coupons' | 'audit' | 'orders'>(
+function newestOf<Name extends 'coupons' | 'audit' | 'orders'>(
   db: Database,
   name: Name,
   memberId: string,
@@ -139,10 +141,26 @@ function newestOf<Name extends 'ledger' | 'coupons' | 'audit' | 'orders'>(
 }
 
 /**
+ * A page of the member's ledger after `after` (from the newest when null), ordered as the cursor
+ * needs it: by time, then id, so that entries of the same millisecond never skip or repeat.
+ */
+async function ledgerPageOf(db: Database, memberId: string, after: PageEnd | null): Promise<MemberLedgerPage> {
+  const { data } = await db
+    .collection('ledger')
+    .where(afterPageEnd(db, { memberId }, after))
+    .orderBy('createdAtMs', 'desc')
+    .orderBy('_id', 'desc')
+    .limit(MEMBER_DETAIL_LIST_SIZE + 1)
+    .get()
+  const page = newestFirstPage(data as LedgerEntry[], MEMBER_DETAIL_LIST_SIZE)
+  return { entries: page.documents.map(ledgerLineOf), nextCursor: page.nextCursor }
+}
+
+/**
  * `admin.memberDetail`: the card figures (the tier held now, the earned one and any grant), every
  * lot and when it expires, and the newest ledger entries, coupons, pickup orders and staff actions
- * on the member. Requests with the programme cached: staff, member, ledger, coupons, orders and
- * audit entries, all at once (6).
+ * on the member (`admin.memberLedger` pages on through the ledger). Requests with the programme
+ * cached: staff, member, ledger, coupons, orders and audit entries, all at once (6).
  */
 export const memberDetail = defineAction(API.admin.memberDetail, async (input, caller) => {
   const db = database()
@@ -150,7 +168,7 @@ export const memberDetail = defineAction(API.admin.memberDetail, async (input, c
     requireManager(db, caller),
     currentProgramme(db, caller.nowMs),
     readDocument(db.collection('members').doc(input.memberId)),
-    newestOf(db, 'ledger', input.memberId, 'createdAtMs'),
+    ledgerPageOf(db, input.memberId, null),
     newestOf(db, 'coupons', input.memberId, 'issuedAtMs'),
     newestOf(db, 'orders', input.memberId, 'createdAtMs'),
     newestOf(db, 'audit', input.memberId, 'createdAtMs'),
@@ -165,11 +183,26 @@ export const memberDetail = defineAction(API.admin.memberDetail, async (input, c
     balance: member.points.balance,
     expiredPoints: expiredBalance(member.points, caller.nowMs),
     lots: member.points.lots,
-    ledger: (ledger.data as LedgerEntry[]).map(ledgerLineOf),
+    ledger: ledger.entries,
+    ledgerNextCursor: ledger.nextCursor,
     coupons: coupons.data.map((coupon) => walletCouponOf(coupon, caller.nowMs)),
     orders: (orders.data as OrderDocument[]).map(orderLineOf),
     staffActions: audit.data.map(auditViewOf),
     limits: limitsOf(programme, staff.data.role, caller.nowMs),
   }
   return ok(detail)
+})
+
+/**
+ * `admin.memberLedger`: the member's points history a page at a time, for the detail's 加载更多
+ * (managers and admins, as the detail). An unknown member has an empty history: the detail answered
+ * MEMBER_NOT_FOUND already, and a page needs no member read. Requests: staff and the page, at once (2).
+ */
+export const memberLedger = defineAction(API.admin.memberLedger, async (input, caller) => {
+  const after = input.cursor === undefined ? null : decodeCursor(input.cursor)
+  if (input.cursor !== undefined && after === null) return err('INVALID_INPUT', 'cursor')
+  const db = database()
+  const [staff, page] = await Promise.all([requireManager(db, caller), ledgerPageOf(db, input.memberId, after)])
+  if (!staff.ok) return staff
+  return ok(page)
 })

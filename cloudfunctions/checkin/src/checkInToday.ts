@@ -1,14 +1,12 @@
 import { API } from '@shared/contracts'
 import { decideCheckIn } from '@shared/member'
 import { businessDayRuleOf } from '@shared/programme/businessDayRule'
-import { err, ok } from '@shared/result'
 import { businessDayOf } from '@shared/time/businessDay'
 import { database } from '../../common/cloud'
 import { currentProgramme } from '../../common/programmeStore'
 import { callerMemberId } from '../../common/requireMember'
 import { defineAction } from '../../common/router'
-import { runUnitOfWork } from '../../common/unitOfWork'
-import { checkInAnswer } from './checkInAnswer'
+import { runCheckInUnit } from './checkInUnit'
 
 /**
  * `checkin.checkIn`: one unit of work over the member document, which holds the check-in state, so
@@ -19,8 +17,8 @@ import { checkInAnswer } from './checkInAnswer'
  *
  * Requests: start, read the member, add the ledger entry and write the member (at once), commit:
  * 5 round trips' worth of requests in 4 round trips (6 requests when the check-in's growth crosses a
- * tier with a points gift). A crash at any step leaves the transaction uncommitted and nothing
- * written.
+ * tier with a points gift; a coupon gift adds its due document, then after the commit `grantCoupon`'s
+ * 7 and the removal). A crash at any step leaves the transaction uncommitted and nothing written.
  */
 export const checkInToday = defineAction(API.checkin.checkIn, async (_input, caller) => {
   const memberId = callerMemberId(caller)
@@ -28,13 +26,11 @@ export const checkInToday = defineAction(API.checkin.checkIn, async (_input, cal
   const db = database()
   const programme = await currentProgramme(db, caller.nowMs)
   const day = businessDayOf(caller.nowMs, businessDayRuleOf(programme))
-  return runUnitOfWork(db, async (unit) => {
-    const member = await unit.read('members', memberId.data)
-    if (!member) return err('NOT_A_MEMBER')
-    const decided = decideCheckIn(member, { programme, day, nowMs: caller.nowMs })
-    if (!decided.ok) return decided
-    for (const entry of decided.data.entries) unit.create('ledger', entry)
-    unit.replace('members', decided.data.member)
-    return ok(checkInAnswer(day, decided.data, caller.nowMs))
+  return runCheckInUnit(db, {
+    memberId: memberId.data,
+    day,
+    programme,
+    nowMs: caller.nowMs,
+    decide: (member) => decideCheckIn(member, { programme, day, nowMs: caller.nowMs }),
   })
 })

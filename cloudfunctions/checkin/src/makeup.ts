@@ -1,14 +1,12 @@
 import { API } from '@shared/contracts'
 import { decideMakeup } from '@shared/member'
 import { businessDayRuleOf } from '@shared/programme/businessDayRule'
-import { err, ok } from '@shared/result'
 import { businessDayOf } from '@shared/time/businessDay'
 import { database } from '../../common/cloud'
 import { currentProgramme } from '../../common/programmeStore'
 import { callerMemberId } from '../../common/requireMember'
 import { defineAction } from '../../common/router'
-import { runUnitOfWork } from '../../common/unitOfWork'
-import { checkInAnswer } from './checkInAnswer'
+import { runCheckInUnit } from './checkInUnit'
 
 /**
  * `checkin.makeup`: fills a missed day in one unit of work over the member document: the cost is
@@ -18,7 +16,8 @@ import { checkInAnswer } from './checkInAnswer'
  * one that got its entries in first makes this one run again and answer ALREADY_CHECKED_IN.
  *
  * Requests: start, read the member, add the cost and reward entries and write the member (at
- * once), commit: 6 in 4 round trips (7 when the growth crosses a tier with a points gift).
+ * once), commit: 6 in 4 round trips (7 when the growth crosses a tier with a points gift; coupon
+ * gifts as a check-in's).
  */
 export const makeup = defineAction(API.checkin.makeup, async (input, caller) => {
   const memberId = callerMemberId(caller)
@@ -26,13 +25,11 @@ export const makeup = defineAction(API.checkin.makeup, async (input, caller) => 
   const db = database()
   const programme = await currentProgramme(db, caller.nowMs)
   const today = businessDayOf(caller.nowMs, businessDayRuleOf(programme))
-  return runUnitOfWork(db, async (unit) => {
-    const member = await unit.read('members', memberId.data)
-    if (!member) return err('NOT_A_MEMBER')
-    const decided = decideMakeup(member, input.day, { programme, today, nowMs: caller.nowMs })
-    if (!decided.ok) return decided
-    for (const entry of decided.data.entries) unit.create('ledger', entry)
-    unit.replace('members', decided.data.member)
-    return ok(checkInAnswer(input.day, decided.data, caller.nowMs))
+  return runCheckInUnit(db, {
+    memberId: memberId.data,
+    day: input.day,
+    programme,
+    nowMs: caller.nowMs,
+    decide: (member) => decideMakeup(member, input.day, { programme, today, nowMs: caller.nowMs }),
   })
 })

@@ -10,6 +10,7 @@ import type { CouponDocument } from '../couponDocument'
 import type { CouponTemplateDocument } from '../couponTemplates'
 import type { MemberBarcodeDocument } from '../memberBarcodes'
 import type { ClaimCounterDocument } from './couponClaims'
+import type { GiftCouponDueDocument } from './giftCoupons'
 import type { MallItemDocument, OrderDocument, RedemptionCounterDocument } from './mall'
 import type { ReminderDocument, SubscriptionDocument } from './messages'
 import type { ProgrammeDocument, ProgrammeVersionDocument } from './programme'
@@ -35,6 +36,7 @@ export interface Collections {
   readonly coupon_templates: CouponTemplateDocument
   readonly coupons: CouponDocument
   readonly coupon_claims: Stored<ClaimCounterDocument>
+  readonly gift_coupons_due: GiftCouponDueDocument
   readonly job_runs: JobRun
   readonly tier_history: TierHistoryEntry
   readonly subscriptions: SubscriptionDocument

@@ -7,6 +7,9 @@ import { localDateTimeOf } from '@shared/time/zonedTime'
 
 const HOUR_MS = 3_600_000
 
+/** The jobs that run every hour; the others run once a business day. */
+const HOURLY_JOBS: ReadonlySet<JobName> = new Set(['expireOrders', 'deliverGiftCoupons'])
+
 /** A job's period: what one run covers, and when it began. */
 export interface JobPeriod {
   readonly period: string
@@ -33,8 +36,10 @@ function hourPeriod(programme: Programme, nowMs: number): JobPeriod {
  * time zone (see `lotExpiryMs`), so expiry runs once per business day, as do the stock
  * reconciliation, the tier review (qualification periods end at the start of a local day, each
  * member's on their own day for rolling periods) and the birthday gifts (birthdays fall on days). Pickup windows end at any instant (a whole number of days after each order), so
- * `expireOrders` runs every hour: an order is cancelled within the hour its window ends.
+ * `expireOrders` runs every hour: an order is cancelled within the hour its window ends; so does
+ * `deliverGiftCoupons`, so that a gift coupon a crash left due arrives within the hour.
  */
 export function jobPeriodOf(job: JobName, programme: Programme, nowMs: number): JobPeriod {
-  return job === 'expireOrders' ? hourPeriod(programme, nowMs) : businessDayPeriod(programme, nowMs)
+  return HOURLY_JOBS.has(job) ? hourPeriod(programme, nowMs) : businessDayPeriod(programme, nowMs)
 }
+

@@ -2,6 +2,7 @@ import { EMPTY_JOB_SUMMARY, type JobSummary } from '@shared/jobs'
 import { decideThresholdUpgrade, type GrowthOutcome, lowestUpgradeGrowth } from '@shared/member'
 import type { Programme } from '@shared/programme/schema'
 import type { Database } from '../../common/cloud'
+import { issueGiftCoupons, recordGiftCouponsDue } from '../../common/giftCoupons'
 import { runUnitOfWork } from '../../common/unitOfWork'
 import type { BatchOutcome, JobBatch } from './jobBatch'
 import { workThroughMembers } from './memberPages'
@@ -18,19 +19,24 @@ function summaryOf(outcome: GrowthOutcome | null): JobSummary {
 }
 
 /**
- * Upgrades one member in one unit of work on a fresh read: the member and the gift entries, keyed as
- * a purchase's upgrade would be. A twin run, or a purchase that got there first, leaves the fresh read
+ * Upgrades one member in one unit of work on a fresh read: the member, the gift entries and the gift
+ * coupons due, keyed as a purchase's upgrade would be; the coupons are issued after the commit. A twin run, or a purchase that got there first, leaves the fresh read
  * with nothing due (or its gift entry already written, which makes the unit read again).
  */
-function upgradeMember(db: Database, memberId: string, programme: Programme, nowMs: number) {
-  return runUnitOfWork(db, async (unit) => {
+async function upgradeMember(db: Database, memberId: string, programme: Programme, nowMs: number) {
+  const outcome = await runUnitOfWork(db, async (unit) => {
     const member = await unit.read('members', memberId)
-    const outcome = member === null ? null : decideThresholdUpgrade(member, programme, nowMs)
-    if (outcome === null) return null
-    for (const entry of outcome.giftEntries) unit.create('ledger', entry)
-    unit.replace('members', outcome.member)
-    return outcome
+    const decided = member === null ? null : decideThresholdUpgrade(member, programme, nowMs)
+    if (decided === null) return null
+    for (const entry of decided.giftEntries) unit.create('ledger', entry)
+    unit.replace('members', decided.member)
+    recordGiftCouponsDue(unit, { memberId, coupons: decided.giftCoupons, source: 'upgrade', nowMs })
+    return decided
   })
+  if (outcome !== null && outcome.giftCoupons.length > 0) {
+    await issueGiftCoupons(db, { memberId, coupons: outcome.giftCoupons, source: 'upgrade', programme, nowMs })
+  }
+  return outcome
 }
 
 const NOTHING_TO_DO: BatchOutcome = { cursor: null, done: true, summary: EMPTY_JOB_SUMMARY }
@@ -41,7 +47,8 @@ const NOTHING_TO_DO: BatchOutcome = { cursor: null, done: true, summary: EMPTY_J
  * than they hold, each upgraded in its own unit of work or, in a dry run, counted. Upgrades happen
  * as growth is earned; this job is for the members a lowered threshold lifted without a purchase, so
  * that "upgrades now" holds within a day of publishing (or at once with 立即运行). Requests: 1 for
- * the batch, and per member due: transaction start, member, gift entries + member, commit.
+ * the batch, and per member due: transaction start, member, gift entries + member (+ coupons due),
+ * commit, and per gift coupon `grantCoupon`'s 7 and the due document's removal.
  */
 export const upgradeTiersBatch: JobBatch = async (db, options) => {
   const { cursor, nowMs, programme, dryRun } = options

@@ -3,7 +3,7 @@ import { decideJoin } from '@shared/member'
 import type { Programme } from '@shared/programme/schema'
 import { err, ok, type Result } from '@shared/result'
 import { type Database, database } from '../../common/cloud'
-import { issueGiftCoupons } from '../../common/giftCoupons'
+import { issueGiftCoupons, recordGiftCouponsDue } from '../../common/giftCoupons'
 import { memberIdOf } from '../../common/memberId'
 import { currentProgramme } from '../../common/programmeStore'
 import { readDocument } from '../../common/readDocument'
@@ -34,13 +34,15 @@ async function existingMemberAnswer(
  * join gift together; the others fail on the taken id and answer the existing member, granting
  * nothing.
  *
- * Only the one that created the member issues the join gift's coupons, after the commit (see
- * `issueGiftCoupons`): keyed `join_<memberId>_<templateId>`, never twice; a retired or sold-out
- * template leaves the join done and the coupon skipped in the answer's `giftCoupons`.
+ * The join gift's coupons are recorded due in the same unit of work, and only the join that created
+ * the member issues them, after the commit (see `issueGiftCoupons`): keyed
+ * `join_<memberId>_<templateId>`, never twice; a retired or sold-out template leaves the join done
+ * and the coupon skipped in the answer's `giftCoupons`.
  *
  * Requests: start, add the member and the gift entry (at once), commit: 4 in 3 round trips. Each gift
- * coupon adds `grantCoupon`'s 7 (6 without a total), coupons at once. A join of an existing member
- * adds the member read and the coupon count (at once): 6 in 4 round trips.
+ * coupon adds its due document to the unit (1) and `grantCoupon`'s 7 (6 without a total) and the
+ * due document's removal after it (1), coupons at once. A join of an existing member adds the
+ * member read and the coupon count (at once): 6 in 4 round trips.
  */
 export const join = defineAction(API.member.join, async (input, caller) => {
   if (caller.openid === null) return err('FORBIDDEN', '需要微信用户身份')
@@ -61,6 +63,7 @@ export const join = defineAction(API.member.join, async (input, caller) => {
     async (unit) => {
       unit.create('members', decided.member)
       for (const entry of decided.entries) unit.create('ledger', entry)
+      recordGiftCouponsDue(unit, { memberId, coupons: decided.giftCoupons, source: 'join', nowMs: caller.nowMs })
       return ok({
         joined: true,
         card: cardOf(decided.member, programme, 0, caller.nowMs),
@@ -74,8 +77,8 @@ export const join = defineAction(API.member.join, async (input, caller) => {
     memberId,
     coupons: decided.giftCoupons,
     source: 'join',
-    programme,
     nowMs: caller.nowMs,
+    programme,
   })
   const couponCount = giftCoupons.filter((outcome) => outcome.couponId !== null).length
   return ok({

@@ -42,8 +42,16 @@ async function inviterOf(unit: UnitOfWork, invite: InviteDocument | null): Promi
   return invite && invite.createdBy !== DEPLOYMENT_INVITER ? unit.read('staff', invite.createdBy) : null
 }
 
+/** Who the audit log names as the inviter: the creator's name, not their OPENID (the deploy seed has none). */
+function inviterNameOf(invite: InviteDocument, inviter: StaffDocument | null): string {
+  return inviter?.name ?? (invite.createdBy === DEPLOYMENT_INVITER ? '首次部署' : invite.createdBy)
+}
+
 /** The binding an accepted invite creates, and its audit entry. */
-function bindingFrom(invite: InviteDocument, options: { openid: string; name: string; nowMs: number }) {
+function bindingFrom(
+  invite: InviteDocument,
+  options: { openid: string; name: string; nowMs: number; inviter: StaffDocument | null },
+) {
   const { openid, name, nowMs } = options
   const staff: StaffDocument = {
     _id: openid,
@@ -60,7 +68,7 @@ function bindingFrom(invite: InviteDocument, options: { openid: string; name: st
     action: 'acceptInvite',
     createdAtMs: nowMs,
     subjectId: invite.code,
-    note: `邀请人 ${invite.createdBy}`,
+    note: `邀请人 ${inviterNameOf(invite, options.inviter)}`,
   }
   return { staff, audit }
 }
@@ -84,9 +92,10 @@ export const acceptInvite = defineAction(API.staff.acceptInvite, async (input, c
   const name = input.name ?? member?.profile.nickname ?? DEFAULT_STAFF_NAME
   const outcome = await runUnitOfWork(db, async (unit): Promise<AcceptInviteAnswer> => {
     const [invite, existing] = await Promise.all([unit.read('invites', input.code), unit.read('staff', openid)])
-    const refusal = refusalOf({ invite, existing, inviter: await inviterOf(unit, invite) }, nowMs)
+    const inviter = await inviterOf(unit, invite)
+    const refusal = refusalOf({ invite, existing, inviter }, nowMs)
     if (refusal || !invite) return refusal ?? err('INVITE_NOT_FOUND')
-    const { staff, audit } = bindingFrom(invite, { openid, name, nowMs })
+    const { staff, audit } = bindingFrom(invite, { openid, name, nowMs, inviter })
     unit.update('invites', invite._id, { usedAtMs: nowMs, usedBy: openid })
     unit.create('staff', staff)
     unit.create('audit', audit)

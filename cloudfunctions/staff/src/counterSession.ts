@@ -2,8 +2,7 @@ import { COUNTER_SESSION_TTL_MS, issueCode } from '@shared/codes'
 import type { CounterSession } from '@shared/contracts'
 import { err, ok, type Result } from '@shared/result'
 import { codeSigner, newNonce, verifyCodeWithSecrets } from '../../common/codeSigning'
-
-export type CounterSessionRefusal = 'COUNTER_SESSION_EXPIRED' | 'COUNTER_SESSION_INVALID'
+import type { CounterSessionRefusal } from '../../common/purchaseRecording'
 
 /**
  * The counter session answered with a resolved member code: it names the member, is signed for the

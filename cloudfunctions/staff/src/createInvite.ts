@@ -58,6 +58,7 @@ export const createInvite = defineAction(API.staff.createInvite, async (input, c
     code,
     role: input.role,
     storeId: input.storeId,
+    storeName: store.name,
     expiresAtMs: invite.expiresAtMs,
     path: `${INVITE_PAGE}?code=${code}`,
   }

@@ -1,8 +1,9 @@
-import type { AuditAction, AuditLogEntry } from '@shared/contracts'
+import type { AuditAction, AuditLogEntry, AuditLogNames } from '@shared/contracts'
 import { isDayKey } from '@shared/time/calendarDay'
 import { create } from 'zustand'
 import { callAction } from '@/api/client'
 import type { Loadable } from '@/stores/loadable'
+import { mergedNames } from '../utils/auditText'
 
 /** The 操作日志 filters; undefined: any. `day` is as typed (YYYY-MM-DD), checked before asking. */
 export interface AuditFilters {
@@ -15,6 +16,8 @@ export interface AuditFilters {
 interface AuditPages {
   readonly entries: readonly AuditLogEntry[]
   readonly nextCursor: string | null
+  /** The names of every page shown. */
+  readonly names: AuditLogNames
 }
 
 interface AuditLogStore {
@@ -83,8 +86,12 @@ export const useAuditLogStore = create<AuditLogStore>((set, get) => ({
       set({ loadingMore: false, moreError: answer.message })
       return
     }
-    const entries = [...state.data.entries, ...answer.data.entries]
-    set({ loadingMore: false, state: { status: 'ready', data: { entries, nextCursor: answer.data.nextCursor } } })
+    const data: AuditPages = {
+      entries: [...state.data.entries, ...answer.data.entries],
+      nextCursor: answer.data.nextCursor,
+      names: mergedNames(state.data.names, answer.data.names),
+    }
+    set({ loadingMore: false, state: { status: 'ready', data } })
   },
   reset() {
     set(INITIAL)

@@ -1,5 +1,5 @@
 /** `admin.auditLog` through the real SDK: filters, pages, and a manager's view limited to their store. */
-import type { AuditLogEntry } from '@shared/contracts'
+import type { ApiEnvelope, AuditLogEntry, AuditLogPage } from '@shared/contracts'
 import { seedMember } from '../mall/seededMembers'
 import {
   ADMIN,
@@ -100,6 +100,37 @@ describe('admin.auditLog', () => {
     expect(points?.after).toBe((points?.before as number) + 5)
     const purchases = await entriesOf({ action: 'purchase' })
     expect(purchases.map((entry) => entry.changes)).toEqual([{}, {}])
+  })
+
+  it('names the stores, members and staff members a page’s entries carry, and only those', async () => {
+    const member = await writeActivity()
+    await harness.db
+      .collection('members')
+      .doc(member.memberId)
+      .update({ data: { 'profile.nickname': '阿满' } })
+    const nameless = await seedMember(harness, { prefix: 'o-audit-nameless', points: 10, atMs: NOW })
+    const adjustNameless = { requestId: 'audit-log-adj-04', memberId: nameless.memberId, amount: 5, reason: '补发' }
+    dataOf(await harness.call('admin', 'adjustPoints', adjustNameless, { as: ADMIN, atMs: NOW + 2000 }))
+    const moved = {
+      requestId: 'audit-log-move-01',
+      openid: OTHER_STORE_STAFF,
+      role: 'staff' as const,
+      storeId: 'store-1',
+    }
+    dataOf(await harness.call('admin', 'changeStaffRole', moved, { as: ADMIN, atMs: NOW + 3000 }))
+    const { names } = dataOf((await log({})) as ApiEnvelope<AuditLogPage>)
+    expect(names).toEqual({
+      stores: { 'store-1': '小满咖啡 · 国贸店', 'store-2': '小满咖啡 · 西湖店' },
+      staff: { [OTHER_STORE_STAFF]: '小周' },
+      // A member without a nickname is known by their member number alone.
+      members: { [member.memberId]: '阿满' },
+    })
+    const purchases = dataOf((await log({ action: 'purchase', storeId: 'store-2' })) as ApiEnvelope<AuditLogPage>)
+    expect(purchases.names).toEqual({
+      stores: { 'store-2': '小满咖啡 · 西湖店' },
+      staff: {},
+      members: { [member.memberId]: '阿满' },
+    })
   })
 
   it('shows a manager their own store only, and refuses another store and clerks', async () => {

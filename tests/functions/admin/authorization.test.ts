@@ -122,6 +122,12 @@ const CASES: readonly Case[] = [
   },
   {
     functionName: 'admin',
+    action: 'memberLedger',
+    expectations: MANAGERS_AND_ADMINS,
+    setup: async (_harness, memberId) => ({ memberId }),
+  },
+  {
+    functionName: 'admin',
     action: 'adjustPoints',
     expectations: MANAGERS_AND_ADMINS,
     setup: async (_harness, memberId) => ({ requestId: 'matrix-adjust-01', memberId, amount: 10, reason: '补发' }),

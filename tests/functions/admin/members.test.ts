@@ -7,6 +7,7 @@ import { seedMember } from '../mall/seededMembers'
 import { ADMIN, insertCoupon, MANAGER, NOW, STAFF } from '../staff/staffFixtures'
 import { dataOf } from '../support/answers'
 import { useFunctionHarness } from '../support/functionHarness'
+import { zeroPointLines } from '../support/pagingLedger'
 
 jest.setTimeout(120_000)
 
@@ -117,6 +118,55 @@ describe('admin.searchMembers and admin.memberDetail', () => {
     ])
   })
 
+  it('pages the history past the detail’s newest 20 with memberLedger, newest first, each line once', async () => {
+    const member = await seedMember(harness, { prefix: 'o-detail-ledger', points: 80, atMs: NOW - 100_000 })
+    // Pairs share an instant, and one pair straddles the first page's end (the 20th and 21st lines).
+    const entries = zeroPointLines(member.memberId, { count: 45, balanceAfter: 80, fromMs: NOW - 50_000 })
+    await harness.db.collection('ledger').add({ data: entries })
+    const newestFirst = [...entries.map((entry) => entry._id).reverse(), `join_${member.memberId}`]
+    const detail = dataOf(
+      await harness.call('admin', 'memberDetail', { memberId: member.memberId }, { as: MANAGER, atMs: NOW }),
+    )
+    expect(detail.ledger.map((line) => line.id)).toEqual(newestFirst.slice(0, 20))
+    const seen = detail.ledger.map((line) => line.id)
+    let cursor = detail.ledgerNextCursor
+    const pages: number[] = []
+    while (cursor !== null) {
+      const page = dataOf(
+        await harness.call('admin', 'memberLedger', { memberId: member.memberId, cursor }, { as: ADMIN, atMs: NOW }),
+      )
+      pages.push(page.entries.length)
+      seen.push(...page.entries.map((line) => line.id))
+      cursor = page.nextCursor
+    }
+    expect(pages).toEqual([20, 6])
+    expect(seen).toEqual(newestFirst)
+  })
+
+  it('answers a short history whole, with no cursor to go on from', async () => {
+    const member = await seedMember(harness, { prefix: 'o-detail-short', points: 80, atMs: NOW })
+    const asManager = { as: MANAGER, atMs: NOW }
+    const detail = dataOf(await harness.call('admin', 'memberDetail', { memberId: member.memberId }, asManager))
+    expect(detail).toMatchObject({ ledger: [{ type: 'earn', amount: 80 }], ledgerNextCursor: null })
+    await expect(
+      harness.call('admin', 'memberLedger', { memberId: member.memberId }, asManager),
+    ).resolves.toMatchObject({ ok: true, data: { entries: [{ type: 'earn', amount: 80 }], nextCursor: null } })
+  })
+
+  it('refuses clerks and members the ledger pages, and a cursor it did not write', async () => {
+    const member = await seedMember(harness, { prefix: 'o-ledger-refused', points: 1, atMs: NOW })
+    const ledgerAs = (input: Record<string, unknown>, as: string) =>
+      harness.callRaw('admin', { action: 'memberLedger', input }, { as, atMs: NOW })
+    const memberId = member.memberId
+    await expect(ledgerAs({ memberId }, STAFF)).resolves.toMatchObject({ ok: false, code: 'FORBIDDEN' })
+    await expect(ledgerAs({ memberId }, member.openid)).resolves.toMatchObject({ ok: false, code: 'NOT_STAFF' })
+    await expect(ledgerAs({ memberId, cursor: 'garbage' }, ADMIN)).resolves.toMatchObject({
+      ok: false,
+      code: 'INVALID_INPUT',
+      message: expect.stringContaining('cursor'),
+    })
+  })
+
   it('answers MEMBER_NOT_FOUND for an unknown member, and refuses clerks and members', async () => {
     const member = await seedMember(harness, { prefix: 'o-detail-refused', points: 1, atMs: NOW })
     const detailAs = (memberId: string, as: string) =>
@@ -135,6 +185,8 @@ describe('admin.searchMembers and admin.memberDetail', () => {
     ['searchMembers', { query: '长'.repeat(31) }, 'query'],
     ['searchMembers', {}, 'query'],
     ['memberDetail', { memberId: 'someone' }, 'memberId'],
+    ['memberLedger', { memberId: 'someone' }, 'memberId'],
+    ['memberLedger', {}, 'memberId'],
   ])('%s refuses %o with INVALID_INPUT naming %s, before touching the database', async (action, input, field) => {
     let answer: unknown
     const requests = await harness.countRequests(async () => {

@@ -6,6 +6,7 @@
 import type { JobOutcome } from '@shared/contracts'
 import type { ProgrammeInput } from '@shared/programme/schema'
 import { DEMO_PROGRAMME_INPUT } from '../../../emulator/seed/demo/programme'
+import { insertTemplate, issuedOf } from '../coupon/testTemplates'
 import { ADMIN } from '../staff/staffFixtures'
 import { dataOf } from '../support/answers'
 import { useFunctionHarness } from '../support/functionHarness'
@@ -96,5 +97,24 @@ describe('jobs.upgradeTiers', () => {
       harness.call('member', 'card', {}, { as: 'o-upgrade-card-0', atMs: PUBLISHED_AT + 1000 }),
     ).resolves.toMatchObject({ ok: true, data: { tier: { id: 'silver' }, balance: 101 } })
     await expect(memberOf(lifted)).resolves.toMatchObject({ tierId: 'silver' })
+  })
+
+  it('gives a lifted member the crossed tier’s coupon gift once, whatever the runs', async () => {
+    await insertTemplate(harness, { id: 'silver-welcome', totalQuantity: 10 })
+    const [lifted] = (await seedAndLower('o-upgrade-coupon')) as [string]
+    const silverGift = { points: 100, couponTemplateIds: ['silver-welcome'] }
+    const lowered = {
+      ...LOWERED,
+      tiers: LOWERED.tiers.map((tier) => (tier.id === 'silver' ? { ...tier, upgradeGift: silverGift } : tier)),
+    }
+    await harness.db.collection('programme').doc('current').set({ data: lowered })
+    // Days after the other tests' runs (a day's run happens once).
+    await expect(runAt(PUBLISHED_AT + 2 * DAY_MS)).resolves.toMatchObject({ summary: { affected: 2 } })
+    await runAt(PUBLISHED_AT + 3 * DAY_MS)
+    const { data: coupons } = await harness.db.collection('coupons').where({ memberId: lifted }).get()
+    expect(coupons).toMatchObject([{ _id: `upgrade_${lifted}_silver_2026-01-01_silver-welcome`, source: 'upgrade' }])
+    await expect(issuedOf(harness, 'silver-welcome')).resolves.toEqual({ coupons: 1, issued: 1 })
+    const { data: due } = await harness.db.collection('gift_coupons_due').where({ memberId: lifted }).get()
+    expect(due).toEqual([])
   })
 })

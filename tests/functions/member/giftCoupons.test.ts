@@ -1,10 +1,12 @@
 /**
- * Coupon gifts through the real SDK: the join gift's and a tier's upgrade gift's coupons are issued
- * once per gift (replays and twins included), never past a template's total, and a sold-out or
- * retired template leaves the event done with the coupon skipped.
+ * Coupon gifts through the real SDK: the join gift's and a tier's upgrade gift's coupons (reached by
+ * a purchase, an approved purchase, a check-in or the upgradeTiers job) are issued once per gift
+ * (replays and twins included), never past a template's total; a sold-out or retired template
+ * leaves the event done with the coupon skipped; and a coupon its event committed as due but never
+ * issued (the invocation died) is issued by the deliverGiftCoupons job.
  */
 import { insertTemplate, issuedOf } from '../coupon/testTemplates'
-import { memberState, NOW, purchaseBy, STAFF, seedCustomer, updateMember } from '../staff/staffFixtures'
+import { ADMIN, MANAGER, memberState, NOW, purchaseBy, STAFF, seedCustomer, updateMember } from '../staff/staffFixtures'
 import { dataOf } from '../support/answers'
 import { useFunctionHarness } from '../support/functionHarness'
 import { changeStoredProgramme, withUpgradeGift } from '../support/storedProgramme'
@@ -118,5 +120,102 @@ describe('coupon gifts on join and on upgrade', () => {
       upgradeGiftCoupons: [{ templateId: 'silver-gift', couponId: null, skipped: 'SOLD_OUT' }],
     })
     await expect(couponsOf(member.memberId, 'upgrade')).resolves.toEqual([])
+  })
+
+  const dueOf = async (memberId: string) =>
+    (await harness.db.collection('gift_coupons_due').where({ memberId }).get()).data as { _id: string }[]
+
+  it('gives the upgrade coupon with the check-in that crosses the threshold, leaving nothing due', async () => {
+    await insertTemplate(harness, { id: 'silver-gift', totalQuantity: 5 })
+    await changeStoredProgramme(harness, withUpgradeGift('silver', { points: 0, couponTemplateIds: ['silver-gift'] }))
+    const member = await seedCustomer(harness, { prefix: 'o-gift-checkin', points: 0, atMs: at(6) })
+    await updateMember(harness, member.memberId, { growth: 499 })
+    const answer = dataOf(await harness.call('checkin', 'checkIn', {}, { as: member.openid, atMs: at(6) }))
+    expect(answer).toMatchObject({
+      upgradedTo: { id: 'silver' },
+      upgradeGiftCoupons: [{ templateId: 'silver-gift', skipped: null }],
+    })
+    await expect(couponsOf(member.memberId, 'upgrade')).resolves.toHaveLength(1)
+    await expect(dueOf(member.memberId)).resolves.toEqual([])
+    await expect(
+      harness.call('checkin', 'checkIn', {}, { as: member.openid, atMs: at(6) + 60_000 }),
+    ).resolves.toMatchObject({ ok: false, code: 'ALREADY_CHECKED_IN' })
+    await expect(issuedOf(harness, 'silver-gift')).resolves.toEqual({ coupons: 1, issued: 1 })
+  })
+
+  it('gives the upgrade coupon with a manager’s approval of a purchase that crosses the threshold', async () => {
+    await insertTemplate(harness, { id: 'silver-gift', totalQuantity: 5 })
+    await changeStoredProgramme(harness, withUpgradeGift('silver', { points: 0, couponTemplateIds: ['silver-gift'] }))
+    const member = await seedCustomer(harness, { prefix: 'o-gift-approval', points: 0, atMs: at(7) })
+    const purchase = { memberId: member.memberId, amountFen: 600_000, requestId: 'gift-approval-1' }
+    const requested = dataOf(
+      await harness.call('staff', 'requestApproval', purchaseBy(STAFF, purchase, at(7)), { as: STAFF, atMs: at(7) }),
+    )
+    const decision = { approvalId: requested.approval.approvalId, decision: 'approve' as const, requestId: 'gift-decision-1' }
+    const decide = () => harness.call('admin', 'decideApproval', decision, { as: MANAGER, atMs: at(7) + 60_000 })
+    await expect(decide()).resolves.toMatchObject({
+      ok: true,
+      data: { status: 'approved', upgradeGiftCoupons: [{ templateId: 'silver-gift', skipped: null }] },
+    })
+    await expect(decide()).resolves.toMatchObject({ ok: true, data: { replayed: true } })
+    await expect(couponsOf(member.memberId, 'upgrade')).resolves.toHaveLength(1)
+    await expect(dueOf(member.memberId)).resolves.toEqual([])
+  })
+
+  it('commits the coupon as due with the event, before it is issued', async () => {
+    // A crashed claim holds the template's last coupon: the grant waits for it (about 3 s) before it
+    // answers sold out, and meanwhile the check-in has committed and its coupon is due.
+    await insertTemplate(harness, { id: 'silver-held', totalQuantity: 1, issued: 1 })
+    await harness.db
+      .collection('coupon_templates')
+      .doc('silver-held')
+      .update({ data: { held: 1 } })
+    await changeStoredProgramme(harness, withUpgradeGift('silver', { points: 0, couponTemplateIds: ['silver-held'] }))
+    const member = await seedCustomer(harness, { prefix: 'o-gift-due', points: 0, atMs: at(8) })
+    await updateMember(harness, member.memberId, { growth: 499 })
+    const checkIn = harness.call('checkin', 'checkIn', {}, { as: member.openid, atMs: at(8) })
+    let due: { _id: string }[] = []
+    while (due.length === 0) {
+      due = await dueOf(member.memberId)
+      if (due.length === 0) await new Promise((resolve) => setTimeout(resolve, 50))
+    }
+    expect(due).toMatchObject([
+      { _id: expect.stringContaining('silver-held'), templateId: 'silver-held', source: 'upgrade' },
+    ])
+    await expect(memberState(harness, member.memberId)).resolves.toMatchObject({ tierId: 'silver' })
+    await expect(checkIn).resolves.toMatchObject({
+      ok: true,
+      data: { upgradeGiftCoupons: [{ templateId: 'silver-held', couponId: null, skipped: 'SOLD_OUT' }] },
+    })
+    await expect(dueOf(member.memberId)).resolves.toEqual([])
+  })
+
+  it('issues a coupon a crashed event left due, once, after the grace period, in the hourly deliverGiftCoupons job', async () => {
+    await insertTemplate(harness, { id: 'left-due', totalQuantity: 5 })
+    const member = await seedCustomer(harness, { prefix: 'o-gift-crashed', points: 0, atMs: at(9) })
+    const key = `upgrade_${member.memberId}_silver_2026-11-01_left-due`
+    // What an upgrade's unit of work commits when its invocation dies before the coupon: the due document only.
+    await harness.db.collection('gift_coupons_due').add({
+      data: { _id: key, memberId: member.memberId, templateId: 'left-due', source: 'upgrade', dueAtMs: at(9) },
+    })
+    const run = (atMs: number, dryRun = false) =>
+      harness.call('jobs', 'run', { job: 'deliverGiftCoupons', dryRun }, { as: ADMIN, atMs })
+    // Within the grace period its own event may still be issuing it: the job leaves it.
+    await expect(run(at(9) + 60_000)).resolves.toMatchObject({ ok: true, data: { summary: { scanned: 0 } } })
+    // The next hour: a dry run counts it, then the run issues it.
+    const nextHour = at(9) + 3_600_000
+    await expect(run(nextHour, true)).resolves.toMatchObject({
+      ok: true,
+      data: { outcome: 'finished', summary: { scanned: 1, effects: 1 } },
+    })
+    await expect(couponsOf(member.memberId, 'upgrade')).resolves.toEqual([])
+    await expect(run(nextHour)).resolves.toMatchObject({
+      ok: true,
+      data: { outcome: 'finished', summary: { scanned: 1, affected: 1, effects: 1, skipped: 0 } },
+    })
+    await expect(couponsOf(member.memberId, 'upgrade')).resolves.toMatchObject([{ _id: key, templateId: 'left-due' }])
+    await expect(dueOf(member.memberId)).resolves.toEqual([])
+    await expect(run(nextHour + 3_600_000)).resolves.toMatchObject({ ok: true, data: { summary: { scanned: 0 } } })
+    await expect(issuedOf(harness, 'left-due')).resolves.toEqual({ coupons: 1, issued: 1 })
   })
 })

@@ -1,6 +1,7 @@
 import { sumOfEntries } from '@shared/ledger'
 import { seedMember } from '../mall/seededMembers'
 import { useFunctionHarness } from '../support/functionHarness'
+import { zeroPointLines } from '../support/pagingLedger'
 
 jest.setTimeout(60_000)
 
@@ -94,23 +95,7 @@ describe('member profile and points history', () => {
 
   it('pages the history newest first without skipping or repeating entries', async () => {
     const memberId = await join('o-history')
-    const createdAtMs = Date.UTC(2026, 10, 1)
-    const entries = Array.from({ length: 25 }, (_, index) => ({
-      _id: `test_${String(index).padStart(2, '0')}`,
-      memberId,
-      type: 'earn',
-      // Zero-point lines: this test is about paging, and the balance must keep matching the ledger.
-      amount: 0,
-      balanceAfter: 50,
-      lotChanges: [],
-      shortfall: 0,
-      source: 'checkin',
-      operatorId: null,
-      idempotencyKey: `test_${index}`,
-      reason: null,
-      // Pairs of entries share an instant, the case a time-only cursor gets wrong.
-      createdAtMs: createdAtMs + Math.floor(index / 2) * 1000,
-    }))
+    const entries = zeroPointLines(memberId, { count: 25, balanceAfter: 50, fromMs: Date.UTC(2026, 10, 1) })
     await harness.db.collection('ledger').add({ data: entries })
     const seen: string[] = []
     let cursor: string | undefined

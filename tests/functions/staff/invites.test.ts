@@ -20,6 +20,7 @@ describe('staff binding: invites and unbinding', () => {
       code: expect.stringMatching(/^[A-Za-z0-9_-]{10}$/),
       role: 'manager',
       storeId: 'store-2',
+      storeName: '小满咖啡 · 西湖店',
       expiresAtMs: expect.any(Number),
       path: `staff/pages/invite/index?code=${created.code}`,
     })
@@ -40,6 +41,10 @@ describe('staff binding: invites and unbinding', () => {
       ['acceptInvite', 'o-new-manager'],
       ['createInvite', ADMIN],
     ])
+    // The log names the inviter as colleagues know them, not by OPENID.
+    expect(audits.find((entry: { action: string }) => entry.action === 'acceptInvite')).toMatchObject({
+      note: '邀请人 品牌管理员',
+    })
   })
 
   it('lets a manager invite staff for their own store only', async () => {

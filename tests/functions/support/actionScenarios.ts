@@ -146,19 +146,19 @@ async function decisionFor(harness: FunctionHarness, index: number, decision: 'a
 /** An 8-digit pickup code of its own for each scenario and index. */
 const pickupCodeOf = (scenarioBase: number, index: number) => String(scenarioBase + index).padStart(8, '0')
 
-/** A purchase of ¥30 by a clerk of its own, for a reversal to take back; answers its entry id. */
-async function recordedPurchase(harness: FunctionHarness, index: number) {
+/** A purchase of ¥30 by a clerk of its own, for a reversal to take back; answers its entry id and the clerk. */
+async function recordedPurchase(harness: FunctionHarness, index: number, scenario = 'reverse') {
   const [clerk, member] = await Promise.all([
-    clerkFor(harness, 'reverse', index),
-    memberFor(harness, 'reverse', index, 0),
+    clerkFor(harness, scenario, index),
+    memberFor(harness, scenario, index, 0),
   ])
   const recorded = await harness.call(
     'staff',
     'recordPurchase',
-    purchaseBy(clerk, { memberId: member.memberId, amountFen: 3000, requestId: `reverse-purchase-${index}` }),
+    purchaseBy(clerk, { memberId: member.memberId, amountFen: 3000, requestId: `${scenario}-purchase-${index}` }),
     { as: clerk, atMs: NOW },
   )
-  return dataOf(recorded).purchaseEntryId
+  return { purchaseEntryId: dataOf(recorded).purchaseEntryId, clerk }
 }
 
 export const ACTION_SCENARIOS = {
@@ -405,7 +405,7 @@ export const ACTION_SCENARIOS = {
       callOf(
         'staff',
         'reversePurchase',
-        { purchaseEntryId: await recordedPurchase(harness, index), reason: '顾客退款' },
+        { purchaseEntryId: (await recordedPurchase(harness, index)).purchaseEntryId, reason: '顾客退款' },
         MANAGER,
       ),
   },
@@ -455,6 +455,12 @@ export const ACTION_SCENARIOS = {
       return callOf('admin', 'memberDetail', { memberId: member.memberId }, MANAGER)
     },
   },
+  'admin.memberLedger': {
+    arrange: async (harness, index) => {
+      const member = await memberFor(harness, 'member-ledger', index)
+      return callOf('admin', 'memberLedger', { memberId: member.memberId }, MANAGER)
+    },
+  },
   'admin.correctBirthday': {
     arrange: async (harness, index) => {
       const member = await memberFor(harness, 'correct-birthday', index)
@@ -463,7 +469,18 @@ export const ACTION_SCENARIOS = {
     },
   },
   'admin.auditLog': {
-    arrange: async () => callOf('admin', 'auditLog', { action: 'purchase' }, MANAGER),
+    // A purchase by a clerk since unbound: the page names a store, a member and a staff member.
+    arrange: async (harness, index) => {
+      const { clerk } = await recordedPurchase(harness, index, 'audit-log')
+      const unbound = await harness.call(
+        'staff',
+        'unbind',
+        { openid: clerk, reason: '离职' },
+        { as: MANAGER, atMs: NOW },
+      )
+      dataOf(unbound)
+      return callOf('admin', 'auditLog', {}, MANAGER)
+    },
   },
   'admin.adjustPoints': {
     arrange: async (harness, index) => {

@@ -1,4 +1,4 @@
-import type { AuditLogEntry } from '@shared/contracts'
+import type { AuditLogEntry, AuditLogNames } from '@shared/contracts'
 import { fireEvent, render, screen, waitFor } from '@testing-library/react'
 import AdminAuditPage from '@/admin/pages/audit/index'
 import { ADMIN } from '../support/adminFixtures'
@@ -34,7 +34,12 @@ function entry(id: string, overrides: Partial<AuditLogEntry> = {}): AuditLogEntr
   }
 }
 
-const page = (entries: AuditLogEntry[], nextCursor: string | null) => ({ ok: true, data: { entries, nextCursor } })
+const NO_NAMES: AuditLogNames = { stores: {}, staff: {}, members: {} }
+
+const page = (entries: AuditLogEntry[], nextCursor: string | null, names: AuditLogNames = NO_NAMES) => ({
+  ok: true,
+  data: { entries, nextCursor, names },
+})
 
 /** An admin's screen, with the log answering `auditLog` (a value, or a function for answers in turn). */
 function answerAdmin(auditLog: unknown) {
@@ -86,6 +91,50 @@ describe('the 操作日志 screen', () => {
     expect(container.querySelector('#audit-approval_a1-changes')?.textContent).toBe('状态 待审批 → 已驳回')
   })
 
+  it('names stores, staff members and members where the API answered their names', async () => {
+    const adjustment = entry('admin_adj', {
+      action: 'adjustPoints',
+      storeId: 'store-1',
+      memberId: 'm-ann',
+      subjectId: 'm-ann',
+      points: 5,
+      note: '补发',
+      changes: {},
+    })
+    const names: AuditLogNames = {
+      stores: { 'store-1': '国贸店', 'store-2': '西湖店' },
+      staff: { 'o-lin': '小林' },
+      members: { 'm-ann': '阿满' },
+    }
+    const pages = [
+      page([entry('admin_r1'), adjustment], 'cursor-1', names),
+      page(
+        [
+          entry('admin_r2', { action: 'adjustPoints', memberId: 'm-bo', subjectId: 'm-bo', changes: {} }),
+          // An id that reads like an object's own member names nothing.
+          entry('unbind_x', { action: 'unbind', subjectId: 'constructor', storeId: 'toString', changes: {} }),
+        ],
+        null,
+        { stores: {}, staff: {}, members: {} },
+      ),
+    ]
+    answerAdmin(async () => pages.shift())
+    const { container } = render(<AdminAuditPage />)
+    await screen.findByText('更改员工角色 · 小林')
+    expect(container.querySelector('#audit-admin_r1-changes')?.textContent).toBe(
+      '角色 店员 → 店长；门店 国贸店 → 西湖店',
+    )
+    expect(container.querySelector('#audit-admin_r1-store')?.textContent).toBe('门店 西湖店')
+    await screen.findByText('调整积分 · 阿满（m-ann）')
+    expect(container.querySelector('#audit-admin_adj-store')?.textContent).toBe('门店 国贸店')
+    click(container, 'audit-more')
+    // A member without a nickname is their member number; the first page keeps its names.
+    await screen.findByText('调整积分 · m-bo')
+    expect(screen.getByText('调整积分 · 阿满（m-ann）')).not.toBeNull()
+    expect(screen.getByText('解除绑定 · constructor')).not.toBeNull()
+    expect(container.querySelector('#audit-unbind_x-store')?.textContent).toBe('门店 toString')
+  })
+
   it('sends each filter as the API names it, and starts again from the first page', async () => {
     const callFunction = answerAdmin(page([], null))
     const { container } = render(<AdminAuditPage />)
@@ -128,6 +177,8 @@ describe('the 操作日志 screen', () => {
     const { container } = render(<AdminAuditPage />)
     await screen.findByText('更改员工角色 · o-lin')
     expect(container.querySelector('#audit-stores')).toBeNull()
+    // Their log is their own store's: no store line on each entry.
+    expect(container.querySelector('#audit-admin_r1-store')).toBeNull()
     expect(container.querySelector('#audit-operator-o-lin')).not.toBeNull()
     expect(inputsOf(callFunction, 'listStores')).toEqual([])
   })

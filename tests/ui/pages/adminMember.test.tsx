@@ -202,6 +202,94 @@ describe('the member detail page', () => {
     ])
   })
 
+  it('brings in older history lines with 加载更多, a page at a time, until there are no more', async () => {
+    const older = (id: string, amount: number): MemberLedgerLine => ({
+      id,
+      type: 'spend',
+      amount,
+      title: '兑换商品',
+      reason: null,
+      operatorId: null,
+      createdAtMs: Date.UTC(2026, 3, 1, 2, 0),
+    })
+    const pages = [
+      { ok: false, code: 'NETWORK_ERROR', message: '网络不给力' },
+      { ok: true, data: { entries: [older('spend_1', -100)], nextCursor: 'cursor-2' } },
+      { ok: true, data: { entries: [older('spend_2', -200)], nextCursor: null } },
+    ]
+    const callFunction = answerCloudFunctions({
+      'staff.me': MANAGER_ME,
+      'admin.memberDetail': { ok: true, data: memberDetailOf({ ledgerNextCursor: 'cursor-1' }) },
+      'admin.memberLedger': async () => pages.shift(),
+    })
+    const { container } = render(<AdminMemberPage />)
+    await screen.findByText('加载更多')
+    fireEvent.click(container.querySelector('#member-ledger-more') as Element)
+    await screen.findByText('网络不给力')
+    expect(container.querySelector('#member-ledger-earn_1')).not.toBeNull()
+    fireEvent.click(container.querySelector('#member-ledger-more') as Element)
+    await screen.findByText(/使用 -100 积分/)
+    expect(container.querySelector('#member-ledger-more-error')).toBeNull()
+    fireEvent.click(container.querySelector('#member-ledger-more') as Element)
+    await screen.findByText(/使用 -200 积分/)
+    const lines = [...container.querySelectorAll('#member-ledger [id^="member-ledger-"]')].map((line) => line.id)
+    expect(lines).toEqual([
+      'member-ledger-adjust_req-1',
+      'member-ledger-earn_1',
+      'member-ledger-spend_1',
+      'member-ledger-spend_2',
+    ])
+    expect(container.querySelector('#member-ledger-more')).toBeNull()
+    expect(inputsOf(callFunction, 'memberLedger')).toEqual([
+      { memberId: MEMBER_ID, cursor: 'cursor-1' },
+      { memberId: MEMBER_ID, cursor: 'cursor-1' },
+      { memberId: MEMBER_ID, cursor: 'cursor-2' },
+    ])
+  })
+
+  it('starts the history over from its first page when an adjustment reloads the member', async () => {
+    const before = memberDetailOf({ ledgerNextCursor: 'cursor-1' })
+    const line = { ...before.ledger[0], id: 'adjust_new', amount: 50, reason: '活动补发' } as MemberLedgerLine
+    let detail = before
+    const callFunction = answerCloudFunctions({
+      'staff.me': MANAGER_ME,
+      'admin.memberDetail': async () => ({ ok: true, data: detail }),
+      'admin.memberLedger': {
+        ok: true,
+        data: { entries: [{ ...line, id: 'spend_old', type: 'spend', amount: -10 }], nextCursor: 'cursor-2' },
+      },
+      'admin.adjustPoints': async () => {
+        detail = memberDetailOf({ ledger: [line, ...before.ledger], ledgerNextCursor: 'cursor-new' })
+        return {
+          ok: true,
+          data: { memberId: MEMBER_ID, amount: 50, usableBefore: 320, usableAfter: 370, replayed: false },
+        }
+      },
+    })
+    const { container } = render(<AdminMemberPage />)
+    await screen.findByText('加载更多')
+    fireEvent.click(container.querySelector('#member-ledger-more') as Element)
+    await screen.findByText(/使用 -10 积分/)
+    type(container, 'member-adjust-amount', '50')
+    type(container, 'member-adjust-reason', '活动补发')
+    fireEvent.click(container.querySelector('#member-adjust-submit') as Element)
+    await screen.findByText('积分已调整')
+    await waitFor(() => expect(container.querySelector('#member-ledger-adjust_new')).not.toBeNull())
+    // The line pushed past the first page's end would be missing between it and the older page.
+    expect(container.querySelector('#member-ledger-spend_old')).toBeNull()
+    fireEvent.click(container.querySelector('#member-ledger-more') as Element)
+    await screen.findByText(/使用 -10 积分/)
+    expect(inputsOf(callFunction, 'memberLedger').map((input) => input.cursor)).toEqual(['cursor-1', 'cursor-new'])
+  })
+
+  it('offers no 加载更多 when the first page is the whole history', async () => {
+    answerCloudFunctions({ 'staff.me': MANAGER_ME, 'admin.memberDetail': { ok: true, data: memberDetailOf() } })
+    const { container } = render(<AdminMemberPage />)
+    await screen.findByText('积分批次')
+    expect(container.querySelector('#member-ledger-earn_1')).not.toBeNull()
+    expect(container.querySelector('#member-ledger-more')).toBeNull()
+  })
+
   it('shows a failed load with 重试, and an unknown member as such', async () => {
     answerCloudFunctions({
       'staff.me': MANAGER_ME,

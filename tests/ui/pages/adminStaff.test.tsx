@@ -60,6 +60,22 @@ describe('the 员工 screen', () => {
     await waitFor(() => expect(inputsOf(callFunction, 'listStaff')).toEqual([{}, { storeId: 'store-2' }]))
   })
 
+  it('invites to the store an admin is viewing, and to none in particular from 全部门店', async () => {
+    answerCloudFunctions({
+      'staff.me': { ok: true, data: ADMIN },
+      'admin.listStores': TWO_STORES,
+      'admin.listStaff': async () => listOf(null, [LIN]),
+    })
+    const { container } = render(<AdminStaffPage />)
+    await screen.findByText('小林')
+    click(container, 'staff-invite')
+    expect(Taro.navigateTo).toHaveBeenLastCalledWith({ url: '/staff/pages/invite/index' })
+    click(container, 'staff-store-store-2')
+    await screen.findByText('小林')
+    click(container, 'staff-invite')
+    expect(Taro.navigateTo).toHaveBeenLastCalledWith({ url: '/staff/pages/invite/index?storeId=store-2' })
+  })
+
   it('shows a manager their store with 解绑 on clerks only, no 更改角色 and no store picker', async () => {
     answerCloudFunctions({ 'staff.me': { ok: true, data: MANAGER }, 'admin.listStaff': listOf('store-1', [WANG, LIN]) })
     const { container } = render(<AdminStaffPage />)

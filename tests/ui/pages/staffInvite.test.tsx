@@ -2,6 +2,7 @@ import Taro from '@tarojs/taro'
 import { fireEvent, render, screen, waitFor } from '@testing-library/react'
 import InvitePage from '@/staff/pages/invite/index'
 import { answerCloudFunctions } from '../support/cloudFunctions'
+import { inputsOf } from '../support/formEvents'
 import { CASHIER, MANAGER, MORNING_MS } from '../support/staffFixtures'
 import { resetStores } from '../support/stores'
 
@@ -20,11 +21,12 @@ async function findById(container: HTMLElement, id: string): Promise<HTMLElement
   })
 }
 
-function inviteOf(role: 'staff' | 'manager', storeId: string) {
+function inviteOf(role: 'staff' | 'manager', storeId: string, storeName = '1 号店') {
   return {
     code: 'Ab3dE5gH9k',
     role,
     storeId,
+    storeName,
     expiresAtMs: MORNING_MS + 86_400_000,
     path: 'staff/pages/invite/index?code=Ab3dE5gH9k',
   }
@@ -44,15 +46,16 @@ describe('the invite page', () => {
     })
     const { container } = render(<InvitePage />)
     expect((await findById(container, 'invite-store')).textContent).toBe('门店：1 号店')
+    // A manager invites clerks only: the 店长 choice would only be refused.
+    expect(container.querySelector('#invite-role-manager')).toBeNull()
     fireEvent.click(await findById(container, 'invite-create'))
     expect((await findById(container, 'invite-code-text')).textContent).toBe('Ab3dE5gH9k')
+    expect((await findById(container, 'invite-result-title')).textContent).toBe('店员邀请 · 1 号店')
     expect((await findById(container, 'invite-code-qr')).getAttribute('data-token')).toBe(
       'staff/pages/invite/index?code=Ab3dE5gH9k',
     )
     expect((await findById(container, 'invite-expiry')).textContent).toBe('有效期至 2026-05-02 10:00，仅可使用一次')
-    expect(
-      callFunction.mock.calls.filter(([o]) => o.data.action === 'createInvite').map(([o]) => o.data.input),
-    ).toEqual([{ role: 'staff', storeId: 'store-1' }])
+    expect(inputsOf(callFunction, 'createInvite')).toEqual([{ role: 'staff', storeId: 'store-1' }])
   })
 
   it('lets an admin invite a manager to a store they name, and says why an invite was refused', async () => {
@@ -67,9 +70,34 @@ describe('the invite page', () => {
     fireEvent.change(await findById(container, 'invite-store'), { target: { value: ' store-9 ' } })
     fireEvent.click(create)
     expect((await findById(container, 'invite-error')).textContent).toBe('门店不存在')
-    expect(
-      callFunction.mock.calls.filter(([o]) => o.data.action === 'createInvite').map(([o]) => o.data.input),
-    ).toEqual([{ role: 'manager', storeId: 'store-9' }])
+    expect(inputsOf(callFunction, 'createInvite')).toEqual([{ role: 'manager', storeId: 'store-9' }])
+  })
+
+  it('starts an admin’s invite at the store the link names, and invites to it', async () => {
+    openInvite({ storeId: 'store-2' })
+    const callFunction = answerCloudFunctions({
+      'staff.me': { ok: true, data: ADMIN },
+      'staff.createInvite': { ok: true, data: inviteOf('manager', 'store-2', '2 号店') },
+    })
+    const { container } = render(<InvitePage />)
+    expect(((await findById(container, 'invite-store')) as HTMLInputElement).value).toBe('store-2')
+    fireEvent.click(await findById(container, 'invite-role-manager'))
+    fireEvent.click(await findById(container, 'invite-create'))
+    expect((await findById(container, 'invite-result-title')).textContent).toBe('店长邀请 · 2 号店')
+    expect(inputsOf(callFunction, 'createInvite')).toEqual([{ role: 'manager', storeId: 'store-2' }])
+  })
+
+  it('keeps a manager’s invite to their own store whatever store the link names', async () => {
+    openInvite({ storeId: 'store-2' })
+    const callFunction = answerCloudFunctions({
+      'staff.me': { ok: true, data: MANAGER },
+      'staff.createInvite': { ok: true, data: inviteOf('staff', 'store-1') },
+    })
+    const { container } = render(<InvitePage />)
+    expect((await findById(container, 'invite-store')).textContent).toBe('门店：1 号店')
+    fireEvent.click(await findById(container, 'invite-create'))
+    await findById(container, 'invite-result')
+    expect(inputsOf(callFunction, 'createInvite')).toEqual([{ role: 'staff', storeId: 'store-1' }])
   })
 
   it('tells a cashier that only managers invite', async () => {
@@ -89,9 +117,7 @@ describe('the invite page', () => {
     expect((await findById(container, 'accept-invite-title')).textContent).toBe('邀请你成为门店员工')
     fireEvent.click(await findById(container, 'invite-accept-submit'))
     expect((await findById(container, 'invite-bound')).textContent).toContain('你已是1 号店的店员')
-    expect(
-      callFunction.mock.calls.filter(([o]) => o.data.action === 'acceptInvite').map(([o]) => o.data.input),
-    ).toEqual([{ code: 'Ab3dE5gH9k' }])
+    expect(inputsOf(callFunction, 'acceptInvite')).toEqual([{ code: 'Ab3dE5gH9k' }])
     fireEvent.click(await findById(container, 'invite-go-counter'))
     expect(Taro.redirectTo).toHaveBeenCalledWith({ url: '/staff/pages/counter/index' })
   })

@@ -74,6 +74,7 @@ export function memberDetailOf(fields: Partial<MemberDetail> = {}): MemberDetail
         createdAtMs: JOINED_MS,
       },
     ],
+    ledgerNextCursor: null,
     coupons: [couponOf()],
     orders: [
       { id: 'order-1', title: '拿铁随行杯', pointsSpent: 500, status: 'awaitingPickup', createdAtMs: JOINED_MS },

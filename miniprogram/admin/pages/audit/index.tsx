@@ -1,5 +1,5 @@
-import type { AuditLogEntry, StaffMe } from '@shared/contracts'
-import { Button, Text, View } from '@tarojs/components'
+import type { AuditLogEntry, AuditLogNames, StaffMe } from '@shared/contracts'
+import { Text, View } from '@tarojs/components'
 import { useCallback } from 'react'
 import { Loaded } from '@/components/Loaded'
 import { LoadState } from '@/components/LoadState'
@@ -8,18 +8,20 @@ import { usePageData } from '@/hooks/usePageData'
 import { auditActionText, auditDetailText, roleText } from '@/staff/utils/staffText'
 import { formatDateTime } from '@/utils/formatTime'
 import { AdminGate } from '../../components/AdminGate'
+import { LoadMore } from '../../components/LoadMore'
 import { useAuditLogStore } from '../../stores/auditLogStore'
 import { useStaffListStore } from '../../stores/staffListStore'
 import { useStoreListStore } from '../../stores/storeListStore'
-import { changesText } from '../../utils/auditText'
+import { auditSubjectText, changesText, storeText } from '../../utils/auditText'
 import { AuditFilters } from './AuditFilters'
 import '../../admin.css'
 
 const REFUSAL = '仅限店长和品牌管理员使用'
 
-function AuditRow({ entry }: { entry: AuditLogEntry }) {
-  const changed = changesText(entry.changes)
-  const subject = entry.memberId ?? entry.subjectId
+function AuditRow(props: { entry: AuditLogEntry; names: AuditLogNames; showStore: boolean }) {
+  const { entry, names } = props
+  const changed = changesText(entry.changes, names)
+  const subject = auditSubjectText(entry, names)
   return (
     <View className='admin-row' id={`audit-${entry.id}`}>
       <Text className='admin-link__title'>
@@ -28,6 +30,11 @@ function AuditRow({ entry }: { entry: AuditLogEntry }) {
       <Text className='admin-link__note'>
         {`${formatDateTime(entry.createdAtMs)} · ${roleText(entry.operatorRole)} ${auditDetailText(entry)}`}
       </Text>
+      {props.showStore && entry.storeId !== null && (
+        <Text className='admin-link__note' id={`audit-${entry.id}-store`}>
+          {`门店 ${storeText(entry.storeId, names)}`}
+        </Text>
+      )}
       {changed !== '' && (
         <Text className='admin-link__note' id={`audit-${entry.id}-changes`}>
           {changed}
@@ -43,18 +50,7 @@ function MoreButton() {
   const moreError = useAuditLogStore((store) => store.moreError)
   const loadMore = useAuditLogStore((store) => store.loadMore)
   if (state.status !== 'ready' || state.data.nextCursor === null) return null
-  return (
-    <>
-      {moreError !== null && (
-        <Text className='admin-notice admin-notice--failed' id='audit-more-error'>
-          {moreError}
-        </Text>
-      )}
-      <Button className='button admin-create' id='audit-more' disabled={loadingMore} onClick={() => void loadMore()}>
-        {loadingMore ? '加载中…' : '加载更多'}
-      </Button>
-    </>
-  )
+  return <LoadMore id='audit-more' loading={loadingMore} error={moreError} onMore={() => void loadMore()} />
 }
 
 function AuditScreen({ me }: { me: StaffMe }) {
@@ -82,7 +78,8 @@ function AuditScreen({ me }: { me: StaffMe }) {
         {(data) => (
           <View className='admin-links' id='audit-list'>
             {data.entries.map((entry) => (
-              <AuditRow key={entry.id} entry={entry} />
+              // A manager's log is their own store's: only admins need to be told which.
+              <AuditRow key={entry.id} entry={entry} names={data.names} showStore={me.role === 'admin'} />
             ))}
           </View>
         )}

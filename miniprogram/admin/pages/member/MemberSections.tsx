@@ -1,19 +1,11 @@
 import type { MemberDetail } from '@shared/contracts'
-import type { LedgerEntryType } from '@shared/ledger/ledgerEntry'
 import type { OrderStatus } from '@shared/mall/order'
 import { Text, View } from '@tarojs/components'
-import type { ReactNode } from 'react'
-import { auditActionText, auditDetailText, signedPointsText } from '@/staff/utils/staffText'
+import { auditActionText, auditDetailText } from '@/staff/utils/staffText'
 import { benefitText } from '@/utils/couponText'
 import { formatDateTime } from '@/utils/formatTime'
-
-const LEDGER_TYPES: Readonly<Record<LedgerEntryType, string>> = {
-  earn: '获得',
-  spend: '使用',
-  expire: '过期',
-  reverse: '撤销',
-  adjust: '调整',
-}
+import { MemberLedger } from './MemberLedger'
+import { Line, Section } from './SectionCard'
 
 const COUPON_STATES: Readonly<Record<MemberDetail['coupons'][number]['state'], string>> = {
   available: '可使用',
@@ -26,24 +18,6 @@ const ORDER_STATES: Readonly<Record<OrderStatus, string>> = {
   awaitingPickup: '待领取',
   pickedUp: '已领取',
   cancelled: '已取消',
-}
-
-/** A titled card with its lines, or `empty` when it has none. */
-function Section(props: { id: string; title: string; empty: string; lines: readonly ReactNode[] }) {
-  return (
-    <View className='admin-card' id={props.id}>
-      <Text className='admin-card__title'>{props.title}</Text>
-      {props.lines.length === 0 ? <Text className='admin-card__note'>{props.empty}</Text> : props.lines}
-    </View>
-  )
-}
-
-function Line({ id, text }: { id: string; text: string }) {
-  return (
-    <Text className='admin-card__note' id={id}>
-      {text}
-    </Text>
-  )
 }
 
 function grantText(grant: NonNullable<MemberDetail['grantedTier']>): string {
@@ -92,18 +66,7 @@ export function MemberLists({ detail }: { detail: MemberDetail }) {
           />
         ))}
       />
-      <Section
-        id='member-ledger'
-        title='积分记录（最近）'
-        empty='还没有积分记录'
-        lines={detail.ledger.map((line) => (
-          <Line
-            key={line.id}
-            id={`member-ledger-${line.id}`}
-            text={`${formatDateTime(line.createdAtMs)} · ${LEDGER_TYPES[line.type]} ${signedPointsText(line.amount)} · ${line.title}${line.reason === null ? '' : `（${line.reason}）`}`}
-          />
-        ))}
-      />
+      <MemberLedger detail={detail} />
       <Section
         id='member-coupons'
         title='优惠券'

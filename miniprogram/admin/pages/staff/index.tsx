@@ -59,7 +59,12 @@ function StaffScreen({ me }: { me: StaffMe }) {
           </View>
         )}
       </Loaded>
-      <Button className='button admin-create' id='staff-invite' onClick={() => void navigate('staffInvite', {})}>
+      <Button
+        className='button admin-create'
+        id='staff-invite'
+        // The store being viewed is the one to invite to (a manager's list, and invite, are their own store's).
+        onClick={() => void navigate('staffInvite', storeId === undefined ? {} : { storeId })}
+      >
         邀请员工
       </Button>
     </>

@@ -8,13 +8,19 @@ import { formatDateTime } from '@/utils/formatTime'
 import { useInviteStore } from '../../stores/inviteStore'
 import { roleText } from '../../utils/staffText'
 
-const ROLES: readonly InvitableRole[] = ['staff', 'manager']
+/** The roles each inviter may invite (`inviteAuthority`): a manager only clerks. */
+const ROLES: Readonly<Record<'admin' | 'manager', readonly InvitableRole[]>> = {
+  admin: ['staff', 'manager'],
+  manager: ['staff'],
+}
 
 /** A created invite: its QR code, the code to type, the path and when it expires. */
 function InviteCode({ invite, onRetry }: { invite: StaffInvite; onRetry: () => void }) {
   return (
     <View className='invite-card' id='invite-result'>
-      <Text className='invite-card__title'>{`${roleText(invite.role)}邀请 · 门店 ${invite.storeId}`}</Text>
+      <Text className='invite-card__title' id='invite-result-title'>
+        {`${roleText(invite.role)}邀请 · ${invite.storeName}`}
+      </Text>
       <CodePanel
         idPrefix='invite-code'
         view={{ status: 'ready', token: invite.path, caption: '请受邀人在小程序内扫码，或输入下方邀请码' }}
@@ -35,13 +41,17 @@ function InviteCode({ invite, onRetry }: { invite: StaffInvite; onRetry: () => v
   )
 }
 
-/** Managers and admins pick a role (and admins a store) and create a single-use invite. */
-export function InviteForm({ staff }: { staff: StaffMe }) {
+/**
+ * Managers and admins pick a role (and admins a store, `storeId` at first) and create a single-use
+ * invite; a manager's is for their own store, whatever the link said.
+ */
+export function InviteForm({ staff, storeId: initialStoreId }: { staff: StaffMe; storeId: string | undefined }) {
   const role = useInviteStore((store) => store.role)
   const invite = useInviteStore((store) => store.invite)
   const setRole = useInviteStore((store) => store.setRole)
   const create = useInviteStore((store) => store.create)
-  const [storeId, setStoreId] = useState(staff.storeId ?? '')
+  const isAdmin = staff.role === 'admin'
+  const [storeId, setStoreId] = useState((isAdmin ? initialStoreId : staff.storeId) ?? '')
   const creating = invite.status === 'creating'
   const ready = storeId.trim() !== '' && !creating
 
@@ -50,7 +60,7 @@ export function InviteForm({ staff }: { staff: StaffMe }) {
       <View className='invite-card'>
         <Text className='invite-card__title'>邀请同事绑定为门店员工</Text>
         <View className='invite-roles'>
-          {ROLES.map((option) => (
+          {ROLES[isAdmin ? 'admin' : 'manager'].map((option) => (
             <View
               key={option}
               className={classNames('invite-roles__role', option === role && 'invite-roles__role--active')}
@@ -61,7 +71,7 @@ export function InviteForm({ staff }: { staff: StaffMe }) {
             </View>
           ))}
         </View>
-        {staff.role === 'admin' ? (
+        {isAdmin ? (
           <Input
             className='invite-card__input'
             id='invite-store'

@@ -11,10 +11,12 @@ import './index.css'
 
 /**
  * Invites. Opened from an invite (`?code=`, the path `staff.createInvite` answers), it binds the
- * invitee; otherwise managers and admins create a single-use code for a role and store, shown as a QR code.
+ * invitee; otherwise managers and admins create a single-use code for a role and store, shown as a QR code
+ * (an admin's store as `?storeId=` names it at first: the 员工 page invites to the store it shows).
  */
 export default function InvitePage() {
-  const code = useRouteQuery('staffInvite').code ?? ''
+  const query = useRouteQuery('staffInvite')
+  const code = query.code ?? ''
   usePageData(
     null,
     useInviteStore((store) => store.reset),
@@ -31,7 +33,7 @@ export default function InvitePage() {
               <LoadState state='empty' message='仅店长和管理员可以邀请店员' />
             </View>
           ) : (
-            <InviteForm staff={staff} />
+            <InviteForm staff={staff} storeId={query.storeId} />
           )
         }
       </StaffGate>
