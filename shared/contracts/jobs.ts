@@ -17,6 +17,7 @@ export const JOB_NAMES = [
   'winBack',
   'expireOrders',
   'reconcileStock',
+  'cleanupUploads',
 ] as const
 export type JobName = (typeof JOB_NAMES)[number]
 

@@ -1,5 +1,6 @@
 import type { JobName } from '@shared/contracts'
 import { birthdayRewardsBatch } from './birthdayRewards'
+import { cleanupUploadsBatch } from './cleanupUploads'
 import { evaluateTiersBatch } from './evaluateTiers'
 import { expireOrdersBatch } from './expireOrders'
 import { expirePointsBatch } from './expirePoints'
@@ -19,4 +20,5 @@ export const JOB_BATCHES: Readonly<Record<JobName, JobBatch>> = {
   reconcileStock: reconcileStockBatch,
   expiryReminders: expiryRemindersBatch,
   upgradeTiers: upgradeTiersBatch,
+  cleanupUploads: cleanupUploadsBatch,
 }

@@ -10,6 +10,7 @@ export const JOB_TITLES: Readonly<Record<JobName, string>> = {
   winBack: '沉睡唤醒',
   expireOrders: '超期订单取消',
   reconcileStock: '库存校准',
+  cleanupUploads: '清理未使用图片',
 }
 
 /** What one `jobs.run` invocation did, said plainly. */
