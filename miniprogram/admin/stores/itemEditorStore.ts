@@ -132,8 +132,9 @@ async function uploadImage(set: SetState, get: GetState, image: PickedImage): Pr
   const { ok: _ok, ...input } = wanted
   const prepared = await callAction('admin', 'prepareUpload', { purpose: 'item', ...input })
   if (!prepared.ok) {
-    // An INVALID_INPUT names the field (`byteSize: …`); the form has only the picture's.
-    const problem = prepared.message.replace(/^[\w.]+: /, '')
+    // An INVALID_INPUT names the field after its headline (`输入有误：byteSize: …`); the form has only the picture's.
+    const problem =
+      prepared.code === 'INVALID_INPUT' ? prepared.message.replace(/^[^：]*：[\w.]+: /, '') : prepared.message
     set({ busy: null, errors: { ...get().errors, image: `图片上传失败：${problem}` } })
     return
   }
