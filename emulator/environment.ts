@@ -1,3 +1,4 @@
+import { STORAGE_BUCKET_VARIABLE } from '@shared/storage'
 import { bucketOf } from './storage/paths'
 
 /** The dummy credentials the SDK insists on; the emulator never checks signatures. */
@@ -36,7 +37,7 @@ export function sdkEnvironment(options: SdkEnvironmentOptions): Record<string, s
     TENCENTCLOUD_SECRETID: EMULATOR_SECRET_ID,
     TENCENTCLOUD_SECRETKEY: EMULATOR_SECRET_KEY,
     TENCENTCLOUD: 'true',
-    STORAGE_BUCKET: bucketOf(options.envId),
+    [STORAGE_BUCKET_VARIABLE]: bucketOf(options.envId),
   }
   if (options.invocationId !== undefined) environment.TCB_SEQID = options.invocationId
   return environment

@@ -2,6 +2,7 @@
  * Cloud storage from functions: the calls the functions make, with the SDK's per-file answers read once here.
  * The server SDK bypasses storage security rules, so functions check callers before they call these.
  */
+import { STORAGE_BUCKET_VARIABLE } from '@shared/storage'
 import { sdk } from './cloud'
 
 /** How long a temporary URL answered to the console lasts: long enough to look at and download. */
@@ -33,12 +34,6 @@ export async function uploadBytes(cloudPath: string, bytes: Buffer): Promise<str
 
 /** What a file the bucket does not hold answers in a batch (`STORAGE_FILE_NONEXIST`). */
 const FILE_NOT_STORED_STATUS = -503003
-
-/**
- * The variable that names this environment's bucket (the deploy sets it from the environment's details; the
- * emulator from its own). wx-server-sdk cannot tell a function its bucket, and a file id names it.
- */
-export const STORAGE_BUCKET_VARIABLE = 'STORAGE_BUCKET'
 
 /**
  * The file id a file uploaded to `cloudPath` gets in this environment's bucket: `cloud://<env>.<bucket>/<path>`,

@@ -10,6 +10,13 @@ export const ITEM_IMAGE_FOLDER = 'items'
 /** Where store QR codes go: written by the `admin` function only, never by clients. */
 export const QR_CODE_FOLDER = 'qrcodes'
 
+/**
+ * The environment variable that names the environment's storage bucket, which file ids name
+ * (`cloud://<env>.<bucket>/<path>`) and wx-server-sdk cannot tell a function: the deploy sets it on every function
+ * from the environment's details, the emulator from its own.
+ */
+export const STORAGE_BUCKET_VARIABLE = 'STORAGE_BUCKET'
+
 /** Where member avatars go (`member.updateProfile`). */
 export const AVATAR_FOLDER = 'avatars'
 
