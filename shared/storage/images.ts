@@ -50,7 +50,8 @@ export function cloudFolderOf(pathOrFileId: string): string {
 /**
  * Whether a client (the mini-program, or the H5 app through the dev server) may upload to a cloud path: item
  * pictures and avatars, not QR codes, which only the `admin` function draws. The bucket's deployed rule cannot
- * check roles, so an item picture counts only once `admin.saveItem` has checked the caller and the bytes.
+ * check roles, so an item picture counts only once `admin.saveItem` has checked the caller and found the file a
+ * pending upload `admin.prepareUpload` recorded; the `cleanupUploads` job deletes the ones nobody recorded.
  */
 export function clientMayUploadTo(cloudPath: string): boolean {
   const folder = cloudFolderOf(cloudPath)
