@@ -144,6 +144,17 @@ describe('item picture uploads', () => {
         }),
       ],
       [
+        'claimed by the cleanup job',
+        async () => {
+          const upload = await preparedUpload(harness, { as: ADMIN, atMs: NOW })
+          await harness.db
+            .collection('uploads')
+            .doc(upload.uploadId)
+            .update({ data: { status: 'deleting' } })
+          return { image: upload.fileId, message: 'item.image: 图片已失效，请重新上传' }
+        },
+      ],
+      [
         'already another item’s',
         async () => ({
           image: (await itemWithPicture('item-other')).fileId,
