@@ -3,6 +3,7 @@
  * and says what each step did. Every step is idempotent (create if missing, set to the declared
  * value), so a deploy that stopped half way is finished by running it again.
  */
+import { STORAGE_BUCKET_VARIABLE } from '@shared/storage'
 import type { CloudManagement, FunctionUpload } from './management'
 import { type DeployStep, describeStep } from './plan'
 import { PROGRAMME_DOCUMENT, seedDocuments } from './seed'
@@ -18,17 +19,27 @@ export interface ApplyContext {
   readonly log: (line: string) => void
 }
 
-function uploadOf(step: Extract<DeployStep, { kind: 'function' }>, context: ApplyContext): FunctionUpload {
+function uploadOf(
+  step: Extract<DeployStep, { kind: 'function' }>,
+  context: ApplyContext,
+  bucket: string,
+): FunctionUpload {
   const environmentVariables: Record<string, string> = {}
   for (const name of step.deployment.environmentVariableNames) {
     const value = context.secretValues[name]
     if (value !== undefined) environmentVariables[name] = value
   }
+  // Every function gets the bucket, as the emulator gives it: the ones that build file ids need it.
+  environmentVariables[STORAGE_BUCKET_VARIABLE] = bucket
   return { deployment: step.deployment, functionRoot: context.functionRoot, environmentVariables }
 }
 
-async function deployFunction(step: Extract<DeployStep, { kind: 'function' }>, context: ApplyContext): Promise<string> {
-  const upload = uploadOf(step, context)
+async function deployFunction(
+  step: Extract<DeployStep, { kind: 'function' }>,
+  context: ApplyContext,
+  bucket: () => Promise<string>,
+): Promise<string> {
+  const upload = uploadOf(step, context, await bucket())
   const { management } = context
   if (!(await management.functionExists(step.deployment.name))) {
     await management.createFunction(upload)
@@ -50,7 +61,7 @@ async function seed(step: Extract<DeployStep, { kind: 'seed' }>, context: ApplyC
   return `wrote ${documents.map((entry) => `${entry.collection}/${entry.document._id}`).join(', ')}\n  First admin invite code (shown once, valid 24 h): ${inviteCode}`
 }
 
-async function applyStep(step: DeployStep, context: ApplyContext): Promise<string> {
+async function applyStep(step: DeployStep, context: ApplyContext, bucket: () => Promise<string>): Promise<string> {
   const { management } = context
   switch (step.kind) {
     case 'collection':
@@ -69,7 +80,7 @@ async function applyStep(step: DeployStep, context: ApplyContext): Promise<strin
     case 'seed':
       return seed(step, context)
     case 'function':
-      return deployFunction(step, context)
+      return deployFunction(step, context, bucket)
     case 'trigger':
       await management.setTimerTrigger(step.functionName, step.trigger)
       return 'set'
@@ -78,11 +89,17 @@ async function applyStep(step: DeployStep, context: ApplyContext): Promise<strin
 
 /** Applies every step in order; the first failure stops the deploy and is rethrown naming its step. */
 export async function applyPlan(steps: readonly DeployStep[], context: ApplyContext): Promise<void> {
+  // Asked once, at the first function, so that a plan without functions asks nothing.
+  let bucketName: Promise<string> | null = null
+  const bucket = () => {
+    bucketName ??= context.management.storageBucket()
+    return bucketName
+  }
   for (const [position, step] of steps.entries()) {
     const label = `${position + 1}/${steps.length} ${describeStep(step)}`
     let outcome: string
     try {
-      outcome = await applyStep(step, context)
+      outcome = await applyStep(step, context, bucket)
     } catch (error) {
       throw new Error(`deploy stopped at step ${label}: ${(error as Error).message}`)
     }

@@ -20,6 +20,8 @@ export interface CloudManagement {
   ensureCollection(collection: string): Promise<boolean>
   setDatabaseRule(collection: string, rule: SecurityRule): Promise<void>
   setStorageRule(rule: SecurityRule): Promise<void>
+  /** The name of the environment's storage bucket, which file ids name (`cloud://<env>.<bucket>/<path>`). */
+  storageBucket(): Promise<string>
   indexExists(collection: string, indexName: string): Promise<boolean>
   createIndex(collection: string, index: IndexDeclaration): Promise<void>
   documentExists(collection: string, id: string): Promise<boolean>

@@ -12,7 +12,8 @@
  * createFunction({ func, functionRootPath, force }), updateFunctionCode({ func, functionRootPath }),
  * updateFunctionConfig(func), createFunctionTriggers(name, triggers); commonService().call with the
  * TCB cloud API actions ModifySafeRule (database rule, AclTag CUSTOM, Rule as a JSON string whose
- * false values are JSON booleans) and ModifyStorageSafeRule (the bucket from env.getEnvInfo()).
+ * false values are JSON booleans) and ModifyStorageSafeRule (the bucket from env.getEnvInfo(), which the functions
+ * also get as STORAGE_BUCKET).
  */
 import type { IndexDeclaration } from '../emulator/database/indexes'
 import type { SecurityRule, TimerTrigger } from './configuration'
@@ -92,6 +93,12 @@ export function managerNodeManagement(options: {
   const db = cloud.database()
   const callApi = (Action: string, Param: Record<string, unknown>) =>
     manager.commonService().call({ Action, Param: { EnvId: options.envId, ...Param } })
+  const storageBucket = async (): Promise<string> => {
+    const { EnvInfo } = await manager.env.getEnvInfo()
+    const bucket = EnvInfo?.Storages?.[0]?.Bucket
+    if (!bucket) throw new Error('the environment has no storage bucket')
+    return String(bucket)
+  }
   return {
     async ensureCollection(collection) {
       const result = await manager.database.createCollectionIfNotExists(collection)
@@ -101,11 +108,10 @@ export function managerNodeManagement(options: {
       await callApi('ModifySafeRule', { CollectionName: collection, AclTag: 'CUSTOM', Rule: JSON.stringify(rule) })
     },
     async setStorageRule(rule: SecurityRule) {
-      const { EnvInfo } = await manager.env.getEnvInfo()
-      const bucket = EnvInfo?.Storages?.[0]?.Bucket
-      if (!bucket) throw new Error('the environment has no storage bucket')
+      const bucket = await storageBucket()
       await callApi('ModifyStorageSafeRule', { Bucket: bucket, AclTag: 'CUSTOM', Rule: JSON.stringify(rule) })
     },
+    storageBucket,
     async indexExists(collection, indexName) {
       return (await manager.database.checkIndexExists(collection, indexName))?.Exists === true
     },

@@ -1,3 +1,6 @@
+import { STORAGE_BUCKET_VARIABLE } from '@shared/storage'
+import { bucketOf } from './storage/paths'
+
 /** The dummy credentials the SDK insists on; the emulator never checks signatures. */
 export const EMULATOR_SECRET_ID = 'emulator-secret-id'
 /** See {@link EMULATOR_SECRET_ID}. */
@@ -22,6 +25,8 @@ export interface SdkEnvironmentOptions {
  * - TCB_SEQID: the SDK sends `seqId=<TCB_SEQID>-<eventId>`, which the emulator counts requests by.
  * - TENCENTCLOUD_SECRETID / _SECRETKEY: without credentials the SDK crashes the process with an unhandled rejection.
  * - TENCENTCLOUD=true: without it every request first waits on two cloud metadata look-ups.
+ * - STORAGE_BUCKET: the bucket file ids name, which functions build an upload's file id from (the deploy sets the
+ *   real one).
  */
 export function sdkEnvironment(options: SdkEnvironmentOptions): Record<string, string> {
   const environment: Record<string, string> = {
@@ -32,6 +37,7 @@ export function sdkEnvironment(options: SdkEnvironmentOptions): Record<string, s
     TENCENTCLOUD_SECRETID: EMULATOR_SECRET_ID,
     TENCENTCLOUD_SECRETKEY: EMULATOR_SECRET_KEY,
     TENCENTCLOUD: 'true',
+    [STORAGE_BUCKET_VARIABLE]: bucketOf(options.envId),
   }
   if (options.invocationId !== undefined) environment.TCB_SEQID = options.invocationId
   return environment

@@ -1,7 +1,8 @@
 /**
- * Cloud storage from functions: the two calls the functions make, with the SDK's per-file answers read once here.
+ * Cloud storage from functions: the calls the functions make, with the SDK's per-file answers read once here.
  * The server SDK bypasses storage security rules, so functions check callers before they call these.
  */
+import { STORAGE_BUCKET_VARIABLE } from '@shared/storage'
 import { sdk } from './cloud'
 
 /** How long a temporary URL answered to the console lasts: long enough to look at and download. */
@@ -29,4 +30,34 @@ export async function tempUrlsOf(fileIds: readonly string[]): Promise<(string | 
 export async function uploadBytes(cloudPath: string, bytes: Buffer): Promise<string> {
   const result = (await sdk().uploadFile({ cloudPath, fileContent: bytes })) as { fileID: string }
   return result.fileID
+}
+
+/** What a file the bucket does not hold answers in a batch (`STORAGE_FILE_NONEXIST`). */
+const FILE_NOT_STORED_STATUS = -503003
+
+/**
+ * The file id a file uploaded to `cloudPath` gets in this environment's bucket: `cloud://<env>.<bucket>/<path>`,
+ * as `uploadFile` answers it. Throws when the bucket is not configured: nothing can be checked without it.
+ */
+export function bucketFileIdOf(cloudPath: string): string {
+  const bucket = process.env[STORAGE_BUCKET_VARIABLE]
+  const { ENV } = sdk().getWXContext() as { ENV?: string }
+  if (!bucket || !ENV) throw new Error(`${STORAGE_BUCKET_VARIABLE} and the environment id must be set`)
+  return `cloud://${ENV}.${bucket}/${cloudPath}`
+}
+
+interface DeletedFileEntry {
+  readonly fileID: string
+  readonly status: number
+}
+
+/**
+ * Deletes files by id (at most 50: the SDK's batch). A file already gone counts as deleted, so doing it again is
+ * harmless; any other refusal throws. One request, none for no ids.
+ */
+export async function deleteFiles(fileIds: readonly string[]): Promise<void> {
+  if (fileIds.length === 0) return
+  const result = (await sdk().deleteFile({ fileList: [...fileIds] })) as { fileList: DeletedFileEntry[] }
+  const refused = result.fileList.filter((entry) => entry.status !== 0 && entry.status !== FILE_NOT_STORED_STATUS)
+  if (refused.length > 0) throw new Error(`deleteFile refused ${refused.map((entry) => entry.fileID).join(', ')}`)
 }

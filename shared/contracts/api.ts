@@ -59,6 +59,7 @@ import {
   saveStoreInput,
   storeQrCodeInput,
 } from './adminStores'
+import { type PreparedUpload, prepareUploadInput } from './adminUploads'
 import {
   type ApprovalsPage,
   type DecideApprovalResult,
@@ -302,6 +303,7 @@ export const API = {
   admin: {
     listItems: action<AdminItems>()(listItemsInput, ['NOT_STAFF', 'FORBIDDEN']),
     saveItem: action<AdminItemResult>()(saveItemInput, ['NOT_STAFF', 'FORBIDDEN']),
+    prepareUpload: action<PreparedUpload>()(prepareUploadInput, ['NOT_STAFF', 'FORBIDDEN']),
     retireItem: action<AdminItemResult>()(itemStatusInput, ['NOT_STAFF', 'FORBIDDEN', 'ITEM_NOT_FOUND']),
     restoreItem: action<AdminItemResult>()(itemStatusInput, ['NOT_STAFF', 'FORBIDDEN', 'ITEM_NOT_FOUND']),
     adjustStock: action<AdjustStockResult>()(adjustStockInput, [

@@ -5,6 +5,7 @@ export * from './adminMembers'
 export * from './adminProgramme'
 export * from './adminStaff'
 export * from './adminStores'
+export * from './adminUploads'
 export {
   type ActionErrorCode,
   type ActionInput,

@@ -10,6 +10,13 @@ export const ITEM_IMAGE_FOLDER = 'items'
 /** Where store QR codes go: written by the `admin` function only, never by clients. */
 export const QR_CODE_FOLDER = 'qrcodes'
 
+/**
+ * The environment variable that names the environment's storage bucket, which file ids name
+ * (`cloud://<env>.<bucket>/<path>`) and wx-server-sdk cannot tell a function: the deploy sets it on every function
+ * from the environment's details, the emulator from its own.
+ */
+export const STORAGE_BUCKET_VARIABLE = 'STORAGE_BUCKET'
+
 /** Where member avatars go (`member.updateProfile`). */
 export const AVATAR_FOLDER = 'avatars'
 
@@ -43,7 +50,8 @@ export function cloudFolderOf(pathOrFileId: string): string {
 /**
  * Whether a client (the mini-program, or the H5 app through the dev server) may upload to a cloud path: item
  * pictures and avatars, not QR codes, which only the `admin` function draws. The bucket's deployed rule cannot
- * check roles, so an item picture counts only once `admin.saveItem` has checked the caller and the bytes.
+ * check roles, so an item picture counts only once `admin.saveItem` has checked the caller and found the file a
+ * pending upload `admin.prepareUpload` recorded; the `cleanupUploads` job deletes the ones nobody recorded.
  */
 export function clientMayUploadTo(cloudPath: string): boolean {
   const folder = cloudFolderOf(cloudPath)

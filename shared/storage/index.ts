@@ -8,4 +8,5 @@ export {
   imageProblemOf,
   imageTypeOf,
   QR_CODE_FOLDER,
+  STORAGE_BUCKET_VARIABLE,
 } from './images'

@@ -1,5 +1,6 @@
 import { INVITE_TTL_MS } from '@shared/contracts'
 import { EMULATOR_SECRET_KEY } from '../../emulator/environment'
+import { FAKE_BUCKET } from './fakeManagement'
 import {
   COMPLETE_ENVIRONMENT,
   DEPLOY_NOW_MS,
@@ -23,6 +24,7 @@ describe('deploy to a new environment', () => {
       'setDatabaseRule',
       'setStorageRule',
       ...Array.from({ length: declaredIndexCount() }, () => ['indexExists', 'createIndex']).flat(),
+      'storageBucket',
       ...functionFolders().flatMap(() => ['functionExists', 'createFunction']),
       'setTimerTrigger',
     ])
@@ -53,7 +55,7 @@ describe('deploy to a new environment', () => {
     ])
   })
 
-  it('gives each function the secrets it declares, from the deployer’s environment', async () => {
+  it('gives each function the secrets it declares, from the deployer’s environment, and the bucket', async () => {
     const environment = { ...COMPLETE_ENVIRONMENT, MEMBER_CODE_SECRET_PREVIOUS: 'the-secret-before-this-rotation' }
     const { calls } = await deploy(['--env', 'prod-env'], { environment })
     const created = Object.fromEntries(
@@ -62,9 +64,16 @@ describe('deploy to a new environment', () => {
     expect(created.staff).toEqual({
       MEMBER_CODE_SECRET: COMPLETE_ENVIRONMENT.MEMBER_CODE_SECRET,
       MEMBER_CODE_SECRET_PREVIOUS: 'the-secret-before-this-rotation',
+      STORAGE_BUCKET: FAKE_BUCKET,
     })
-    expect(created.member).toEqual({ MEMBER_CODE_SECRET: COMPLETE_ENVIRONMENT.MEMBER_CODE_SECRET })
-    expect(created.checkin).toEqual({})
+    expect(created.member).toEqual({
+      MEMBER_CODE_SECRET: COMPLETE_ENVIRONMENT.MEMBER_CODE_SECRET,
+      STORAGE_BUCKET: FAKE_BUCKET,
+    })
+    // The bucket the admin function builds upload file ids with, asked of the environment once.
+    expect(created.admin).toEqual({ STORAGE_BUCKET: FAKE_BUCKET })
+    expect(created.checkin).toEqual({ STORAGE_BUCKET: FAKE_BUCKET })
+    expect(calls.filter(([method]) => method === 'storageBucket')).toHaveLength(1)
   })
 })
 
@@ -85,13 +94,14 @@ describe('deploy to an environment deployed before', () => {
     expect(calls).toContainEqual([
       'updateFunctionConfig',
       'staff',
-      { MEMBER_CODE_SECRET: COMPLETE_ENVIRONMENT.MEMBER_CODE_SECRET },
+      { MEMBER_CODE_SECRET: COMPLETE_ENVIRONMENT.MEMBER_CODE_SECRET, STORAGE_BUCKET: FAKE_BUCKET },
     ])
   })
 
   it('deploys one function alone with --function, for a roll back or forward', async () => {
     const run = await deploy(['--env', 'prod-env', '--function', 'member'], { state: { functions: ['member'] } })
     expect(run.calls.map(([method]) => method)).toEqual([
+      'storageBucket',
       'functionExists',
       'updateFunctionCode',
       'updateFunctionConfig',

@@ -1,6 +1,9 @@
 import type { CloudManagement, FunctionUpload } from '../../deploy/management'
 import type { IndexDeclaration } from '../../emulator/database/indexes'
 
+/** The bucket the fake environment answers. */
+export const FAKE_BUCKET = '7072-prod-env-1250000000'
+
 /** One call the deploy made, with the arguments that matter for the assertions. */
 export type RecordedCall = readonly [method: keyof CloudManagement, ...details: unknown[]]
 
@@ -35,6 +38,10 @@ export function fakeManagement(state: FakeState = {}): { management: CloudManage
     },
     async setStorageRule(rule) {
       calls.push(['setStorageRule', rule])
+    },
+    async storageBucket() {
+      calls.push(['storageBucket'])
+      return FAKE_BUCKET
     },
     async indexExists(collection, indexName) {
       calls.push(['indexExists', `${collection}.${indexName}`])

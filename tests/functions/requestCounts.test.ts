@@ -56,6 +56,9 @@ const REQUESTS: Readonly<Record<ActionScenarioName, number>> = {
   'admin.listItems': 2,
   'admin.saveItem (create)': 5,
   'admin.saveItem (edit)': 5,
+  // The edit's 5, the upload and its file at once (2), its record (1), the replaced one's mark (1).
+  'admin.saveItem (new picture)': 9,
+  'admin.prepareUpload': 2,
   'admin.retireItem': 5,
   'admin.restoreItem': 5,
   'admin.adjustStock': 5,

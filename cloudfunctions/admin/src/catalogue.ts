@@ -8,6 +8,7 @@ import type { MallItemDocument } from '../../common/documents/mall'
 import { requireAdmin, requireManager } from '../../common/requireStaff'
 import { defineAction } from '../../common/router'
 import { adminItemViewOf, readAdminEntry, readItem, writeAdminEntry } from './items'
+import { checkedPictureChange, markReplaced, recordPicture } from './uploads'
 
 function byId(a: AdminItemView, b: AdminItemView): number {
   return a.id.localeCompare(b.id)
@@ -48,8 +49,15 @@ function newItemDocument(edit: MallItemEdit, initialStock: number): MallItemDocu
  * (setting a field twice is the same as once) and records the (now empty) changes; a create's
  * retry meets the item it created and edits it to the same values. Admins only.
  *
+ * A new `cloud://` picture must be a pending upload (`admin.prepareUpload`) that is stored
+ * (`checkedPictureChange`); the upload is recorded on the item before the item is written, so a
+ * retry after a crash finds it recorded for this item and goes on. The picture it replaces is marked
+ * for the cleanup job beside the item's write (see `markReplaced`).
+ *
  * Requests: staff, marker and item at once (3), one write (create or update; none for an edit that
- * changes nothing), the audit entry (1): 5; a replay 3.
+ * changes nothing), the audit entry (1): 5; a replay 3. A new uploaded picture adds the upload and
+ * the file at once (2) and its record (1): 8; replacing an uploaded one adds its mark (1, beside the
+ * item's write): 9.
  */
 export const saveItem = defineAction(API.admin.saveItem, async (input, caller) => {
   const db = database()
@@ -63,6 +71,10 @@ export const saveItem = defineAction(API.admin.saveItem, async (input, caller) =
     const view = adminItemViewOf(stored)
     if (view) return ok({ item: view, changes: marker.changes, created: marker.note === 'created' })
   }
+  const picture = await checkedPictureChange(db, input.item, stored)
+  if (!picture.ok) return picture
+  const recorded = await recordPicture(db, picture.data, input.item.id, caller.nowMs)
+  if (!recorded.ok) return recorded
   let before = stored
   if (before === null) {
     const created = newItemDocument(input.item, input.initialStock)
@@ -93,7 +105,10 @@ export const saveItem = defineAction(API.admin.saveItem, async (input, caller) =
     const data = Object.fromEntries(
       Object.keys(changes).map((field) => [field, fields[field as MallItemEditableField]]),
     )
-    await db.collection('mall_items').doc(input.item.id).update({ data })
+    await Promise.all([
+      db.collection('mall_items').doc(input.item.id).update({ data }),
+      markReplaced(db, picture.data, input.item.id, caller.nowMs),
+    ])
   }
   await writeAdminEntry(db, admin.data, caller, {
     action: 'saveItem',

@@ -24,10 +24,11 @@ import { changeStaffRole, listStaff } from './staff'
 import { listStores } from './stores/listStores'
 import { saveStore } from './stores/saveStore'
 import { storeQrCode } from './stores/storeQrCode'
+import { prepareUpload } from './uploads'
 
 /**
  * `admin`: the admin console's writes: the points-mall catalogue (brand admins; managers read) and
- * the member search and detail, manual points adjustments (managers and admins, each within the
+ * uploads of item pictures, the member search and detail, manual points adjustments (managers and admins, each within the
  * programme's limit), birthday corrections, tiers granted by hand, the audit log, staff management
  * (list, role changes), coupon templates (admins edit, managers read) issued to chosen members
  * (admins; managers to their own store's, within a limit) and the stores with their join QR codes
@@ -39,6 +40,7 @@ export const main = createRouter(
   {
     listItems,
     saveItem,
+    prepareUpload,
     retireItem,
     restoreItem,
     adjustStock,

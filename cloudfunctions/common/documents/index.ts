@@ -15,6 +15,7 @@ import type { MallItemDocument, OrderDocument, RedemptionCounterDocument } from 
 import type { ReminderDocument, SubscriptionDocument } from './messages'
 import type { ProgrammeDocument, ProgrammeVersionDocument } from './programme'
 import type { AuditDocument, InviteDocument, StaffDocument, StoreDocument } from './staff'
+import type { UploadDocument } from './uploads'
 
 /** A document type with the `_id` the database keys it by (counters are keyed by a derived id). */
 export type Stored<T> = T extends { readonly _id: string } ? T : T & { readonly _id: string }
@@ -41,6 +42,7 @@ export interface Collections {
   readonly tier_history: TierHistoryEntry
   readonly subscriptions: SubscriptionDocument
   readonly reminders: ReminderDocument
+  readonly uploads: UploadDocument
 }
 
 export type CollectionName = keyof Collections

@@ -1,6 +1,7 @@
 import type { JobName } from '@shared/contracts'
 import { birthdayRewardsBatch } from './birthdayRewards'
 import { deliverGiftCouponsBatch } from './deliverGiftCoupons'
+import { cleanupUploadsBatch } from './cleanupUploads'
 import { evaluateTiersBatch } from './evaluateTiers'
 import { expireOrdersBatch } from './expireOrders'
 import { expirePointsBatch } from './expirePoints'
@@ -21,4 +22,5 @@ export const JOB_BATCHES: Readonly<Record<JobName, JobBatch>> = {
   expiryReminders: expiryRemindersBatch,
   upgradeTiers: upgradeTiersBatch,
   deliverGiftCoupons: deliverGiftCouponsBatch,
+  cleanupUploads: cleanupUploadsBatch,
 }

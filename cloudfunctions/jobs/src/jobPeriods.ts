@@ -34,7 +34,7 @@ function hourPeriod(programme: Programme, nowMs: number): JobPeriod {
 /**
  * The period of `job` at `nowMs`. Points expire at the start of a business day in the programme's
  * time zone (see `lotExpiryMs`), so expiry runs once per business day, as do the stock
- * reconciliation, the tier review (qualification periods end at the start of a local day, each
+ * reconciliation, the clean-up of unused uploads, the tier review (qualification periods end at the start of a local day, each
  * member's on their own day for rolling periods) and the birthday gifts (birthdays fall on days). Pickup windows end at any instant (a whole number of days after each order), so
  * `expireOrders` runs every hour: an order is cancelled within the hour its window ends; so does
  * `deliverGiftCoupons`, so that a gift coupon a crash left due arrives within the hour.

@@ -6,7 +6,7 @@ import { submitOnce } from '@/stores/submitOnce'
 import { isOutcomeUnknown } from '@/utils/refusals'
 import { newRequestId } from '@/utils/requestId'
 import { fieldErrorsOfMessage, type ItemForm, type ItemFormErrors, itemFormOf, parseItemForm } from '../utils/itemForm'
-import { itemImagePathOf, type PickedImage } from '../utils/itemImageUpload'
+import { itemImageUploadOf, type PickedImage } from '../utils/itemImageUpload'
 import { useCatalogueStore } from './catalogueStore'
 
 /** The writes the form makes, one request id each while its outcome is unknown. */
@@ -40,7 +40,7 @@ interface ItemEditorStore {
   /** Retires the item (`offSale`) or puts it back on sale. */
   setOnSale(itemId: string, onSale: boolean): Promise<unknown>
   adjustStock(itemId: string): Promise<unknown>
-  /** Uploads a picked picture to cloud storage and puts its file id in the form (saved with 保存). */
+  /** Uploads a picked picture where the admin function says and puts its file id in the form (saved with 保存). */
   attachImage(image: PickedImage): Promise<unknown>
 }
 
@@ -117,17 +117,29 @@ async function adjustStockBy(set: SetState, get: GetState, itemId: string): Prom
   set({ busy: null, stockDelta: '', notice: { tone: 'ok', text: `库存已调整为 ${answer.data.stockAfter}` } })
 }
 
-/** Uploads the picture; a refusal (too large, wrong type, the upload failed) goes next to the image field. */
+/**
+ * Asks the admin function where the picture goes (`admin.prepareUpload`, which records the pending upload), then
+ * uploads it there; a refusal (too large, wrong type, the upload failed) goes next to the image field.
+ */
 async function uploadImage(set: SetState, get: GetState, image: PickedImage): Promise<void> {
-  const target = itemImagePathOf(image, newRequestId())
-  if (!target.ok) {
-    set({ errors: { ...get().errors, image: target.problem } })
+  const wanted = itemImageUploadOf(image)
+  if (!wanted.ok) {
+    set({ errors: { ...get().errors, image: wanted.problem } })
     return
   }
   const { image: _previous, ...otherErrors } = get().errors
   set({ busy: 'image', errors: otherErrors, notice: null })
+  const { ok: _ok, ...input } = wanted
+  const prepared = await callAction('admin', 'prepareUpload', { purpose: 'item', ...input })
+  if (!prepared.ok) {
+    // An INVALID_INPUT names the field after its headline (`输入有误：byteSize: …`); the form has only the picture's.
+    const problem =
+      prepared.code === 'INVALID_INPUT' ? prepared.message.replace(/^[^：]*：[\w.]+: /, '') : prepared.message
+    set({ busy: null, errors: { ...get().errors, image: `图片上传失败：${problem}` } })
+    return
+  }
   try {
-    const fileId = await uploadPickedFile(target.cloudPath, image.path)
+    const fileId = await uploadPickedFile(prepared.data.cloudPath, image.path)
     delete pendingRequestIds.save
     set({ busy: null, form: { ...get().form, image: fileId } })
   } catch (error) {

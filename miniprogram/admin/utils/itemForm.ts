@@ -150,10 +150,13 @@ export function parseItemForm(form: ItemForm): { ok: true; save: ItemSave } | { 
   return { ok: false, errors }
 }
 
-/** The field problems in a refusal's message (`item.title: 标题不能为空`, one per line), when it names fields. */
+/**
+ * The field problems in a refusal's message (`item.title: 标题不能为空`, one per line), when it names fields. The
+ * function's message starts with the code's headline (`输入有误：item.image: …`), which is not part of a field.
+ */
 export function fieldErrorsOfMessage(message: string): ItemFormErrors {
   const errors: Record<string, string> = {}
-  for (const line of message.split('\n')) {
+  for (const line of message.replace(/^[^:：\n]*：/, '').split('\n')) {
     const separator = line.indexOf(': ')
     if (separator < 0) continue
     const field = fieldOfPath(line.slice(0, separator).split('.'))

@@ -1,4 +1,4 @@
-import { IMAGE_BYTES_MAX, ITEM_IMAGE_FOLDER } from '@shared/storage'
+import { IMAGE_BYTES_MAX, type ImageType } from '@shared/storage'
 
 /** A picture as `chooseImage` hands it over. */
 export interface PickedImage {
@@ -8,32 +8,31 @@ export interface PickedImage {
   readonly type?: string
 }
 
-const EXTENSIONS: Readonly<Record<string, string>> = {
+const IMAGE_TYPES: Readonly<Record<string, ImageType>> = {
   png: 'png',
-  jpg: 'jpg',
-  jpeg: 'jpg',
+  jpg: 'jpeg',
+  jpeg: 'jpeg',
   webp: 'webp',
   'image/png': 'png',
-  'image/jpeg': 'jpg',
+  'image/jpeg': 'jpeg',
   'image/webp': 'webp',
 }
 
-/** The file extension of a picked picture, or null for a type the app does not take. */
-function extensionOf(image: PickedImage): string | null {
+/** The image type of a picked picture, or null for a type the app does not take. */
+function imageTypeOfPicked(image: PickedImage): ImageType | null {
   const fromPath = /\.(\w{1,5})$/.exec(image.path)?.[1]?.toLowerCase()
-  return EXTENSIONS[fromPath ?? ''] ?? EXTENSIONS[image.type ?? ''] ?? null
+  return IMAGE_TYPES[fromPath ?? ''] ?? IMAGE_TYPES[image.type ?? ''] ?? null
 }
 
 /**
- * Where a picked item picture goes (`items/<random>.<ext>`: random, so uploads never overwrite each other), or the
- * problem in Chinese. The function checks the bytes again on save; this only spares a pointless upload.
+ * What `admin.prepareUpload` is asked for a picked item picture (its type and size), or the problem in Chinese.
+ * The function answers where to upload it and checks the file again on save; this only spares a pointless call.
  */
-export function itemImagePathOf(
+export function itemImageUploadOf(
   image: PickedImage,
-  random: string,
-): { ok: true; cloudPath: string } | { ok: false; problem: string } {
+): { ok: true; type: ImageType; byteSize?: number } | { ok: false; problem: string } {
   if (image.size > IMAGE_BYTES_MAX) return { ok: false, problem: '图片不能超过 2 MB' }
-  const extension = extensionOf(image)
-  if (extension === null) return { ok: false, problem: '只支持 PNG、JPEG 或 WebP 图片' }
-  return { ok: true, cloudPath: `${ITEM_IMAGE_FOLDER}/${random}.${extension}` }
+  const type = imageTypeOfPicked(image)
+  if (type === null) return { ok: false, problem: '只支持 PNG、JPEG 或 WebP 图片' }
+  return image.size > 0 ? { ok: true, type, byteSize: image.size } : { ok: true, type }
 }

@@ -86,6 +86,12 @@ const CASES: readonly Case[] = [
   },
   {
     functionName: 'admin',
+    action: 'prepareUpload',
+    expectations: ADMINS_ONLY,
+    setup: async () => ({ purpose: 'item', type: 'png' }),
+  },
+  {
+    functionName: 'admin',
     action: 'retireItem',
     expectations: ADMINS_ONLY,
     setup: async (harness) => ({

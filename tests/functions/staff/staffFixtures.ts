@@ -108,7 +108,7 @@ export async function memberState(
 
 /** Every document of the collections a refused action must not have changed, for before/after comparisons. */
 export async function snapshotOf(harness: FunctionHarness): Promise<Record<string, unknown[]>> {
-  const collections = ['members', 'ledger', 'audit', 'coupons', 'orders', 'invites', 'staff']
+  const collections = ['members', 'ledger', 'audit', 'coupons', 'orders', 'invites', 'staff', 'uploads']
   const entries = await Promise.all(
     collections.map(async (name) => {
       const { data } = await harness.db.collection(name).limit(1000).get()

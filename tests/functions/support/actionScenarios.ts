@@ -11,6 +11,7 @@
  */
 import type { ActionInput, ActionName, ApiEnvelope, FunctionName } from '@shared/contracts'
 import { DEVELOPMENT_TEMPLATE_IDS } from '../../../emulator/developmentSecrets'
+import { preparedUpload } from '../admin/testUploads'
 import { insertTemplate } from '../coupon/testTemplates'
 import { seedMember } from '../mall/seededMembers'
 import { insertItem } from '../mall/testItems'
@@ -429,6 +430,23 @@ export const ACTION_SCENARIOS = {
       const id = await insertItem(harness, { id: `item-edit-${index}`, title: '旧标题' })
       return callOf('admin', 'saveItem', { requestId: `save-edit-${index}-0`, item: adminItemEdit(id) }, ADMIN)
     },
+  },
+  'admin.saveItem (new picture)': {
+    arrange: async (harness, index) => {
+      // The item shows an uploaded picture, which the new one replaces (marked for the cleanup job).
+      const shown = await preparedUpload(harness, { as: ADMIN, atMs: NOW, upload: false })
+      await harness.db
+        .collection('uploads')
+        .doc(shown.uploadId)
+        .update({ data: { status: 'recorded', itemId: `item-picture-${index}` } })
+      const id = await insertItem(harness, { id: `item-picture-${index}`, image: shown.fileId })
+      const picked = await preparedUpload(harness, { as: ADMIN, atMs: NOW })
+      const item = { ...adminItemEdit(id), image: picked.fileId }
+      return callOf('admin', 'saveItem', { requestId: `save-picture-${index}-0`, item }, ADMIN)
+    },
+  },
+  'admin.prepareUpload': {
+    arrange: async () => callOf('admin', 'prepareUpload', { purpose: 'item', type: 'png', byteSize: 48_000 }, ADMIN),
   },
   'admin.retireItem': {
     arrange: async (harness, index) => {

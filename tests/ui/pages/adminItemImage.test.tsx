@@ -6,7 +6,13 @@ import { answerCloudFunctions } from '../support/cloudFunctions'
 import { resetStores } from '../support/stores'
 
 const ITEM = adminItemOf()
-const UPLOADED = 'cloud://env-test.bucket/items/uploaded.png'
+const UPLOAD_ID = '0123456789abcdef0123456789abcdef'
+const PREPARED = { ok: true, data: { uploadId: UPLOAD_ID, cloudPath: `items/${UPLOAD_ID}.png` } }
+const UPLOADED = `cloud://env-test.bucket/items/${UPLOAD_ID}.png`
+
+function prepareInputs(callFunction: jest.Mock): Record<string, unknown>[] {
+  return callFunction.mock.calls.filter(([o]) => o.data.action === 'prepareUpload').map(([o]) => o.data.input)
+}
 
 function saveInputs(callFunction: jest.Mock): Record<string, unknown>[] {
   return callFunction.mock.calls.filter(([o]) => o.data.action === 'saveItem').map(([o]) => o.data.input)
@@ -20,21 +26,20 @@ describe('the item picture', () => {
     ;(Taro.cloud.uploadFile as jest.Mock).mockResolvedValue({ fileID: UPLOADED })
   })
 
-  it('uploads a picked picture under items/, previews it and saves its file id on the item', async () => {
+  it('uploads a picked picture where the function prepared, previews it and saves its file id on the item', async () => {
     const saved = { ...ITEM, image: UPLOADED }
     const callFunction = answerCloudFunctions({
       'staff.me': { ok: true, data: ADMIN },
       'admin.listItems': { ok: true, data: { items: [ITEM] } },
+      'admin.prepareUpload': PREPARED,
       'admin.saveItem': { ok: true, data: itemResultOf(saved) },
     })
     const { container } = render(<AdminItemPage />)
     fireEvent.click(await screen.findByText('选择图片'))
     await waitFor(() => expect(container.querySelector('#item-form-image-preview')?.getAttribute('src')).toBe(UPLOADED))
+    expect(prepareInputs(callFunction)).toEqual([{ purpose: 'item', type: 'png', byteSize: 120_000 }])
     const [upload] = (Taro.cloud.uploadFile as jest.Mock).mock.calls[0]
-    expect(upload).toEqual({
-      cloudPath: expect.stringMatching(/^items\/[A-Za-z0-9_-]{16}\.png$/),
-      filePath: 'wxfile://tmp/picked.png',
-    })
+    expect(upload).toEqual({ cloudPath: `items/${UPLOAD_ID}.png`, filePath: 'wxfile://tmp/picked.png' })
     fireEvent.click(container.querySelector('#item-save') as Element)
     await screen.findByText('已保存')
     expect(saveInputs(callFunction)[0]).toMatchObject({ item: { id: 'latte-cup', image: UPLOADED } })
@@ -62,11 +67,42 @@ describe('the item picture', () => {
     answerCloudFunctions({
       'staff.me': { ok: true, data: ADMIN },
       'admin.listItems': { ok: true, data: { items: [ITEM] } },
+      'admin.prepareUpload': PREPARED,
     })
     const { container } = render(<AdminItemPage />)
     fireEvent.click(await screen.findByText('选择图片'))
     await waitFor(() =>
       expect(container.querySelector('#item-form-image-error')?.textContent).toBe('图片上传失败：network down'),
+    )
+  })
+
+  it('uploads nothing when the function refuses to prepare the upload, and says why next to the field', async () => {
+    answerCloudFunctions({
+      'staff.me': { ok: true, data: ADMIN },
+      'admin.listItems': { ok: true, data: { items: [ITEM] } },
+      'admin.prepareUpload': { ok: false, code: 'INVALID_INPUT', message: '输入有误：byteSize: 图片不能超过 2 MB' },
+    })
+    const { container } = render(<AdminItemPage />)
+    fireEvent.click(await screen.findByText('选择图片'))
+    await waitFor(() =>
+      expect(container.querySelector('#item-form-image-error')?.textContent).toBe('图片上传失败：图片不能超过 2 MB'),
+    )
+    expect(Taro.cloud.uploadFile).not.toHaveBeenCalled()
+  })
+
+  it('puts a save refused for its picture next to the picture', async () => {
+    answerCloudFunctions({
+      'staff.me': { ok: true, data: ADMIN },
+      'admin.listItems': { ok: true, data: { items: [ITEM] } },
+      'admin.prepareUpload': PREPARED,
+      'admin.saveItem': { ok: false, code: 'INVALID_INPUT', message: '输入有误：item.image: 图片已失效，请重新上传' },
+    })
+    const { container } = render(<AdminItemPage />)
+    fireEvent.click(await screen.findByText('选择图片'))
+    await waitFor(() => expect(container.querySelector('#item-form-image-preview')?.getAttribute('src')).toBe(UPLOADED))
+    fireEvent.click(container.querySelector('#item-save') as Element)
+    await waitFor(() =>
+      expect(container.querySelector('#item-form-image-error')?.textContent).toBe('图片已失效，请重新上传'),
     )
   })
 })

@@ -61,4 +61,10 @@ describe('the item form', () => {
       initialStock: '请填写整数库存',
     })
   })
+
+  it('reads the field of a refusal after the code’s headline', () => {
+    expect(fieldErrorsOfMessage('输入有误：item.image: 图片未经登记，请重新上传')).toEqual({
+      image: '图片未经登记，请重新上传',
+    })
+  })
 })
