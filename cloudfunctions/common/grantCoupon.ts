@@ -80,7 +80,7 @@ export function createKeyedCoupon(db: Database, coupon: Coupon): Promise<Settled
   return runUnitOfWork(db, async (unit) => {
     const twin = await unit.read('coupons', coupon._id)
     if (twin) return unused(issuedBefore(twin))
-    unit.create('coupons', coupon)
+    unit.createCoupon(coupon)
     return consumed(ok({ coupon, issued: true }))
   })
 }

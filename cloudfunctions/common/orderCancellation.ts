@@ -55,7 +55,8 @@ function cancelInUnit(
     const counter = await counterOf(unit.read, { order, member, memberId })
     const decided = decideCancellation({ order, member, counter }, cancelling)
     if (decided.ok && !decided.data.alreadyCancelled) {
-      unit.create('ledger', decided.data.entry)
+      unit.createLedgerEntry(decided.data.entry, decided.data.member.joinedStoreId)
+      unit.tally({ storeId: decided.data.member.joinedStoreId, atMs: cancelling.nowMs }, { redemptionsCancelled: 1 })
       unit.replace('orders', decided.data.order)
       unit.replace('members', decided.data.member)
       if (decided.data.counter) unit.replace('redemptions', decided.data.counter)

@@ -125,7 +125,9 @@ export async function recordPurchaseIn(
   )
   if (!decided.ok) return decided
   const { entries, audit, staffDay } = decided.data
-  for (const entry of entries) unit.create('ledger', entry)
+  const storeId = staff.data.storeId
+  for (const entry of entries) unit.createLedgerEntry(entry, storeId)
+  unit.tally({ storeId, atMs: nowMs }, { purchases: 1, purchaseAmountFen: input.amountFen })
   unit.replace('members', decided.data.member)
   if (decided.data.referrer) unit.replace('members', decided.data.referrer)
   unit.update('staff', staff.data._id, { daily: staffDay })

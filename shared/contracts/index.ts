@@ -19,6 +19,7 @@ export {
 export * from './approvals'
 export * from './checkin'
 export * from './coupon'
+export * from './dashboard'
 export type { ApiEnvelope, ApiRequest } from './envelope'
 export * from './gifts'
 export * from './jobs'

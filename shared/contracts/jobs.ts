@@ -18,6 +18,7 @@ export const JOB_NAMES = [
   'expireOrders',
   'reconcileStock',
   'deliverGiftCoupons',
+  'foldStats',
   'cleanupUploads',
 ] as const
 export type JobName = (typeof JOB_NAMES)[number]

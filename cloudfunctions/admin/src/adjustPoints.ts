@@ -73,7 +73,7 @@ export const adjustPoints = defineAction(API.admin.adjustPoints, async (input, c
         createdAtMs: caller.nowMs,
       }
       unit.update('members', member._id, { points: decided.data.points })
-      unit.create('ledger', decided.data.entry)
+      unit.createLedgerEntry(decided.data.entry, member.joinedStoreId)
       unit.create('audit', audit)
       return ok({ memberId: member._id, amount: input.amount, usableBefore, usableAfter, replayed: false })
     },

@@ -14,6 +14,7 @@ import {
   retireCouponTemplate,
   saveCouponTemplate,
 } from './coupons/templates'
+import { dashboard } from './dashboard'
 import { grantTier } from './grantTier'
 import { memberDetail, memberLedger, searchMembers } from './members'
 import { programmeDraft, saveProgrammeDraft } from './programme/draft'
@@ -51,6 +52,7 @@ export const main = createRouter(
     correctBirthday,
     auditLog,
     listApprovals,
+    dashboard,
     decideApproval,
     listStaff,
     changeStaffRole,

@@ -30,7 +30,8 @@ export async function runCheckInUnit<Refusal extends ErrorCode>(
     if (!member) return err('NOT_A_MEMBER')
     const decision = options.decide(member)
     if (!decision.ok) return decision
-    for (const entry of decision.data.entries) unit.create('ledger', entry)
+    for (const entry of decision.data.entries) unit.createLedgerEntry(entry, member.joinedStoreId)
+    unit.tally({ storeId: member.joinedStoreId, atMs: nowMs }, { checkIns: 1 })
     unit.replace('members', decision.data.member)
     recordGiftCouponsDue(unit, { memberId, coupons: decision.data.giftCoupons, source: 'upgrade', nowMs })
     return decision

@@ -6,6 +6,8 @@
 import type { Approval } from '@shared/approvals/approval'
 import type { JobRun } from '@shared/jobs'
 import type { LedgerEntry, Member, TierHistoryEntry } from '@shared/member'
+import type { DailyStats } from '@shared/stats/dailyStats'
+import type { StatEvent } from '@shared/stats/statEvent'
 import type { CouponDocument } from '../couponDocument'
 import type { CouponTemplateDocument } from '../couponTemplates'
 import type { MemberBarcodeDocument } from '../memberBarcodes'
@@ -42,6 +44,8 @@ export interface Collections {
   readonly tier_history: TierHistoryEntry
   readonly subscriptions: SubscriptionDocument
   readonly reminders: ReminderDocument
+  readonly stat_events: StatEvent
+  readonly stats_daily: DailyStats
   readonly uploads: UploadDocument
 }
 

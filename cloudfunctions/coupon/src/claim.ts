@@ -43,7 +43,7 @@ function claimReserved(db: Database, request: ClaimRequest, nowMs: number): Prom
     if (!decided.ok) return unused(decided)
     const answer = ok({ replayed: decided.data.replayed, coupon: walletCouponOf(decided.data.coupon, nowMs) })
     if (decided.data.replayed) return unused(answer)
-    unit.create('coupons', decided.data.coupon)
+    unit.createCoupon(decided.data.coupon)
     unit.replace('coupon_claims', decided.data.counter)
     return consumed(answer)
   })

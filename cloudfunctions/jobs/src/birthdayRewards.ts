@@ -80,7 +80,7 @@ function payPoints(db: Database, memberId: string, context: GiftContext): Promis
     const fresh = await unit.read('members', memberId)
     const decided = fresh === null ? null : decideBirthdayGift(fresh, context.programme, context)
     if (decided === null) return { entries: 0, points: 0 }
-    if (decided.entry) unit.create('ledger', decided.entry)
+    if (decided.entry) unit.createLedgerEntry(decided.entry, decided.member.joinedStoreId)
     unit.replace('members', decided.member)
     return { entries: decided.entry ? 1 : 0, points: decided.entry?.amount ?? 0 }
   })

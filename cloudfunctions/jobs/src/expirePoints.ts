@@ -25,7 +25,7 @@ async function expireMember(
     const member = await unit.read('members', memberId)
     const decided = member === null ? null : decideExpiry(member, nowMs)
     if (member === null || decided === null) return { effects: 0, points: 0 }
-    for (const entry of decided.entries) unit.create('ledger', entry)
+    for (const entry of decided.entries) unit.createLedgerEntry(entry, member.joinedStoreId)
     unit.replace('members', { ...member, points: decided.points })
     return { effects: decided.entries.length, points: decided.expired }
   })

@@ -1,11 +1,12 @@
 import type { JobName } from '@shared/contracts'
 import { birthdayRewardsBatch } from './birthdayRewards'
-import { deliverGiftCouponsBatch } from './deliverGiftCoupons'
 import { cleanupUploadsBatch } from './cleanupUploads'
+import { deliverGiftCouponsBatch } from './deliverGiftCoupons'
 import { evaluateTiersBatch } from './evaluateTiers'
 import { expireOrdersBatch } from './expireOrders'
 import { expirePointsBatch } from './expirePoints'
 import { expiryRemindersBatch } from './expiryReminders'
+import { foldStatsBatch } from './foldStats'
 import type { JobBatch } from './jobBatch'
 import { reconcileStockBatch } from './reconcileStock'
 import { upgradeTiersBatch } from './upgradeTiers'
@@ -22,5 +23,6 @@ export const JOB_BATCHES: Readonly<Record<JobName, JobBatch>> = {
   expiryReminders: expiryRemindersBatch,
   upgradeTiers: upgradeTiersBatch,
   deliverGiftCoupons: deliverGiftCouponsBatch,
+  foldStats: foldStatsBatch,
   cleanupUploads: cleanupUploadsBatch,
 }

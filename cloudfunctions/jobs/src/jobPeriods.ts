@@ -1,4 +1,5 @@
 import type { JobName } from '@shared/contracts'
+import { JOB_TRIGGER_INTERVAL_MS } from '@shared/jobs'
 import { businessDayRuleOf } from '@shared/programme/businessDayRule'
 import type { Programme } from '@shared/programme/schema'
 import { businessDayOf, startOfBusinessDayMs } from '@shared/time/businessDay'
@@ -23,12 +24,23 @@ function businessDayPeriod(programme: Programme, nowMs: number): JobPeriod {
   return { period: day, startMs: startOfBusinessDayMs(day, rule) }
 }
 
+/** The trigger slot at `nowMs` (`2027-01-01T08:10`): one run per timer trigger. */
+function slotPeriod(programme: Programme, nowMs: number): JobPeriod {
+  const startMs = Math.floor(nowMs / JOB_TRIGGER_INTERVAL_MS) * JOB_TRIGGER_INTERVAL_MS
+  return { period: localMinuteOf(startMs, programme), startMs }
+}
+
 /** The hour at `nowMs`, named in the programme's time zone (`2027-01-01T08:00`). */
 function hourPeriod(programme: Programme, nowMs: number): JobPeriod {
   const startMs = Math.floor(nowMs / HOUR_MS) * HOUR_MS
-  const local = localDateTimeOf(startMs, programme.timeZone)
+  return { period: localMinuteOf(startMs, programme), startMs }
+}
+
+/** An instant named to the minute in the programme's time zone. */
+function localMinuteOf(instantMs: number, programme: Programme): string {
+  const local = localDateTimeOf(instantMs, programme.timeZone)
   const clock = `${String(local.hour).padStart(2, '0')}:${String(local.minute).padStart(2, '0')}`
-  return { period: `${dayKeyOf(local)}T${clock}`, startMs }
+  return `${dayKeyOf(local)}T${clock}`
 }
 
 /**
@@ -40,6 +52,6 @@ function hourPeriod(programme: Programme, nowMs: number): JobPeriod {
  * `deliverGiftCoupons`, so that a gift coupon a crash left due arrives within the hour.
  */
 export function jobPeriodOf(job: JobName, programme: Programme, nowMs: number): JobPeriod {
+  if (job === 'foldStats') return slotPeriod(programme, nowMs)
   return HOURLY_JOBS.has(job) ? hourPeriod(programme, nowMs) : businessDayPeriod(programme, nowMs)
 }
-

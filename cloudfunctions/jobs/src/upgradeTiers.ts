@@ -28,7 +28,7 @@ async function upgradeMember(db: Database, memberId: string, programme: Programm
     const member = await unit.read('members', memberId)
     const decided = member === null ? null : decideThresholdUpgrade(member, programme, nowMs)
     if (decided === null) return null
-    for (const entry of decided.giftEntries) unit.create('ledger', entry)
+    for (const entry of decided.giftEntries) unit.createLedgerEntry(entry, decided.member.joinedStoreId)
     unit.replace('members', decided.member)
     recordGiftCouponsDue(unit, { memberId, coupons: decided.giftCoupons, source: 'upgrade', nowMs })
     return decided

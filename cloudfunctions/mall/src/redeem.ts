@@ -50,10 +50,12 @@ async function replayed(
 
 /** Queues what a redemption writes: the spend entry, the member, the order or coupon, and the counter. */
 function write(unit: UnitOfWork, decision: RedemptionDecision): void {
-  unit.create('ledger', decision.entry)
+  const storeId = decision.member.joinedStoreId
+  unit.createLedgerEntry(decision.entry, storeId)
   unit.replace('members', decision.member)
+  unit.tally({ storeId, atMs: decision.entry.createdAtMs }, { redemptions: 1 })
   if (decision.created.kind === 'pickup') unit.create('orders', decision.created.order)
-  else unit.create('coupons', decision.created.coupon)
+  else unit.createCoupon(decision.created.coupon)
   if (decision.counter) unit.replace('redemptions', decision.counter)
 }
 

@@ -2,6 +2,7 @@ import { API, type JoinResult } from '@shared/contracts'
 import { decideJoin } from '@shared/member'
 import type { Programme } from '@shared/programme/schema'
 import { err, ok, type Result } from '@shared/result'
+import { joinDelta } from '@shared/stats/figures'
 import { type Database, database } from '../../common/cloud'
 import { issueGiftCoupons, recordGiftCouponsDue } from '../../common/giftCoupons'
 import { memberIdOf } from '../../common/memberId'
@@ -62,7 +63,9 @@ export const join = defineAction(API.member.join, async (input, caller) => {
     db,
     async (unit) => {
       unit.create('members', decided.member)
-      for (const entry of decided.entries) unit.create('ledger', entry)
+      const storeId = decided.member.joinedStoreId
+      for (const entry of decided.entries) unit.createLedgerEntry(entry, storeId)
+      unit.tally({ storeId, atMs: caller.nowMs }, joinDelta(decided.member))
       recordGiftCouponsDue(unit, { memberId, coupons: decided.giftCoupons, source: 'join', nowMs: caller.nowMs })
       return ok({
         joined: true,

@@ -66,7 +66,7 @@ export const updateProfile = defineAction(API.member.updateProfile, async (input
     if (!member) return err('NOT_A_MEMBER')
     const decided = decideProfileUpdate(member, changes, { programme, nowMs: caller.nowMs })
     if (!decided.ok) return decided
-    for (const entry of decided.data.entries) unit.create('ledger', entry)
+    for (const entry of decided.data.entries) unit.createLedgerEntry(entry, member.joinedStoreId)
     const { profile, profileCompletionRewarded, points } = decided.data.member
     unit.update('members', member._id, { profile, profileCompletionRewarded, points })
     return ok({ profile: profileOf(decided.data.member), completionPoints: decided.data.completionPoints })

@@ -64,7 +64,9 @@ export const reversePurchase = defineAction(API.staff.reversePurchase, async (in
         { reason: input.reason, nowMs: caller.nowMs },
       )
       if (!decided.ok) return decided
-      for (const entry of decided.data.entries) unit.create('ledger', entry)
+      const storeId = purchase.storeId ?? null
+      for (const entry of decided.data.entries) unit.createLedgerEntry(entry, storeId)
+      unit.tally({ storeId, atMs: caller.nowMs }, { reversals: 1, reversedAmountFen: purchase.amountFen })
       unit.replace('members', decided.data.member)
       if (decided.data.referrer) unit.replace('members', decided.data.referrer)
       unit.replace('audit', decided.data.purchase)

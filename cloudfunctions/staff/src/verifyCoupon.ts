@@ -9,6 +9,7 @@ import { currentProgramme } from '../../common/programmeStore'
 import { readDocument } from '../../common/readDocument'
 import { requireStaff } from '../../common/requireStaff'
 import { defineAction } from '../../common/router'
+import { addStatEvent } from '../../common/statEvents'
 import { storeNamesOf } from '../../common/storeNames'
 import { scannedSubject } from './scannedCodes'
 import { usageRecordOf, usageRefusal } from './usageRecords'
@@ -90,7 +91,11 @@ export const verifyCoupon = defineAction(API.staff.verifyCoupon, async (input, c
     subjectId: coupon._id,
     note: coupon.title,
   }
-  await db.collection('audit').add({ data: { ...audit } })
+  const counted = { storeId: staff.data.storeId, atMs: caller.nowMs }
+  await Promise.all([
+    db.collection('audit').add({ data: { ...audit } }),
+    addStatEvent(db, { id: `stat_${audit._id}`, attribution: counted, delta: { couponsVerified: 1 } }),
+  ])
   const result: VerifyCouponResult = {
     couponId: coupon._id,
     memberId: coupon.memberId,

@@ -8,6 +8,7 @@ import { currentProgramme } from '../../common/programmeStore'
 import { readDocument } from '../../common/readDocument'
 import { requireStaff } from '../../common/requireStaff'
 import { defineAction } from '../../common/router'
+import { addStatEvent } from '../../common/statEvents'
 import { usageRecordOf, usageRefusal } from './usageRecords'
 
 /** Why an order cannot be handed over: ALREADY_PICKED_UP with who, when and where, or ORDER_CANCELLED. */
@@ -67,7 +68,11 @@ export const verifyPickup = defineAction(API.staff.verifyPickup, async (input, c
     subjectId: order._id,
     note: order.title,
   }
-  await db.collection('audit').add({ data: { ...audit } })
+  const counted = { storeId: staff.data.storeId, atMs: caller.nowMs }
+  await Promise.all([
+    db.collection('audit').add({ data: { ...audit } }),
+    addStatEvent(db, { id: `stat_${audit._id}`, attribution: counted, delta: { pickups: 1 } }),
+  ])
   const result: VerifyPickupResult = {
     orderId: order._id,
     memberId: order.memberId,

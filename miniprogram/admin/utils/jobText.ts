@@ -11,6 +11,7 @@ export const JOB_TITLES: Readonly<Record<JobName, string>> = {
   expireOrders: '超期订单取消',
   reconcileStock: '库存校准',
   deliverGiftCoupons: '补发礼券',
+  foldStats: '数据汇总',
   cleanupUploads: '清理未使用图片',
 }
 

@@ -15,15 +15,15 @@ describe('runUnitOfWork', () => {
   const db = () => require('wx-server-sdk').database({ throwOnNotFound: false }) as Database
 
   it('answers the duplicate, not the writes it aborted, when a taken id is flushed first', async () => {
-    await harness.db.collection('ledger').add({ data: { _id: 'taken', memberId: 'm', amount: 1 } })
+    await harness.db.collection('audit').add({ data: { _id: 'taken', memberId: 'm', amount: 1 } })
     const answers = await Promise.all(
       Array.from({ length: 20 }, (_, round) =>
         runUnitOfWork(
           db(),
           async (unit) => {
-            unit.create('ledger', { _id: 'taken' } as never)
+            unit.create('audit', { _id: 'taken' } as never)
             for (let index = 0; index < 6; index += 1) {
-              unit.create('ledger', { _id: `fresh-${round}-${index}` } as never)
+              unit.create('audit', { _id: `fresh-${round}-${index}` } as never)
             }
             return 'created'
           },
@@ -32,7 +32,7 @@ describe('runUnitOfWork', () => {
       ),
     )
     expect(answers).toEqual(Array.from({ length: 20 }, () => 'replayed'))
-    const { total } = await harness.db.collection('ledger').count()
+    const { total } = await harness.db.collection('audit').count()
     expect(total).toBe(1)
   })
 
@@ -42,24 +42,24 @@ describe('runUnitOfWork', () => {
     const answers = await Promise.all(
       Array.from({ length: 12 }, (_, round) =>
         runUnitOfWork(db(), async (unit) => {
-          const gift = await unit.read('ledger', 'once-only-gift')
-          if (!gift) unit.create('ledger', { _id: 'once-only-gift', round } as never)
-          unit.create('ledger', { _id: `own-${round}` } as never)
+          const gift = await unit.read('audit', 'once-only-gift')
+          if (!gift) unit.create('audit', { _id: 'once-only-gift', round } as never)
+          unit.create('audit', { _id: `own-${round}` } as never)
           return gift ? 'recorded' : 'recorded with the gift'
         }),
       ),
     )
     expect(answers.filter((answer) => answer === 'recorded with the gift')).toHaveLength(1)
-    const { total } = await harness.db.collection('ledger').count()
+    const { total } = await harness.db.collection('audit').count()
     expect(total).toBe(13)
   })
 
   it('gives up after a bounded number of runs when an id stays taken', async () => {
-    await harness.db.collection('ledger').add({ data: { _id: 'taken', memberId: 'm', amount: 1 } })
+    await harness.db.collection('audit').add({ data: { _id: 'taken', memberId: 'm', amount: 1 } })
     let runs = 0
     const unit = runUnitOfWork(db(), async (work) => {
       runs += 1
-      work.create('ledger', { _id: 'taken' } as never)
+      work.create('audit', { _id: 'taken' } as never)
       return 'created'
     })
     await expect(unit).rejects.toMatchObject({ message: expect.stringContaining('E11000') })
@@ -77,6 +77,45 @@ describe('runUnitOfWork', () => {
     )
     await expect(unit).rejects.toThrow('the body refused')
     expect(onDuplicate).not.toHaveBeenCalled()
+  })
+
+  it('counts each committed unit once however often conflicts ran its body, and a refused one not at all', async () => {
+    await harness.db.collection('audit').add({ data: { _id: 'contended', runs: 0 } })
+    let bodies = 0
+    // Twelve units write one document at once: they conflict, and the SDK runs their bodies again.
+    const answers = await Promise.all(
+      Array.from({ length: 12 }, (_, round) =>
+        runUnitOfWork(db(), async (unit) => {
+          bodies += 1
+          const contended = (await unit.read('audit', 'contended')) as unknown as { runs: number }
+          unit.update('audit', 'contended', { runs: contended.runs + 1 } as never)
+          unit.tally({ storeId: 'store-1', atMs: 1_000 }, { checkIns: 1, pointsEarned: round })
+          unit.tally({ storeId: 'store-1', atMs: 1_000 }, { checkIns: 1 })
+          return 'counted'
+        }),
+      ),
+    )
+    await runUnitOfWork(db(), async (unit) => {
+      unit.tally({ storeId: 'store-1', atMs: 1_000 }, { checkIns: 100 })
+      return 'a tally alone'
+    })
+    await expect(
+      runUnitOfWork(db(), async (unit) => {
+        unit.tally({ storeId: 'store-2', atMs: 1_000 }, { checkIns: 100 })
+        throw new Error('the body refused')
+      }),
+    ).rejects.toThrow('the body refused')
+    expect(answers).toHaveLength(12)
+    expect(bodies).toBeGreaterThan(12)
+    const { data: events } = await harness.db.collection('stat_events').limit(100).get()
+    const ofStoreOne = (events as { storeId: string; delta: { checkIns: number; pointsEarned?: number } }[]).filter(
+      (event) => event.storeId === 'store-1',
+    )
+    // One event per committed unit (its two tallies merged), plus the unit that committed only a tally.
+    expect(ofStoreOne).toHaveLength(13)
+    expect(ofStoreOne.reduce((sum, event) => sum + event.delta.checkIns, 0)).toBe(12 * 2 + 100)
+    expect(ofStoreOne.reduce((sum, event) => sum + (event.delta.pointsEarned ?? 0), 0)).toBe(66)
+    expect(events.some((event: { storeId: string }) => event.storeId === 'store-2')).toBe(false)
   })
 })
 

@@ -126,13 +126,13 @@ describe('coupon.claim and coupon.claimable', () => {
     })
   })
 
-  it('costs 11 database requests to claim', async () => {
+  it('costs 12 database requests to claim', async () => {
     const member = await seedMember(harness, { prefix: 'o-claim-count', points: 1, atMs: NOW })
     await Promise.all(Array.from({ length: 16 }, () => claim(member.openid, 'fifteen-percent-off', 'warm-up-claim')))
     // Member, template and counter (3), reserve (1), transaction: start, coupon + counter reads, coupon +
-    // counter writes, commit (6), keep the coupon (1).
+    // counter + stat event writes, commit (7), keep the coupon (1).
     await expect(harness.countRequests(() => claim(member.openid, 'five-off-thirty', 'counted-claim'))).resolves.toBe(
-      11,
+      12,
     )
   })
 })

@@ -201,7 +201,7 @@ describe('mall.redeem', () => {
     ).resolves.toMatchObject({ ok: false, code: 'FORBIDDEN' })
   })
 
-  it('costs 12 database requests for a pickup gift and 13 for a coupon item, 10 and 11 without a limit', async () => {
+  it('costs 15 database requests for a pickup gift and 16 for a coupon item, 13 and 14 without a limit', async () => {
     const member = await seedMember(harness, { prefix: 'o-counted', points: 1000, atMs: NOW })
     await insertItem(harness, { id: 'unlimited-gift', perMemberLimit: null })
     await insertItem(harness, {
@@ -222,21 +222,21 @@ describe('mall.redeem', () => {
       ),
     )
     // Pickup: member, item and counter (3), reserve (1), transaction: start, spend entry + member +
-    // counter (3), entry + order + counter + member writes (4), commit, keep the unit (1): 14.
+    // counter (3), entry + order + counter + member + stat event writes (5), commit, keep the unit (1): 15.
     await expect(harness.countRequests(() => redeem(member.openid, 'item-tote-bag', 'counted-pickup'))).resolves.toBe(
-      14,
+      15,
     )
-    // Coupon item: the same, plus its coupon template: 15.
+    // Coupon item: the same, plus its coupon template: 16.
     await expect(
       harness.countRequests(() => redeem(member.openid, 'item-five-off-coupon', 'counted-coupon')),
-    ).resolves.toBe(15)
+    ).resolves.toBe(16)
     // Without a per-member limit the unit of work has no counter to read or write: 2 fewer each.
     await expect(
       harness.countRequests(() => redeem(member.openid, 'unlimited-gift', 'counted-unlimited')),
-    ).resolves.toBe(12)
+    ).resolves.toBe(13)
     await expect(
       harness.countRequests(() => redeem(member.openid, 'unlimited-coupon', 'counted-unlimited-coupon')),
-    ).resolves.toBe(13)
+    ).resolves.toBe(14)
     const { data: counters } = await harness.db.collection('redemptions').where({ memberId: member.memberId }).get()
     expect(counters.map((counter: { itemId: string }) => counter.itemId).sort()).toEqual([
       'item-five-off-coupon',

@@ -151,7 +151,11 @@ describe('coupon gifts on join and on upgrade', () => {
     const requested = dataOf(
       await harness.call('staff', 'requestApproval', purchaseBy(STAFF, purchase, at(7)), { as: STAFF, atMs: at(7) }),
     )
-    const decision = { approvalId: requested.approval.approvalId, decision: 'approve' as const, requestId: 'gift-decision-1' }
+    const decision = {
+      approvalId: requested.approval.approvalId,
+      decision: 'approve' as const,
+      requestId: 'gift-decision-1',
+    }
     const decide = () => harness.call('admin', 'decideApproval', decision, { as: MANAGER, atMs: at(7) + 60_000 })
     await expect(decide()).resolves.toMatchObject({
       ok: true,

@@ -363,7 +363,7 @@ describe('staff at the counter: members and purchases', () => {
         { as: MANAGER, atMs: NOW + 60_000 },
       )
     })
-    expect(requests).toBe(13)
+    expect(requests).toBe(14)
     expect(reversal).toMatchObject({ ok: true, data: { takenBack: 30, referralTakenBack: 100 } })
     await expect(memberState(harness, referrer.memberId)).resolves.toMatchObject({ balance: 10 })
     await expect(memberState(harness, referred.memberId)).resolves.toMatchObject({ balance: 0 })
@@ -452,7 +452,7 @@ describe('staff at the counter: members and purchases', () => {
     })
   })
 
-  it('costs 9 database requests to record a purchase, 5 to replay one (programme cached)', async () => {
+  it('costs 10 database requests to record a purchase, 5 to replay one (programme cached)', async () => {
     const member = await seedCustomer(harness, { prefix: 'o-counted', points: 0, atMs: NOW })
     // Warm every instance's programme cache, so the count is the steady state.
     await Promise.all(
@@ -467,17 +467,17 @@ describe('staff at the counter: members and purchases', () => {
     )
     const purchase = { memberId: member.memberId, amountFen: 1000, receiptNo: 'COUNT-1', requestId: 'counted-0001' }
     // Transaction: start, staff with their day counter (1), purchase audit entry + member (2), ledger
-    // entry + member + day counter + audit entry (4), commit: 9.
-    await expect(harness.countRequests(() => record(STAFF, purchase))).resolves.toBe(9)
+    // entry + member + day counter + audit entry + the store's stat event (5), commit: 10.
+    await expect(harness.countRequests(() => record(STAFF, purchase))).resolves.toBe(10)
     // A replay: transaction: start, 3 reads, commit: 5.
     await expect(harness.countRequests(() => record(STAFF, purchase))).resolves.toBe(5)
-    // A referred member's qualifying first purchase (¥20): the referrer's read, entry and wallet on top: 12.
+    // A referred member's qualifying first purchase (¥20): the referrer's read, entry and wallet on top: 13.
     const referred = await seedCustomer(harness, { prefix: 'o-counted-referred', points: 0, atMs: NOW })
     await updateMember(harness, referred.memberId, { referrerMemberId: member.memberId })
     await expect(
       harness.countRequests(() =>
         record(STAFF, { memberId: referred.memberId, amountFen: 2000, requestId: 'counted-0002' }),
       ),
-    ).resolves.toBe(12)
+    ).resolves.toBe(13)
   })
 })

@@ -159,10 +159,11 @@ describe('staff.reversePurchase', () => {
     })
   })
 
-  it('costs 9 database requests', async () => {
+  it('costs 10 database requests', async () => {
     const member = await seedCustomer(harness, { prefix: 'o-refund-count', points: 0 })
     const entryId = await purchase(member.memberId, 1000, 'refund-count-1')
-    // Staff (1), transaction: start, purchase (1), member (1), entry + member + purchase + audit (4), commit.
-    await expect(harness.countRequests(() => reverse(MANAGER, entryId))).resolves.toBe(9)
+    // Staff (1), transaction: start, purchase (1), member (1), entry + member + purchase + audit + stat
+    // event (5), commit.
+    await expect(harness.countRequests(() => reverse(MANAGER, entryId))).resolves.toBe(10)
   })
 })

@@ -473,6 +473,9 @@ export const ACTION_SCENARIOS = {
       return callOf('admin', 'memberDetail', { memberId: member.memberId }, MANAGER)
     },
   },
+  'admin.dashboard': {
+    arrange: async () => callOf('admin', 'dashboard', { from: '2026-11-01', to: '2026-11-30' }, ADMIN),
+  },
   'admin.memberLedger': {
     arrange: async (harness, index) => {
       const member = await memberFor(harness, 'member-ledger', index)
