@@ -35,6 +35,7 @@ export const ROUTES = {
   adminMembers: 'admin/pages/members/index',
   adminMember: 'admin/pages/member/index',
   adminApprovals: 'admin/pages/approvals/index',
+  adminDashboard: 'admin/pages/dashboard/index',
 } as const
 
 /** A page by name. */
@@ -157,5 +158,6 @@ export const SUB_PACKAGES: readonly SubPackage[] = [
     ROUTES.adminMembers,
     ROUTES.adminMember,
     ROUTES.adminApprovals,
+    ROUTES.adminDashboard,
   ]),
 ]

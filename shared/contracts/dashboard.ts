@@ -10,15 +10,29 @@ import { daysBetween, isDayKey } from '../time/calendarDay'
 
 const dayKey = z.string().refine(isDayKey, '日期格式应为 YYYY-MM-DD')
 
+/**
+ * Either the last `lastDays` business days up to today (the programme's today, which the server
+ * knows: 今天, 近 7 天, 近 30 天) or a custom range `from`…`to`.
+ */
 export const dashboardInput = z
   .object({
-    from: dayKey,
-    to: dayKey,
+    lastDays: z.number().int('天数必须是整数').min(1, '至少 1 天').max(DASHBOARD_RANGE_DAYS_MAX).optional(),
+    from: dayKey.optional(),
+    to: dayKey.optional(),
     /** One store's figures; absent: the chain's (admins), or the manager's own store. */
     storeId: z.string().min(1).max(64).optional(),
   })
   .strict()
   .superRefine((input, context) => {
+    if (input.lastDays !== undefined) {
+      if (input.from !== undefined || input.to !== undefined)
+        context.addIssue({ code: 'custom', path: ['lastDays'], message: '最近天数与日期范围只能选一种' })
+      return
+    }
+    if (input.from === undefined || input.to === undefined) {
+      context.addIssue({ code: 'custom', path: [input.from === undefined ? 'from' : 'to'], message: '请选择日期范围' })
+      return
+    }
     if (!isDayKey(input.from) || !isDayKey(input.to)) return
     if (input.to < input.from) context.addIssue({ code: 'custom', path: ['to'], message: '结束日期不能早于开始日期' })
     else if (daysBetween(input.from, input.to) + 1 > DASHBOARD_RANGE_DAYS_MAX)

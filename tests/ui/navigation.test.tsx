@@ -45,6 +45,7 @@ describe('the route map', () => {
           'pages/members/index',
           'pages/member/index',
           'pages/approvals/index',
+          'pages/dashboard/index',
         ],
       },
     ])

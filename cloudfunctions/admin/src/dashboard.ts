@@ -1,8 +1,13 @@
-import { API, type DashboardRange } from '@shared/contracts'
+import { API, type DashboardRange, type dashboardInput } from '@shared/contracts'
+import { businessDayRuleOf } from '@shared/programme/businessDayRule'
 import { err, ok } from '@shared/result'
 import type { DailyStats } from '@shared/stats/dailyStats'
 import { type DayRange, daysOf, derivedOf, previousRangeOf, totalOf } from '@shared/stats/dashboard'
+import { businessDayOf } from '@shared/time/businessDay'
+import { addDays } from '@shared/time/calendarDay'
+import type { z } from 'zod'
 import { type Database, database } from '../../common/cloud'
+import { currentProgramme } from '../../common/programmeStore'
 import { requireManager } from '../../common/requireStaff'
 import { defineAction } from '../../common/router'
 
@@ -31,6 +36,14 @@ async function dailiesOf(db: Database, range: DayRange, storeId: string | null |
   }
 }
 
+/** The range asked for: as given, or the last `lastDays` business days up to the programme's today. */
+async function rangeOf(db: Database, input: z.output<typeof dashboardInput>, nowMs: number): Promise<DayRange> {
+  if (input.from !== undefined && input.to !== undefined) return { from: input.from, to: input.to }
+  const programme = await currentProgramme(db, nowMs)
+  const today = businessDayOf(nowMs, businessDayRuleOf(programme))
+  return { from: addDays(today, 1 - (input.lastDays ?? 1)), to: today }
+}
+
 function rangeFigures(range: DayRange, dailies: readonly DailyStats[]): DashboardRange {
   const days = daysOf(
     range,
@@ -41,12 +54,13 @@ function rangeFigures(range: DayRange, dailies: readonly DailyStats[]): Dashboar
 }
 
 /**
- * `admin.dashboard`: a range of business days' figures and the range of the same length before it,
+ * `admin.dashboard`: a range of business days' figures (the last N up to today, or from and to) and
+ * the range of the same length before it,
  * for the chain (admins, no store given) or one store (an admin's choice; a manager's own, and only
  * their own). Read from `stats_daily`, which `foldStats` keeps from the stat events every unit of work
  * writes: one document per day and store, so the cost is the same for 100 members as for 100,000.
- * Requests: staff (1), then one query per 1,000 day-and-store documents: 2 for a chain of up to five
- * stores over two 92-day ranges.
+ * Requests with the programme cached: staff (1), then one query per 1,000 day-and-store documents: 2
+ * for a chain of up to five stores over two 92-day ranges.
  */
 export const dashboard = defineAction(API.admin.dashboard, async (input, caller) => {
   const db = database()
@@ -57,7 +71,7 @@ export const dashboard = defineAction(API.admin.dashboard, async (input, caller)
     return err('FORBIDDEN', '店长只能查看本店数据')
   }
   const storeId = isAdmin ? (input.storeId ?? null) : staff.data.storeId
-  const current: DayRange = { from: input.from, to: input.to }
+  const current = await rangeOf(db, input, caller.nowMs)
   const previous = previousRangeOf(current)
   const dailies = await dailiesOf(db, { from: previous.from, to: current.to }, storeId ?? undefined)
   return ok({ storeId, current: rangeFigures(current, dailies), previous: rangeFigures(previous, dailies) })

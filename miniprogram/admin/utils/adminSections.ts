@@ -26,6 +26,12 @@ export function adminSectionsFor(role: StaffRole): readonly AdminSection[] {
   }
   if (role === 'admin' || role === 'manager') {
     sections.push({
+      id: 'admin-section-dashboard',
+      route: 'adminDashboard',
+      title: '数据看板',
+      note: role === 'admin' ? '全品牌与各门店的会员、消费、积分和券，按天' : '本店的会员、消费、积分和券，按天',
+    })
+    sections.push({
       id: 'admin-section-approvals',
       route: 'adminApprovals',
       title: '审批',

@@ -92,7 +92,18 @@ describe('admin.dashboard', () => {
     ).resolves.toMatchObject({ ok: false, code: 'FORBIDDEN' })
   })
 
+  it('reads the last N business days up to the programme’s today', async () => {
+    await arrange()
+    const today = await dashboardOf(ADMIN, { lastDays: 1 })
+    expect(today.current).toMatchObject({ range: { from: TODAY, to: TODAY }, total: { purchases: 3 } })
+    expect(today.previous.range).toEqual({ from: '2026-11-22', to: '2026-11-22' })
+    await expect(dashboardOf(ADMIN, { lastDays: 7 })).resolves.toMatchObject({ current: { range: WEEK } })
+  })
+
   it('refuses a range that ends before it starts or is longer than 92 days, naming the field', async () => {
+    await expect(
+      harness.callRaw('admin', { action: 'dashboard', input: { lastDays: 7, from: TODAY } }, { as: ADMIN, atMs: NOW }),
+    ).resolves.toMatchObject({ ok: false, code: 'INVALID_INPUT', message: expect.stringContaining('lastDays') })
     await expect(
       harness.callRaw(
         'admin',

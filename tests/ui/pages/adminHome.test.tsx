@@ -12,13 +12,24 @@ describe('the admin home page', () => {
     jest.clearAllMocks()
   })
 
-  it('lists 任务, 审批, 商品管理, 优惠券模板, 门店, 会员规则, 员工, 操作日志 and 会员 for an admin, and opens the jobs screen', async () => {
+  it('lists 任务, 数据看板, 审批, 商品管理, 优惠券模板, 门店, 会员规则, 员工, 操作日志 and 会员 for an admin, and opens the jobs screen', async () => {
     answerCloudFunctions({ 'staff.me': { ok: true, data: ADMIN } })
     const { container } = render(<AdminHomePage />)
     await screen.findByText('品牌管理员')
     expect(container.querySelector('#admin-identity')?.textContent).toContain('管理员 · 全部门店')
     const titles = [...container.querySelectorAll('.admin-link__title')].map((title) => title.textContent)
-    expect(titles).toEqual(['任务', '审批', '商品管理', '优惠券模板', '门店', '会员规则', '员工', '操作日志', '会员'])
+    expect(titles).toEqual([
+      '任务',
+      '数据看板',
+      '审批',
+      '商品管理',
+      '优惠券模板',
+      '门店',
+      '会员规则',
+      '员工',
+      '操作日志',
+      '会员',
+    ])
     fireEvent.click(container.querySelector('#admin-section-jobs') as Element)
     expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/admin/pages/jobs/index' })
   })
@@ -35,6 +46,7 @@ describe('the admin home page', () => {
     expect(container.querySelector('#admin-section-audit')?.textContent).toContain('本店的操作记录')
     expect(container.querySelector('#admin-section-members')).not.toBeNull()
     expect(container.querySelector('#admin-section-approvals')?.textContent).toContain('本店店员超出限额的消费')
+    expect(container.querySelector('#admin-section-dashboard')?.textContent).toContain('本店的会员、消费、积分和券')
     fireEvent.click(container.querySelector('#admin-section-approvals') as Element)
     expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/admin/pages/approvals/index' })
     fireEvent.click(container.querySelector('#admin-section-stores') as Element)

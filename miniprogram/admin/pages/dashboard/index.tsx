@@ -1,0 +1,81 @@
+import type { StaffMe } from '@shared/contracts'
+import { Text, View } from '@tarojs/components'
+import { useEffect } from 'react'
+import { Loaded } from '@/components/Loaded'
+import { LoadState } from '@/components/LoadState'
+import { PageShell } from '@/components/PageShell'
+import { usePageData } from '@/hooks/usePageData'
+import { AdminGate } from '../../components/AdminGate'
+import { type Choice, Choices } from '../../components/Choices'
+import { useDashboardStore } from '../../stores/dashboardStore'
+import { selectStore, useStoreListStore } from '../../stores/storeListStore'
+import { DASHBOARD_RANGES } from '../../utils/dashboardText'
+import { DashboardDays } from './DashboardDays'
+import { DashboardTiles } from './DashboardTiles'
+import '../../admin.css'
+
+const REFUSAL = '仅限店长和品牌管理员使用'
+
+/** An admin's choice of the whole chain or one store, from the stores list. */
+function StoreChoices() {
+  const stores = useStoreListStore((store) => store.state)
+  const ensureLoaded = useStoreListStore((store) => store.ensureLoaded)
+  const storeId = useDashboardStore((store) => store.storeId)
+  const chooseStore = useDashboardStore((store) => store.chooseStore)
+  useEffect(() => void ensureLoaded(), [ensureLoaded])
+  const choices: Choice<string | null>[] = [
+    { id: 'dashboard-store-all', value: null, label: '全部门店' },
+    ...(stores.status === 'ready'
+      ? stores.data.stores.map((store) => ({ id: `dashboard-store-${store.id}`, value: store.id, label: store.name }))
+      : []),
+  ]
+  return <Choices id='dashboard-stores' choices={choices} chosen={storeId} onChoose={(id) => void chooseStore(id)} />
+}
+
+function DashboardScreen({ staff }: { staff: StaffMe }) {
+  const state = useDashboardStore((store) => store.state)
+  const days = useDashboardStore((store) => store.days)
+  const load = useDashboardStore((store) => store.load)
+  const reset = useDashboardStore((store) => store.reset)
+  const chooseDays = useDashboardStore((store) => store.chooseDays)
+  usePageData(load, reset)
+  const stores = useStoreListStore((store) => store.state)
+  const storeLabel = (storeId: string | null) =>
+    storeId === null ? '全部门店' : (selectStore(stores, storeId)?.name ?? staff.storeName ?? storeId)
+  return (
+    <View className='admin-dashboard'>
+      <View className='admin-card'>
+        <Choices
+          id='dashboard-ranges'
+          choices={DASHBOARD_RANGES}
+          chosen={days}
+          onChoose={(value) => void chooseDays(value)}
+        />
+        {staff.role === 'admin' && <StoreChoices />}
+        <Text className='admin-card__note'>数据每 10 分钟汇总一次；与上一个同样长的时段相比。</Text>
+      </View>
+      <Loaded state={state} onRetry={load} refused={<LoadState state='empty' message={REFUSAL} />}>
+        {(result) => (
+          <>
+            <Text className='admin-dashboard__range' id='dashboard-range'>
+              {storeLabel(result.storeId)} · {result.current.range.from} 至 {result.current.range.to}
+            </Text>
+            <DashboardTiles result={result} />
+            <DashboardDays result={result} />
+          </>
+        )}
+      </Loaded>
+    </View>
+  )
+}
+
+/** 数据看板: members, check-ins, purchases, points and coupons by day, for the chain or a store, beside the range before. */
+export default function AdminDashboardPage() {
+  return (
+    <PageShell className='admin-page'>
+      <AdminGate roles={['admin', 'manager']} refusal={REFUSAL}>
+        {(staff) => <DashboardScreen staff={staff} />}
+      </AdminGate>
+    </PageShell>
+  )
+}

@@ -1,0 +1,62 @@
+import type { DashboardRange } from '@shared/contracts'
+import { formatFen } from '@shared/money'
+import type { DerivedFigures } from '@shared/stats/dashboard'
+import type { StatFigure, StatFigures } from '@shared/stats/figures'
+
+/** The ranges the dashboard offers, as the last N business days up to today. */
+export const DASHBOARD_RANGES = [
+  { id: 'dashboard-range-1', value: 1, label: '今天' },
+  { id: 'dashboard-range-7', value: 7, label: '近 7 天' },
+  { id: 'dashboard-range-30', value: 30, label: '近 30 天' },
+] as const
+
+export type DashboardDays = (typeof DASHBOARD_RANGES)[number]['value']
+
+/** One tile of the dashboard: its label, and how it reads a range's figures as a number and as text. */
+export interface DashboardTile {
+  readonly id: string
+  readonly label: string
+  readonly read: (range: Pick<DashboardRange, 'total' | 'derived'>) => number | null
+  readonly format: (value: number) => string
+}
+
+const count = (value: number) => value.toLocaleString('en')
+const yuan = (value: number) => formatFen(value)
+const percent = (value: number) => `${(value * 100).toFixed(1)}%`
+/** Points spent and expired are negative in the ledger; the tiles show how many (`0 -`, not `-`: never a -0). */
+const negated = (figure: StatFigure) => (range: { total: StatFigures }) => 0 - range.total[figure]
+const figureOf = (figure: StatFigure) => (range: { total: StatFigures }) => range.total[figure]
+const derived = (figure: keyof DerivedFigures) => (range: { derived: DerivedFigures }) => range.derived[figure]
+
+/** The tiles, in the order the screen shows them. */
+export const DASHBOARD_TILES: readonly DashboardTile[] = [
+  { id: 'newMembers', label: '新会员', read: figureOf('newMembers'), format: count },
+  { id: 'checkIns', label: '签到', read: figureOf('checkIns'), format: count },
+  { id: 'purchases', label: '消费笔数', read: figureOf('purchases'), format: count },
+  { id: 'purchaseAmount', label: '消费金额', read: figureOf('purchaseAmountFen'), format: yuan },
+  { id: 'averageTicket', label: '客单价', read: derived('averageTicketFen'), format: yuan },
+  { id: 'pointsEarned', label: '积分发放', read: figureOf('pointsEarned'), format: count },
+  { id: 'pointsSpent', label: '积分消耗', read: negated('pointsSpent'), format: count },
+  { id: 'pointsExpired', label: '积分过期', read: negated('pointsExpired'), format: count },
+  { id: 'pointsOutstanding', label: '积分余额变化', read: derived('pointsOutstandingChange'), format: count },
+  { id: 'redemptions', label: '商城兑换', read: figureOf('redemptions'), format: count },
+  { id: 'couponsIssued', label: '发券', read: figureOf('couponsIssued'), format: count },
+  { id: 'couponsVerified', label: '核销', read: figureOf('couponsVerified'), format: count },
+  { id: 'verificationRate', label: '核销率', read: derived('verificationRate'), format: percent },
+]
+
+/**
+ * The change from the range before, as the tile's note: `较上期 +12.5%`, `较上期持平`, or, when the
+ * range before had none to compare with, `上期无数据`.
+ */
+export function changeText(current: number | null, previous: number | null): string {
+  if (current === null || previous === null || previous === 0) return current === previous ? '较上期持平' : '上期无数据'
+  const change = (current - previous) / Math.abs(previous)
+  if (Math.abs(change) < 0.0005) return '较上期持平'
+  return `较上期 ${change > 0 ? '+' : ''}${(change * 100).toFixed(1)}%`
+}
+
+/** A day as the trend table shows it: `11-23`. */
+export function dayLabel(day: string): string {
+  return day.slice(5)
+}
