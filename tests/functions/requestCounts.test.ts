@@ -51,8 +51,9 @@ const REQUESTS: Readonly<Record<ActionScenarioName, number>> = {
   'staff.previewPurchase': 2,
   'staff.recordPurchase': 10,
   'staff.requestApproval': 6,
-  'staff.verifyCoupon': 5,
-  'staff.verifyPickup': 5,
+  // One unit of work each since the dashboard counts them: the audit entry and the count commit with the use.
+  'staff.verifyCoupon': 7,
+  'staff.verifyPickup': 8,
   'staff.reversePurchase': 10,
   'staff.today': 2,
   'admin.listItems': 2,

@@ -6,11 +6,10 @@ import { auditOperatorOf, type CouponAuditEntry } from '@shared/staff'
 import { type Database, database } from '../../common/cloud'
 import type { CouponDocument } from '../../common/couponDocument'
 import { currentProgramme } from '../../common/programmeStore'
-import { readDocument } from '../../common/readDocument'
 import { requireStaff } from '../../common/requireStaff'
 import { defineAction } from '../../common/router'
-import { addStatEvent } from '../../common/statEvents'
 import { storeNamesOf } from '../../common/storeNames'
+import { runUnitOfWork } from '../../common/unitOfWork'
 import { scannedSubject } from './scannedCodes'
 import { usageRecordOf, usageRefusal } from './usageRecords'
 
@@ -42,19 +41,23 @@ async function wrongStoreRefusal(
   return err('COUPON_NOT_VALID_IN_STORE', stores ?? undefined)
 }
 
+/** What the verification's unit of work found: the coupon used now, or why not. */
+type Verification =
+  | { readonly kind: 'verified' | 'unusable' | 'wrongStore'; readonly coupon: CouponDocument }
+  | { readonly kind: 'missing' }
+
 /**
- * `staff.verifyCoupon` (核销): the coupon named by a signed coupon code is marked used by ONE
- * conditional update (`usedAtMs: null` and within its validity), so of any number of simultaneous
- * verifications exactly one succeeds; the others answer COUPON_USED saying who verified it, when and
- * in which store (in the message and in `details`). The audit entry is written right after the
- * update (a conditional update cannot join a transaction): a crash between the two leaves a used
- * coupon whose `usedBy`, `usedStoreId` and `usedAtMs` still say who used it.
+ * `staff.verifyCoupon` (核销): the coupon named by a signed coupon code is marked used in one unit of
+ * work that reads it, so of any number of simultaneous verifications exactly one commits (the others
+ * conflict on the coupon, run again and find it used); they answer COUPON_USED saying who verified it,
+ * when and in which store (in the message and in `details`). The audit entry and the dashboard's
+ * count commit with the coupon's use, so neither is ever lost nor doubled.
  * A coupon limited to stores (`storeIds`, copied from its template when issued) is refused with
  * COUPON_NOT_VALID_IN_STORE, writing nothing, by staff of any other store and by admins, whose
  * verifications are recorded at no store (see `storeUsability`); being used, expired or not started
- * is reported first. The list never changes once issued, so the check needs no place in the update.
- * Requests with the programme cached: staff (1), coupon (1), update (1), audit (1): 4; refused for
- * its store: staff, coupon, store names (1): 3.
+ * is reported first. Requests with the programme cached: staff (1), start, coupon (1), the coupon,
+ * the audit entry and the stat event (3), commit: 7 in 5 round trips; refused: staff, start, coupon,
+ * commit, and what the refusal's message names (the user and store who used it, or the store names).
  */
 export const verifyCoupon = defineAction(API.staff.verifyCoupon, async (input, caller) => {
   const db = database()
@@ -62,46 +65,36 @@ export const verifyCoupon = defineAction(API.staff.verifyCoupon, async (input, c
   if (!staff.ok) return staff
   const couponId = scannedSubject(input.token, { kind: 'coupon', nowMs: caller.nowMs })
   if (!couponId.ok) return couponId
-  const reference = db.collection('coupons').doc(couponId.data)
-  const coupon = await readDocument(reference)
-  if (!coupon) return err('COUPON_NOT_FOUND')
-  const options = { nowMs: caller.nowMs, timeZone: programme.timeZone }
-  if (!redeemability({ coupon, nowMs: caller.nowMs }).ok) return refusalOf(db, coupon, options)
-  if (!storeUsability({ coupon, storeId: staff.data.storeId }).ok) return wrongStoreRefusal(db, coupon)
-  const _ = db.command
-  const { stats } = await db
-    .collection('coupons')
-    .where({
-      _id: coupon._id,
-      usedAtMs: null,
-      validFromMs: _.lte(caller.nowMs),
-      validUntilMs: _.gt(caller.nowMs),
-    })
-    .update({ data: { usedAtMs: caller.nowMs, usedBy: staff.data.openid, usedStoreId: staff.data.storeId } })
-  if (stats.updated !== 1) {
-    const now = await readDocument(reference)
-    return now ? refusalOf(db, now, options) : err('COUPON_NOT_FOUND')
-  }
-  const audit: CouponAuditEntry = {
-    ...auditOperatorOf(staff.data),
-    _id: `coupon_${coupon._id}`,
-    action: 'verifyCoupon',
-    createdAtMs: caller.nowMs,
-    memberId: coupon.memberId,
-    subjectId: coupon._id,
-    note: coupon.title,
-  }
-  const counted = { storeId: staff.data.storeId, atMs: caller.nowMs }
-  await Promise.all([
-    db.collection('audit').add({ data: { ...audit } }),
-    addStatEvent(db, { id: `stat_${audit._id}`, attribution: counted, delta: { couponsVerified: 1 } }),
-  ])
+  const { nowMs } = caller
+  const verified = await runUnitOfWork(db, async (unit): Promise<Verification> => {
+    const coupon = await unit.read('coupons', couponId.data)
+    if (!coupon) return { kind: 'missing' }
+    if (!redeemability({ coupon, nowMs }).ok) return { kind: 'unusable', coupon }
+    if (!storeUsability({ coupon, storeId: staff.data.storeId }).ok) return { kind: 'wrongStore', coupon }
+    unit.update('coupons', coupon._id, { usedAtMs: nowMs, usedBy: staff.data.openid, usedStoreId: staff.data.storeId })
+    const audit: CouponAuditEntry = {
+      ...auditOperatorOf(staff.data),
+      _id: `coupon_${coupon._id}`,
+      action: 'verifyCoupon',
+      createdAtMs: nowMs,
+      memberId: coupon.memberId,
+      subjectId: coupon._id,
+      note: coupon.title,
+    }
+    unit.create('audit', audit)
+    unit.tally({ storeId: staff.data.storeId, atMs: nowMs }, { couponsVerified: 1 })
+    return { kind: 'verified', coupon }
+  })
+  if (verified.kind === 'missing') return err('COUPON_NOT_FOUND')
+  if (verified.kind === 'unusable') return refusalOf(db, verified.coupon, { nowMs, timeZone: programme.timeZone })
+  if (verified.kind === 'wrongStore') return wrongStoreRefusal(db, verified.coupon)
+  const { coupon } = verified
   const result: VerifyCouponResult = {
     couponId: coupon._id,
     memberId: coupon.memberId,
     title: coupon.title,
     benefit: coupon.benefit,
-    usedAtMs: caller.nowMs,
+    usedAtMs: nowMs,
     storeId: staff.data.storeId,
   }
   return ok(result)
