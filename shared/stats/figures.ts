@@ -55,10 +55,8 @@ export function addFigures(figures: StatFigures, delta: StatDelta): StatFigures 
 /** Two deltas as one: what both events together add. */
 export function mergeDeltas(a: StatDelta, b: StatDelta): StatDelta {
   const merged: Partial<Record<StatFigure, number>> = { ...a }
-  for (const figure of STAT_FIGURES) {
-    const value = (a[figure] ?? 0) + (b[figure] ?? 0)
-    if (b[figure] !== undefined || a[figure] !== undefined) merged[figure] = value
-  }
+  for (const [figure, value] of Object.entries(b) as [StatFigure, number][])
+    merged[figure] = (merged[figure] ?? 0) + value
   return merged
 }
 

@@ -1,9 +1,10 @@
-import { Text, View } from '@tarojs/components'
+import { View } from '@tarojs/components'
 import { Loaded } from '@/components/Loaded'
 import { LoadState } from '@/components/LoadState'
 import { PageShell } from '@/components/PageShell'
 import { usePageData } from '@/hooks/usePageData'
 import { AdminGate } from '../../components/AdminGate'
+import { AdminNotice } from '../../components/AdminNotice'
 import { useApprovalsStore } from '../../stores/approvalsStore'
 import { ApprovalRow } from './ApprovalRow'
 import '../../admin.css'
@@ -17,11 +18,7 @@ function ApprovalsScreen() {
   usePageData(load)
   return (
     <>
-      {notice !== null && (
-        <Text className={`admin-notice admin-notice--${notice.tone}`} id='approvals-notice'>
-          {notice.text}
-        </Text>
-      )}
+      <AdminNotice id='approvals-notice' notice={notice} />
       <Loaded
         state={state}
         onRetry={load}

@@ -9,6 +9,7 @@ import { useRouteQuery } from '@/hooks/useRouteQuery'
 import { navigate, redirect } from '@/navigation'
 import { classNames } from '@/utils/classNames'
 import { AdminGate } from '../../components/AdminGate'
+import { AdminNotice } from '../../components/AdminNotice'
 import { selectTemplate, useCouponTemplatesStore } from '../../stores/couponTemplatesStore'
 import { NEW_TEMPLATE, useTemplateEditorStore } from '../../stores/templateEditorStore'
 import { issuedText } from '../../utils/templateText'
@@ -59,11 +60,7 @@ function SaveBar({ creating }: { creating: boolean }) {
   }
   return (
     <View className='admin-save'>
-      {notice !== null && (
-        <Text className={`admin-notice admin-notice--${notice.tone}`} id='template-notice'>
-          {notice.text}
-        </Text>
-      )}
+      <AdminNotice id='template-notice' notice={notice} />
       <Button
         className={classNames('button button--primary', busy !== null && 'button--disabled')}
         id='template-save'

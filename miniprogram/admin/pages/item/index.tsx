@@ -1,4 +1,4 @@
-import { Button, Text, View } from '@tarojs/components'
+import { Button, View } from '@tarojs/components'
 import { useEffect } from 'react'
 import { Loaded } from '@/components/Loaded'
 import { LoadState } from '@/components/LoadState'
@@ -8,6 +8,7 @@ import { useRouteQuery } from '@/hooks/useRouteQuery'
 import { redirect } from '@/navigation'
 import { classNames } from '@/utils/classNames'
 import { AdminGate } from '../../components/AdminGate'
+import { AdminNotice } from '../../components/AdminNotice'
 import { selectItem, useCatalogueStore } from '../../stores/catalogueStore'
 import { NEW_ITEM, useItemEditorStore } from '../../stores/itemEditorStore'
 import { ItemActions } from './ItemActions'
@@ -25,11 +26,7 @@ function SaveBar({ creating }: { creating: boolean }) {
   }
   return (
     <View className='admin-save'>
-      {notice !== null && (
-        <Text className={`admin-notice admin-notice--${notice.tone}`} id='item-notice'>
-          {notice.text}
-        </Text>
-      )}
+      <AdminNotice id='item-notice' notice={notice} />
       <Button
         className={classNames('button button--primary', busy !== null && 'button--disabled')}
         id='item-save'

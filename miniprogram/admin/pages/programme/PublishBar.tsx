@@ -1,16 +1,12 @@
 import { Button, Input, Text, View } from '@tarojs/components'
 import { classNames } from '@/utils/classNames'
+import { AdminNotice } from '../../components/AdminNotice'
 import { useProgrammeEditorStore } from '../../stores/programmeEditorStore'
 
 /** The notice under the form: saved, published (live within a minute), or refused with the reason. */
 export function ProgrammeNotice() {
   const notice = useProgrammeEditorStore((store) => store.notice)
-  if (notice === null) return null
-  return (
-    <Text className={`admin-notice admin-notice--${notice.tone}`} id='programme-notice'>
-      {notice.text}
-    </Text>
-  )
+  return <AdminNotice id='programme-notice' notice={notice} />
 }
 
 /** 保存草稿 and 发布 with a note; 基于当前版本 after a stale refusal. Admins. */

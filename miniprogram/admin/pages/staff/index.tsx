@@ -1,11 +1,12 @@
 import type { StaffMe } from '@shared/contracts'
-import { Button, Text, View } from '@tarojs/components'
+import { Button, View } from '@tarojs/components'
 import { Loaded } from '@/components/Loaded'
 import { LoadState } from '@/components/LoadState'
 import { PageShell } from '@/components/PageShell'
 import { usePageData } from '@/hooks/usePageData'
 import { navigate } from '@/navigation'
 import { AdminGate } from '../../components/AdminGate'
+import { AdminNotice } from '../../components/AdminNotice'
 import { type Choice, Choices } from '../../components/Choices'
 import { useStaffListStore } from '../../stores/staffListStore'
 import { useStoreListStore } from '../../stores/storeListStore'
@@ -40,11 +41,7 @@ function StaffScreen({ me }: { me: StaffMe }) {
       {me.role === 'admin' && (
         <Choices id='staff-stores' choices={storeFilter} chosen={storeId} onChoose={(id) => void pickStore(id)} />
       )}
-      {notice !== null && (
-        <Text className={`admin-notice admin-notice--${notice.tone}`} id='staff-notice'>
-          {notice.text}
-        </Text>
-      )}
+      <AdminNotice id='staff-notice' notice={notice} />
       <Loaded
         state={state}
         onRetry={load}

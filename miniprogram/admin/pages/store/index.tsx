@@ -8,6 +8,7 @@ import { useRouteQuery } from '@/hooks/useRouteQuery'
 import { redirect } from '@/navigation'
 import { classNames } from '@/utils/classNames'
 import { AdminGate } from '../../components/AdminGate'
+import { AdminNotice } from '../../components/AdminNotice'
 import { TextField } from '../../components/FormField'
 import { NEW_STORE, useStoreEditorStore } from '../../stores/storeEditorStore'
 import { selectStore, useStoreListStore } from '../../stores/storeListStore'
@@ -49,11 +50,7 @@ function SaveBar({ creating }: { creating: boolean }) {
   }
   return (
     <View className='admin-save'>
-      {notice !== null && (
-        <Text className={`admin-notice admin-notice--${notice.tone}`} id='store-notice'>
-          {notice.text}
-        </Text>
-      )}
+      <AdminNotice id='store-notice' notice={notice} />
       <Button
         className={classNames('button button--primary', busy && 'button--disabled')}
         id='store-save'

@@ -25,6 +25,45 @@ function AmountDisplay({ amountText }: { amountText: string }) {
   )
 }
 
+/** Asks the clerk to confirm the amount (and the points it earns) before it is recorded. */
+async function confirmAndRecord(member: CounterMember, fen: number): Promise<void> {
+  const { preview, record } = useMemberPanelStore.getState()
+  const points = preview.status === 'ready' ? `，预计获得 ${preview.preview.points} 积分` : ''
+  const { confirm } = await Taro.showModal({
+    title: '确认记录消费',
+    content: `为 ${member.nickname ?? '会员'} 记录消费 ${formatFen(fen)}${points}。`,
+    confirmText: '确认记录',
+  })
+  if (confirm) await record()
+}
+
+/** 重试记录 while an earlier attempt's outcome is unknown, else 记录消费 for the amount on the keypad. */
+function RecordButton({ member, canSubmit }: { member: CounterMember; canSubmit: boolean }) {
+  const amountText = useMemberPanelStore((store) => store.amountText)
+  const recording = useMemberPanelStore((store) => store.recording)
+  const retryRecord = useMemberPanelStore((store) => store.retryRecord)
+  const amountFen = purchaseFenOf(amountText)
+  if (recording.status === 'failed' && recording.retryable) {
+    return (
+      <Button className='button button--primary' id='purchase-retry' onClick={() => void retryRecord()}>
+        重试记录
+      </Button>
+    )
+  }
+  return (
+    <Button
+      className={classNames('button button--primary', !canSubmit && 'button--disabled')}
+      id='purchase-submit'
+      disabled={!canSubmit}
+      onClick={() => {
+        if (amountFen !== null) void confirmAndRecord(member, amountFen)
+      }}
+    >
+      {recording.status === 'recording' ? '记录中…' : '记录消费'}
+    </Button>
+  )
+}
+
 /** 记录消费: the amount on the keypad, its preview, the receipt number and recording after a confirmation. */
 export function Purchase({ member }: { member: CounterMember }) {
   const amountText = useMemberPanelStore((store) => store.amountText)
@@ -33,25 +72,12 @@ export function Purchase({ member }: { member: CounterMember }) {
   const recording = useMemberPanelStore((store) => store.recording)
   const press = useMemberPanelStore((store) => store.press)
   const setReceiptNo = useMemberPanelStore((store) => store.setReceiptNo)
-  const record = useMemberPanelStore((store) => store.record)
-  const retryRecord = useMemberPanelStore((store) => store.retryRecord)
   const startNext = useMemberPanelStore((store) => store.startNext)
   const approvalStatus = useMemberPanelStore((store) => store.approvalRequest.status)
-  const amountFen = purchaseFenOf(amountText)
   const outcomeUnknown = recording.status === 'failed' && recording.retryable
   // A purchase with the manager is not recorded again: that would be a second request for it.
   const withManager = approvalStatus === 'submitting' || approvalStatus === 'submitted'
-  const canSubmit = amountFen !== null && recording.status !== 'recording' && !withManager
-
-  async function confirmAndRecord(fen: number) {
-    const points = preview.status === 'ready' ? `，预计获得 ${preview.preview.points} 积分` : ''
-    const { confirm } = await Taro.showModal({
-      title: '确认记录消费',
-      content: `为 ${member.nickname ?? '会员'} 记录消费 ${formatFen(fen)}${points}。`,
-      confirmText: '确认记录',
-    })
-    if (confirm) await record()
-  }
+  const canSubmit = purchaseFenOf(amountText) !== null && recording.status !== 'recording' && !withManager
 
   if (recording.status === 'done') {
     return (
@@ -79,22 +105,7 @@ export function Purchase({ member }: { member: CounterMember }) {
       />
       {recording.status === 'failed' && <RecordFailure recording={recording} />}
       <ApprovalRequest />
-      {outcomeUnknown ? (
-        <Button className='button button--primary' id='purchase-retry' onClick={() => void retryRecord()}>
-          重试记录
-        </Button>
-      ) : (
-        <Button
-          className={classNames('button button--primary', !canSubmit && 'button--disabled')}
-          id='purchase-submit'
-          disabled={!canSubmit}
-          onClick={() => {
-            if (amountFen !== null) void confirmAndRecord(amountFen)
-          }}
-        >
-          {recording.status === 'recording' ? '记录中…' : '记录消费'}
-        </Button>
-      )}
+      <RecordButton member={member} canSubmit={canSubmit} />
     </View>
   )
 }
