@@ -94,6 +94,7 @@ export const ERROR_MESSAGES = {
   PROGRAMME_VERSION_STALE: '草稿所基于的版本已不是当前版本，请基于最新版本重新编辑',
   PROGRAMME_VERSION_NOT_FOUND: '该历史版本不存在',
   PROGRAMME_TIER_REMOVED: '不能删除现有等级（会员仍持有该等级），可改名或调整门槛',
+  EXPORT_NOT_FOUND: '导出记录不存在',
 } as const
 
 /** A stable, machine-readable failure code. */

@@ -32,6 +32,12 @@ export async function uploadBytes(cloudPath: string, bytes: Buffer): Promise<str
   return result.fileID
 }
 
+/** The bytes of a stored file. Two requests (a temporary URL, then the bucket); throws for a file not stored. */
+export async function downloadBytes(fileId: string): Promise<Buffer> {
+  const result = (await sdk().downloadFile({ fileID: fileId })) as { fileContent: Buffer }
+  return result.fileContent
+}
+
 /** What a file the bucket does not hold answers in a batch (`STORAGE_FILE_NONEXIST`). */
 const FILE_NOT_STORED_STATUS = -503003
 

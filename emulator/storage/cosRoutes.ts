@@ -20,6 +20,7 @@ const CONTENT_TYPES: Readonly<Record<string, string>> = {
   gif: 'image/gif',
   json: 'application/json',
   txt: 'text/plain; charset=utf-8',
+  csv: 'text/csv',
 }
 
 /** Whether a request is for an object URL. */

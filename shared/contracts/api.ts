@@ -36,6 +36,13 @@ import {
   listCouponTemplatesInput,
   saveCouponTemplateInput,
 } from './adminCoupons'
+import {
+  continueExportInput,
+  type ExportsList,
+  type ExportView,
+  listExportsInput,
+  requestExportInput,
+} from './adminExports'
 import { type GrantTierResult, grantTierInput } from './adminMembers'
 import {
   type ProgrammeDraftView,
@@ -325,6 +332,9 @@ export const API = {
     auditLog: action<AuditLogPage>()(auditLogInput, ['NOT_STAFF', 'FORBIDDEN']),
     listApprovals: action<ApprovalsPage>()(listApprovalsInput, ['NOT_STAFF', 'FORBIDDEN']),
     dashboard: action<DashboardResult>()(dashboardInput, ['NOT_STAFF', 'FORBIDDEN']),
+    requestExport: action<ExportView>()(requestExportInput, ['NOT_STAFF', 'FORBIDDEN', 'REQUEST_ID_REUSED']),
+    continueExport: action<ExportView>()(continueExportInput, ['NOT_STAFF', 'FORBIDDEN', 'EXPORT_NOT_FOUND']),
+    exports: action<ExportsList>()(listExportsInput, ['NOT_STAFF', 'FORBIDDEN']),
     decideApproval: action<DecideApprovalResult>()(decideApprovalInput, [
       'NOT_STAFF',
       'FORBIDDEN',

@@ -1,6 +1,7 @@
 export * from './action'
 export * from './admin'
 export * from './adminCoupons'
+export * from './adminExports'
 export * from './adminMembers'
 export * from './adminProgramme'
 export * from './adminStaff'

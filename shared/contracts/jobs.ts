@@ -20,6 +20,7 @@ export const JOB_NAMES = [
   'deliverGiftCoupons',
   'foldStats',
   'cleanupUploads',
+  'exportCsv',
 ] as const
 export type JobName = (typeof JOB_NAMES)[number]
 

@@ -15,6 +15,7 @@ import {
   saveCouponTemplate,
 } from './coupons/templates'
 import { dashboard } from './dashboard'
+import { continueExport, listExports, requestExport } from './exports'
 import { grantTier } from './grantTier'
 import { memberDetail, memberLedger, searchMembers } from './members'
 import { programmeDraft, saveProgrammeDraft } from './programme/draft'
@@ -53,6 +54,9 @@ export const main = createRouter(
     auditLog,
     listApprovals,
     dashboard,
+    requestExport,
+    continueExport,
+    exports: listExports,
     decideApproval,
     listStaff,
     changeStaffRole,

@@ -12,6 +12,7 @@ import type { CouponDocument } from '../couponDocument'
 import type { CouponTemplateDocument } from '../couponTemplates'
 import type { MemberBarcodeDocument } from '../memberBarcodes'
 import type { ClaimCounterDocument } from './couponClaims'
+import type { ExportDocument } from './exports'
 import type { GiftCouponDueDocument } from './giftCoupons'
 import type { MallItemDocument, OrderDocument, RedemptionCounterDocument } from './mall'
 import type { ReminderDocument, SubscriptionDocument } from './messages'
@@ -47,6 +48,7 @@ export interface Collections {
   readonly stat_events: StatEvent
   readonly stats_daily: DailyStats
   readonly uploads: UploadDocument
+  readonly exports: ExportDocument
 }
 
 export type CollectionName = keyof Collections

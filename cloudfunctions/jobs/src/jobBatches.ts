@@ -6,6 +6,7 @@ import { evaluateTiersBatch } from './evaluateTiers'
 import { expireOrdersBatch } from './expireOrders'
 import { expirePointsBatch } from './expirePoints'
 import { expiryRemindersBatch } from './expiryReminders'
+import { exportCsvBatch } from './exportCsv'
 import { foldStatsBatch } from './foldStats'
 import type { JobBatch } from './jobBatch'
 import { reconcileStockBatch } from './reconcileStock'
@@ -25,4 +26,5 @@ export const JOB_BATCHES: Readonly<Record<JobName, JobBatch>> = {
   deliverGiftCoupons: deliverGiftCouponsBatch,
   foldStats: foldStatsBatch,
   cleanupUploads: cleanupUploadsBatch,
+  exportCsv: exportCsvBatch,
 }

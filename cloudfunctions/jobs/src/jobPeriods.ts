@@ -52,6 +52,7 @@ function localMinuteOf(instantMs: number, programme: Programme): string {
  * `deliverGiftCoupons`, so that a gift coupon a crash left due arrives within the hour.
  */
 export function jobPeriodOf(job: JobName, programme: Programme, nowMs: number): JobPeriod {
-  if (job === 'foldStats') return slotPeriod(programme, nowMs)
+  // Every trigger: the dashboard's figures, and exports nobody continued, are at most one trigger behind.
+  if (job === 'foldStats' || job === 'exportCsv') return slotPeriod(programme, nowMs)
   return HOURLY_JOBS.has(job) ? hourPeriod(programme, nowMs) : businessDayPeriod(programme, nowMs)
 }

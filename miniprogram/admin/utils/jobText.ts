@@ -13,6 +13,7 @@ export const JOB_TITLES: Readonly<Record<JobName, string>> = {
   deliverGiftCoupons: '补发礼券',
   foldStats: '数据汇总',
   cleanupUploads: '清理未使用图片',
+  exportCsv: '生成导出文件',
 }
 
 /** What one `jobs.run` invocation did, said plainly. */

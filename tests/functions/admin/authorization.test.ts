@@ -184,6 +184,29 @@ const CASES: readonly Case[] = [
   },
   {
     functionName: 'admin',
+    action: 'requestExport',
+    expectations: MANAGERS_AND_ADMINS,
+    setup: async () => ({ requestId: 'matrix-export-01', kind: 'members' }),
+  },
+  {
+    functionName: 'admin',
+    action: 'continueExport',
+    // The admin's export: another caller, a manager included, is told it is not there.
+    expectations: { ...ADMINS_ONLY, manager: 'EXPORT_NOT_FOUND' },
+    setup: async (harness) => {
+      const requested = await harness.call(
+        'admin',
+        'requestExport',
+        { requestId: 'matrix-export-02', kind: 'members' },
+        { as: ADMIN, atMs: NOW },
+      )
+      if (!requested.ok) throw new Error(requested.code)
+      return { exportId: requested.data.exportId }
+    },
+  },
+  { functionName: 'admin', action: 'exports', expectations: MANAGERS_AND_ADMINS, setup: async () => ({}) },
+  {
+    functionName: 'admin',
     action: 'decideApproval',
     expectations: MANAGERS_AND_ADMINS,
     setup: async (harness, memberId) => ({
@@ -256,12 +279,12 @@ const MATRIX = matrixRows(CASES, (testCase) => `${testCase.functionName}.${testC
 
 /** Everything an admin action may write, besides what `snapshotOf` covers. */
 async function adminSnapshot(harness: FunctionHarness) {
-  const [items, runs, templates, stores, programme, versions] = await Promise.all(
-    ['mall_items', 'job_runs', 'coupon_templates', 'stores', 'programme', 'programme_versions'].map(
+  const [items, runs, templates, stores, programme, versions, exports] = await Promise.all(
+    ['mall_items', 'job_runs', 'coupon_templates', 'stores', 'programme', 'programme_versions', 'exports'].map(
       async (name) => (await harness.db.collection(name).limit(1000).get()).data,
     ),
   )
-  return { ...(await snapshotOf(harness)), items, runs, templates, stores, programme, versions }
+  return { ...(await snapshotOf(harness)), items, runs, templates, stores, programme, versions, exports }
 }
 
 describe('admin and jobs: the authorisation matrix', () => {

@@ -11,6 +11,7 @@
  */
 import type { ActionInput, ActionName, ApiEnvelope, FunctionName } from '@shared/contracts'
 import { DEVELOPMENT_TEMPLATE_IDS } from '../../../emulator/developmentSecrets'
+import { insertFreshExport } from '../admin/testExports'
 import { preparedUpload } from '../admin/testUploads'
 import { insertTemplate } from '../coupon/testTemplates'
 import { seedMember } from '../mall/seededMembers'
@@ -475,6 +476,34 @@ export const ACTION_SCENARIOS = {
   },
   'admin.dashboard': {
     arrange: async () => callOf('admin', 'dashboard', { from: '2026-11-01', to: '2026-11-30' }, ADMIN),
+  },
+  // A store's members (the demo's have none yet): one batch, so the file is written at once.
+  'admin.requestExport': {
+    arrange: async (_harness, index) =>
+      callOf('admin', 'requestExport', { requestId: `export-${index}-0000`, kind: 'members' }, MANAGER),
+  },
+  'admin.continueExport': {
+    arrange: async (harness, index) => {
+      const exportId = await insertFreshExport(harness, {
+        seed: `scenario-${index}`,
+        openid: MANAGER,
+        role: 'manager',
+        storeId: 'store-1',
+      })
+      return callOf('admin', 'continueExport', { exportId }, MANAGER)
+    },
+  },
+  'admin.exports': {
+    arrange: async (harness, index) => {
+      const requested = await harness.call(
+        'admin',
+        'requestExport',
+        { requestId: `export-list-${index}-00`, kind: 'members' },
+        { as: MANAGER, atMs: NOW },
+      )
+      dataOf(requested)
+      return callOf('admin', 'exports', {}, MANAGER)
+    },
   },
   'admin.memberLedger': {
     arrange: async (harness, index) => {
