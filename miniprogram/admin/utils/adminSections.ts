@@ -38,6 +38,15 @@ const SECTIONS: readonly SectionDefinition[] = [
     notes: { admin: '全品牌与各门店的会员、消费、积分和券，按天', manager: '本店的会员、消费、积分和券，按天' },
   },
   {
+    id: 'admin-section-exports',
+    route: 'adminExports',
+    title: '导出',
+    notes: {
+      admin: '会员与积分流水导出为 CSV（Excel 可打开），全品牌或单店',
+      manager: '本店会员与积分流水导出为 CSV，手机号隐藏中间四位',
+    },
+  },
+  {
     id: 'admin-section-approvals',
     route: 'adminApprovals',
     title: '审批',

@@ -3,6 +3,7 @@ import { useAuditLogStore } from '@/admin/stores/auditLogStore'
 import { useCatalogueStore } from '@/admin/stores/catalogueStore'
 import { useCouponIssueStore } from '@/admin/stores/couponIssueStore'
 import { useCouponTemplatesStore } from '@/admin/stores/couponTemplatesStore'
+import { useExportsStore } from '@/admin/stores/exportsStore'
 import { useItemEditorStore } from '@/admin/stores/itemEditorStore'
 import { useJobsStore } from '@/admin/stores/jobsStore'
 import { useMemberDetailStore } from '@/admin/stores/memberDetailStore'
@@ -51,6 +52,7 @@ export function resetStores(): void {
   useTemplateEditorStore.getState().open(null)
   useCouponIssueStore.getState().open({})
   useMemberWritesStore.getState().reset()
+  useExportsStore.getState().reset()
   for (const store of [
     useCardStore,
     useCheckInStore,

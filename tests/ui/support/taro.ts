@@ -62,6 +62,7 @@ const Taro = {
   ),
   downloadFile: jest.fn(async (_options: { url: string }) => ({ tempFilePath: 'wxfile://tmp/downloaded.png' })),
   saveImageToPhotosAlbum: jest.fn(async (_options: { filePath: string }) => ({ errMsg: 'saveImageToPhotosAlbum:ok' })),
+  setClipboardData: jest.fn(async (_options: { data: string }) => ({ errMsg: 'setClipboardData:ok' })),
   useDidShow: pageHook('didShow'),
   useDidHide: pageHook('didHide'),
   useReachBottom: pageHook('reachBottom'),
