@@ -4,7 +4,7 @@
  * recent ones with a download link when done. The `exportCsv` job finishes whatever nobody continued.
  */
 import { z } from 'zod'
-import { daysBetween, isDayKey } from '../time/calendarDay'
+import { checkDayRange, dayKeySchema as dayKey } from './dayRange'
 import { requestIdSchema } from './requestId'
 
 /** What can be exported: the members, or the points ledger of a range of business days. */
@@ -16,8 +16,6 @@ export const EXPORT_RANGE_DAYS_MAX = 92
 
 /** An export's id: derived from who asked and their request id, so a retried request finds its export. */
 export const EXPORT_ID_PATTERN = /^x[a-f0-9]{24}$/
-
-const dayKey = z.string().refine(isDayKey, '日期格式应为 YYYY-MM-DD')
 
 export const requestExportInput = z
   .object({
@@ -38,14 +36,10 @@ export const requestExportInput = z
       if (input.kind === 'ledger') context.addIssue({ code: 'custom', path: ['from'], message: '请选择日期范围' })
       return
     }
-    if (input.from === undefined || input.to === undefined) {
-      context.addIssue({ code: 'custom', path: [input.from === undefined ? 'from' : 'to'], message: '请选择日期范围' })
-      return
-    }
-    if (!isDayKey(input.from) || !isDayKey(input.to)) return
-    if (input.to < input.from) context.addIssue({ code: 'custom', path: ['to'], message: '结束日期不能早于开始日期' })
-    else if (daysBetween(input.from, input.to) + 1 > EXPORT_RANGE_DAYS_MAX)
-      context.addIssue({ code: 'custom', path: ['to'], message: `一次最多导出 ${EXPORT_RANGE_DAYS_MAX} 天` })
+    checkDayRange(input, context, {
+      daysMax: EXPORT_RANGE_DAYS_MAX,
+      tooLong: `一次最多导出 ${EXPORT_RANGE_DAYS_MAX} 天`,
+    })
   })
 
 export const continueExportInput = z

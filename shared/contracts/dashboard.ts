@@ -6,9 +6,7 @@ import { z } from 'zod'
 import type { DayFigures, DayRange, DerivedFigures } from '../stats/dashboard'
 import { DASHBOARD_RANGE_DAYS_MAX } from '../stats/dashboard'
 import type { StatFigures } from '../stats/figures'
-import { daysBetween, isDayKey } from '../time/calendarDay'
-
-const dayKey = z.string().refine(isDayKey, '日期格式应为 YYYY-MM-DD')
+import { checkDayRange, dayKeySchema as dayKey } from './dayRange'
 
 /**
  * Either the last `lastDays` business days up to today (the programme's today, which the server
@@ -29,14 +27,10 @@ export const dashboardInput = z
         context.addIssue({ code: 'custom', path: ['lastDays'], message: '最近天数与日期范围只能选一种' })
       return
     }
-    if (input.from === undefined || input.to === undefined) {
-      context.addIssue({ code: 'custom', path: [input.from === undefined ? 'from' : 'to'], message: '请选择日期范围' })
-      return
-    }
-    if (!isDayKey(input.from) || !isDayKey(input.to)) return
-    if (input.to < input.from) context.addIssue({ code: 'custom', path: ['to'], message: '结束日期不能早于开始日期' })
-    else if (daysBetween(input.from, input.to) + 1 > DASHBOARD_RANGE_DAYS_MAX)
-      context.addIssue({ code: 'custom', path: ['to'], message: `一次最多查看 ${DASHBOARD_RANGE_DAYS_MAX} 天` })
+    checkDayRange(input, context, {
+      daysMax: DASHBOARD_RANGE_DAYS_MAX,
+      tooLong: `一次最多查看 ${DASHBOARD_RANGE_DAYS_MAX} 天`,
+    })
   })
 
 /** A range's figures: each day's, the total and its ratios. */
