@@ -210,6 +210,19 @@ export interface ApprovalDecisionAuditEntry extends AuditEntryBase, Pick<PointsM
   readonly changes: FieldChanges
 }
 
+/**
+ * A CSV export asked for (`export_<exportId>`: one per export, written before the export is recorded, so no file
+ * of members' data exists without its entry). Filed under the store exported (null: the chain); `note` says what.
+ */
+export interface ExportAuditEntry extends AuditEntryBase {
+  readonly action: 'requestExport'
+  readonly requestId: string
+  readonly kind: 'members' | 'ledger'
+  readonly from: string | null
+  readonly to: string | null
+  readonly phonesMasked: boolean
+}
+
 /** One audit entry, by its action. */
 export type AuditEntry =
   | PurchaseAuditEntry
@@ -228,6 +241,7 @@ export type AuditEntry =
   | AdminStaffAuditEntry
   | AdminProgrammeAuditEntry
   | ApprovalDecisionAuditEntry
+  | ExportAuditEntry
 
 /** The operator fields of an entry for an action by `staff`, in their own store. */
 export function auditOperatorOf(staff: Pick<StaffMember, 'openid' | 'name' | 'role' | 'storeId'>): AuditOperator {

@@ -15,6 +15,7 @@ export {
   type CouponIssueOutcome,
   type CouponIssueRefusal,
   type CreateInviteAuditEntry,
+  type ExportAuditEntry,
   type PickupAuditEntry,
   type PurchaseAuditEntry,
   type PurchaseRecord,

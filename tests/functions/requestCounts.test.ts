@@ -78,10 +78,10 @@ const REQUESTS: Readonly<Record<ActionScenarioName, number>> = {
   'admin.listApprovals': 2,
   // Staff, then the days' documents of both ranges: one page.
   'admin.dashboard': 2,
-  // Staff (1), programme (cached), the record (1), the lease (2), the batch (1; store names none: the demo has no
+  // Staff (1), programme (cached), the audit entry (1), the record (1), the lease (2), the batch (1; store names none: the demo has no
   // members), the file (1: the bucket's PUT is no database request), done (1), the link (1).
-  'admin.requestExport': 8,
-  // Staff and the export at once (2), then as requestExport from the lease.
+  'admin.requestExport': 9,
+  // Staff and the export at once (2), then as requestExport from the lease: 8.
   'admin.continueExport': 8,
   // Staff and the exports at once (2), the links (1).
   'admin.exports': 3,

@@ -3,6 +3,7 @@ import { API, type ExportView, type requestExportInput } from '@shared/contracts
 import { businessDayRuleOf } from '@shared/programme/businessDayRule'
 import type { Programme } from '@shared/programme/schema'
 import { err, ok, type Result } from '@shared/result'
+import { auditOperatorOf, type ExportAuditEntry } from '@shared/staff'
 import { startOfBusinessDayMs } from '@shared/time/businessDay'
 import { addDays } from '@shared/time/calendarDay'
 import type { z } from 'zod'
@@ -124,6 +125,36 @@ async function workedView(db: Database, exportId: string, programme: Programme):
   return view as ExportView
 }
 
+const KIND_NOTES: Readonly<Record<ExportDocument['kind'], string>> = { members: '会员', ledger: '积分流水' }
+
+/**
+ * The export's audit entry, before the export: a request that stops in between leaves an entry and no export (its
+ * retry records the export), never an export nobody can see was made. A retry finds the entry written.
+ */
+async function audit(db: Database, staff: StaffDocument, wanted: ExportDocument): Promise<void> {
+  const days = wanted.from === null ? '' : ` ${wanted.from} 至 ${wanted.to}`
+  const entry: ExportAuditEntry = {
+    _id: `export_${wanted._id}`,
+    ...auditOperatorOf(staff),
+    // Filed under the store exported, so its manager reads it; an admin's chain export concerns no store.
+    storeId: wanted.storeId,
+    action: 'requestExport',
+    requestId: wanted.requestId,
+    subjectId: wanted._id,
+    kind: wanted.kind,
+    from: wanted.from,
+    to: wanted.to,
+    phonesMasked: wanted.phonesMasked,
+    note: `${KIND_NOTES[wanted.kind]}${days}`,
+    createdAtMs: wanted.requestedAtMs,
+  }
+  try {
+    await db.collection('audit').add({ data: { ...entry } })
+  } catch (error) {
+    if (!isDuplicateKeyError(error)) throw error
+  }
+}
+
 async function createdExport(db: Database, wanted: ExportDocument): Promise<Result<null, 'REQUEST_ID_REUSED'>> {
   try {
     await db.collection('exports').add({ data: { ...wanted } })
@@ -138,11 +169,11 @@ async function createdExport(db: Database, wanted: ExportDocument): Promise<Resu
 /**
  * `admin.requestExport`: records a CSV export of the members (all, or those who joined in a range of business
  * days) or of the ledger of a range (at most 92 days), for the chain (admins) or one store (an admin's choice, a
- * manager's own: its members and their entries), then works on it for a few seconds, so a small export answers
+ * manager's own: its members and their entries), audited, then works on it for a few seconds, so a small export answers
  * done with its link. Phone numbers are masked unless an admin asks, decided now. Idempotent per request id: a
  * retry answers the same export (and works on it further). Requests for an export of one batch: staff (1), the
- * record (1), the lease (2), the batch and its store names (2), the file's upload (1, then the bucket), done (1),
- * the link (1): 9.
+ * audit entry (1), the record (1), the lease (2), the batch and its store names (2), the file's upload (1, then the bucket), done (1),
+ * the link (1): 10 (9 for a store without members).
  */
 export const requestExport = defineAction(API.admin.requestExport, async (input, caller) => {
   const db = database()
@@ -159,6 +190,7 @@ export const requestExport = defineAction(API.admin.requestExport, async (input,
     programme,
     caller.nowMs,
   )
+  await audit(db, staff.data, wanted)
   const created = await createdExport(db, wanted)
   if (!created.ok) return created
   return ok(await workedView(db, wanted._id, programme))

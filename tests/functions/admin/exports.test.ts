@@ -87,6 +87,16 @@ describe('CSV exports', () => {
     expect(rows.some((row) => /^139\d{8}$/.test(row[2] ?? ''))).toBe(false)
     const [stored] = await exportsStored()
     expect(stored).toMatchObject({ parts: 0, partsLeft: false })
+    // Audited under the store, so its manager and the admins see who took its members' data.
+    const { data: entry } = await harness.db.collection('audit').doc(`export_${view.exportId}`).get()
+    expect(entry).toMatchObject({
+      action: 'requestExport',
+      operatorOpenid: MANAGER,
+      storeId: 'store-1',
+      kind: 'members',
+      phonesMasked: true,
+      note: '会员',
+    })
   })
 
   it("refuses a manager another store's export, and changes nothing", async () => {
@@ -95,6 +105,9 @@ describe('CSV exports', () => {
       request(MANAGER, { requestId: 'export-other-01', kind: 'members', storeId: 'store-2' }),
     ).resolves.toMatchObject({ ok: false, code: 'FORBIDDEN' })
     await expect(exportsStored()).resolves.toEqual([])
+    await expect(harness.db.collection('audit').where({ action: 'requestExport' }).count()).resolves.toMatchObject({
+      total: 0,
+    })
     // Their own store named explicitly is theirs; an admin may pick any store.
     await expect(
       request(OTHER_STORE_MANAGER, { requestId: 'export-other-02', kind: 'members', storeId: 'store-2' }),
@@ -129,6 +142,9 @@ describe('CSV exports', () => {
       request(ADMIN, { requestId: 'export-again-01', kind: 'members', storeId: 'store-1' }),
     ).resolves.toMatchObject({ ok: false, code: 'REQUEST_ID_REUSED' })
     await expect(exportsStored()).resolves.toHaveLength(1)
+    await expect(harness.db.collection('audit').where({ action: 'requestExport' }).count()).resolves.toMatchObject({
+      total: 1,
+    })
   })
 
   describe('the ledger', () => {
