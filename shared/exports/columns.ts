@@ -94,7 +94,7 @@ export const LEDGER_COLUMNS: readonly ExportColumn<LedgerEntry>[] = [
 ]
 
 /** The header line of a table. */
-export function headerLine<Row>(columns: readonly ExportColumn<Row>[]): string {
+export function headerLine(columns: readonly Pick<ExportColumn<never>, 'title'>[]): string {
   return csvLine(columns.map((column) => column.title))
 }
 

@@ -12,8 +12,7 @@
  * writes its file at once.
  */
 import { randomBytes } from 'node:crypto'
-import { UTF8_BOM } from '@shared/exports'
-import { headerLine, LEDGER_COLUMNS, MEMBER_COLUMNS } from '@shared/exports/columns'
+import { headerLine, LEDGER_COLUMNS, MEMBER_COLUMNS, UTF8_BOM } from '@shared/exports'
 import type { Programme } from '@shared/programme/schema'
 import type { Database } from '../cloud'
 import type { ExportDocument } from '../documents/exports'
@@ -42,7 +41,7 @@ function filePathOf(exported: ExportDocument): string {
 }
 
 function headerOf(exported: ExportDocument): string {
-  return UTF8_BOM + headerLine<never>(exported.kind === 'members' ? MEMBER_COLUMNS : LEDGER_COLUMNS)
+  return UTF8_BOM + headerLine(exported.kind === 'members' ? MEMBER_COLUMNS : LEDGER_COLUMNS)
 }
 
 /** What a stretch of work ended with: the export as it stands, and whether this invocation may go on with it. */

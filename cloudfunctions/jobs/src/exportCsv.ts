@@ -4,9 +4,11 @@ import type { JobBatch } from './jobBatch'
 
 /**
  * How long one batch works on one export: a fraction of the invocation's budget, so the exports after it get a
- * turn in the same invocation (the next batch comes back to an unfinished one).
+ * turn in the same invocation (the next batch comes back to an unfinished one), and short enough that a batch
+ * started late in the invocation (the job runs after the others) mostly ends before the function's 60 s. One that
+ * does not is killed, which costs a step done again.
  */
-export const EXPORT_JOB_STRETCH_MS = 15_000
+export const EXPORT_JOB_STRETCH_MS = 10_000
 
 /**
  * The next batch of `exportCsv` after `cursor`: the first export (in id order) with work left (rows to write,

@@ -99,6 +99,24 @@ describe('CSV exports', () => {
     })
   })
 
+  it('exports only the members who joined in the business days asked for', async () => {
+    const joinedOn = (day: number, index: number) => ({
+      ...exportMember('m-range', index, 'store-1'),
+      // Shanghai's midnight and the last second before the next: the range's edges.
+      joinedAtMs: Date.UTC(2026, 10, day - 1, 16) + (index % 2 === 0 ? 0 : 86_399_000),
+    })
+    const members = [joinedOn(10, 0), joinedOn(15, 1), joinedOn(16, 2), joinedOn(17, 3), joinedOn(17, 4)]
+    await insertAll(harness, 'members', members)
+    const view = await exportOf(ADMIN, {
+      requestId: 'export-range-01',
+      kind: 'members',
+      from: '2026-11-15',
+      to: '2026-11-16',
+    })
+    const [, ...rows] = await downloadedRows(view)
+    expect(rows.map((row) => row[0])).toEqual([members[1]?._id, members[2]?._id])
+  })
+
   it("refuses a manager another store's export, and changes nothing", async () => {
     await seedStoreMembers(harness, { 'store-2': 5 })
     await expect(
