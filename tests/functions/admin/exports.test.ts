@@ -309,6 +309,26 @@ describe('CSV exports', () => {
       await expect(isStored(fileId)).resolves.toBe(true)
     })
 
+    it('deletes a done export a week on, file and record, and keeps its audit entry', async () => {
+      await seedStoreMembers(harness, { 'store-1': 3 })
+      const view = await exportOf(ADMIN, { requestId: 'export-kept-001', kind: 'members' })
+      const { data: stored } = await harness.db.collection('exports').doc(view.exportId).get()
+      const run = (atMs: number) =>
+        harness.call('jobs', 'run', { job: 'exportCsv', dryRun: false }, { as: ADMIN, atMs })
+      // Six days on, still there.
+      await expect(run(NOW + 6 * 86_400_000)).resolves.toMatchObject({ ok: true, data: { summary: { scanned: 0 } } })
+      await expect(isStored(stored.fileId)).resolves.toBe(true)
+      await expect(run(NOW + 7 * 86_400_000 + 60_000)).resolves.toMatchObject({
+        ok: true,
+        data: { outcome: 'finished', summary: { scanned: 1, affected: 1 } },
+      })
+      await expect(isStored(stored.fileId)).resolves.toBe(false)
+      await expect(exportsStored()).resolves.toEqual([])
+      await expect(harness.db.collection('audit').doc(`export_${view.exportId}`).get()).resolves.toMatchObject({
+        data: { action: 'requestExport' },
+      })
+    })
+
     it('lets the exportCsv job finish an export nobody continued; a dry run counts it and writes nothing', async () => {
       await seedStoreMembers(harness, { 'store-2': 40 })
       const exportId = await insertFreshExport(harness, {

@@ -109,6 +109,7 @@ function ExportsScreen({ staff }: { staff: StaffMe }) {
           刷新
         </Text>
       </View>
+      <Text className='admin-dashboard__range'>文件保留 7 天；下载链接 2 小时内有效，刷新后重新生成。</Text>
       <Loaded state={state} onRetry={load} refused={<LoadState state='empty' message={REFUSAL} />}>
         {(exports) => <ExportList exports={exports} storeName={storeName} />}
       </Loaded>
