@@ -34,7 +34,8 @@ import { prepareUpload } from './uploads'
  * programme's limit), birthday corrections, tiers granted by hand, the audit log, staff management
  * (list, role changes), coupon templates (admins edit, managers read) issued to chosen members
  * (admins; managers to their own store's, within a limit) and the stores with their join QR codes
- * (admins any, managers their own). Every write is idempotent per request id and audited
+ * (admins any, managers their own), and CSV exports of the members and the ledger (admins the chain or a store,
+ * managers their own store's, phones masked). Every write is idempotent per request id and audited
  * (`audit/admin_<id>`).
  */
 export const main = createRouter(
