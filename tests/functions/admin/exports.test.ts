@@ -263,6 +263,24 @@ describe('CSV exports', () => {
       await expectEachMemberOnce(view as ExportView, members)
     })
 
+    it('lets one of invocations racing on an export write it, each row once', async () => {
+      const members = await seedStoreMembers(harness, { 'store-1': 1200, 'store-2': 900 })
+      const exportId = await insertFreshExport(harness, { seed: 'raced', openid: ADMIN, role: 'admin', storeId: null })
+      await harness.warm('admin')
+      const continued = Array.from({ length: 4 }, () =>
+        harness.call('admin', 'continueExport', { exportId }, { as: ADMIN, atMs: NOW }),
+      )
+      const job = harness.call('jobs', 'run', { job: 'exportCsv', dryRun: false }, { as: ADMIN, atMs: NOW })
+      const answers = await Promise.all([...continued, job])
+      expect(answers.every((answer) => answer.ok)).toBe(true)
+      const view = await finished(harness, { ...dataOf(answers[0] as never), status: 'running' } as ExportView, {
+        as: ADMIN,
+        atMs: NOW + 1000,
+      })
+      expect(view).toMatchObject({ status: 'done', rows: 2100 })
+      await expectEachMemberOnce(view, members)
+    })
+
     it('writes again a part a dead invocation stored but never recorded, and deletes the parts once done', async () => {
       const members = await seedStoreMembers(harness, { 'store-1': 1100 })
       const requested = dataOf(await request(ADMIN, { requestId: 'export-dead-001', kind: 'members' }))
