@@ -476,6 +476,9 @@ export const ACTION_SCENARIOS = {
   'admin.dashboard': {
     arrange: async () => callOf('admin', 'dashboard', { from: '2026-11-01', to: '2026-11-30' }, ADMIN),
   },
+  'admin.memberList': {
+    arrange: async () => callOf('admin', 'memberList', { list: 'dormant', days: 30 }, MANAGER),
+  },
   'admin.memberLedger': {
     arrange: async (harness, index) => {
       const member = await memberFor(harness, 'member-ledger', index)

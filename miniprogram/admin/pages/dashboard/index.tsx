@@ -1,12 +1,12 @@
 import type { StaffMe } from '@shared/contracts'
 import { Text, View } from '@tarojs/components'
-import { useEffect } from 'react'
 import { Loaded } from '@/components/Loaded'
 import { LoadState } from '@/components/LoadState'
 import { PageShell } from '@/components/PageShell'
 import { usePageData } from '@/hooks/usePageData'
 import { AdminGate } from '../../components/AdminGate'
 import { type Choice, Choices } from '../../components/Choices'
+import { StoreChoices } from '../../components/StoreChoices'
 import { useDashboardStore } from '../../stores/dashboardStore'
 import { selectStore, useStoreListStore } from '../../stores/storeListStore'
 import { DASHBOARD_CUSTOM_RANGE, DASHBOARD_RANGES, type DashboardPeriod } from '../../utils/dashboardText'
@@ -20,20 +20,10 @@ const REFUSAL = '仅限店长和品牌管理员使用'
 
 const PERIOD_CHOICES: readonly Choice<DashboardPeriod>[] = [...DASHBOARD_RANGES, DASHBOARD_CUSTOM_RANGE]
 
-/** An admin's choice of the whole chain or one store, from the stores list. */
-function StoreChoices() {
-  const stores = useStoreListStore((store) => store.state)
-  const ensureLoaded = useStoreListStore((store) => store.ensureLoaded)
+function ChosenStore() {
   const storeId = useDashboardStore((store) => store.storeId)
   const chooseStore = useDashboardStore((store) => store.chooseStore)
-  useEffect(() => void ensureLoaded(), [ensureLoaded])
-  const choices: Choice<string | null>[] = [
-    { id: 'dashboard-store-all', value: null, label: '全部门店' },
-    ...(stores.status === 'ready'
-      ? stores.data.stores.map((store) => ({ id: `dashboard-store-${store.id}`, value: store.id, label: store.name }))
-      : []),
-  ]
-  return <Choices id='dashboard-stores' choices={choices} chosen={storeId} onChoose={(id) => void chooseStore(id)} />
+  return <StoreChoices id='dashboard-store' chosen={storeId} onChoose={(id) => void chooseStore(id)} />
 }
 
 function DashboardScreen({ staff }: { staff: StaffMe }) {
@@ -56,7 +46,7 @@ function DashboardScreen({ staff }: { staff: StaffMe }) {
           onChoose={(value) => void choosePeriod(value)}
         />
         {period === 'custom' && <DashboardCustomRange />}
-        {staff.role === 'admin' && <StoreChoices />}
+        {staff.role === 'admin' && <ChosenStore />}
         <Text className='admin-card__note'>数据每 10 分钟汇总一次；与上一个同样长的时段相比。</Text>
       </View>
       <Loaded state={state} onRetry={load} refused={<LoadState state='empty' message={REFUSAL} />}>
