@@ -55,6 +55,26 @@ describe('the admin console’s dashboard', () => {
       total,
       DASHBOARD_TILES.map((tile) => tile.id),
     )
+    // The trend chart under the tiles: drawn by uCharts on the 2d canvas, in the first series' colour.
+    await admin.locator('#dashboard-trend-chart[data-drawn="drawn"]').waitFor()
+    const pixels = await admin.locator('#dashboard-trend-chart canvas').evaluate((canvas: HTMLCanvasElement) => {
+      const context = canvas.getContext('2d') as CanvasRenderingContext2D
+      const { data } = context.getImageData(0, 0, canvas.width, canvas.height)
+      let inked = 0
+      let brown = 0
+      for (let index = 0; index < data.length; index += 4) {
+        const [red, green, blue] = [data[index] ?? 0, data[index + 1] ?? 0, data[index + 2] ?? 0]
+        if (red < 250 || green < 250 || blue < 250) inked += 1
+        // #8b5a2b, give or take antialiasing.
+        if (Math.abs(red - 0x8b) < 24 && Math.abs(green - 0x5a) < 24 && Math.abs(blue - 0x2b) < 24) brown += 1
+      }
+      return { width: canvas.width, height: canvas.height, inked, brown }
+    })
+    expect(pixels.width).toBeGreaterThan(0)
+    expect(pixels.inked).toBeGreaterThan(500)
+    expect(pixels.brown).toBeGreaterThan(20)
+    // The page scrolls inside its shell: the chart is brought into view for the screenshot.
+    await admin.locator('#dashboard-trend').scrollIntoViewIfNeeded()
     await admin.screenshot({ path: path.join(ARTIFACTS_DIR, 'admin-dashboard.png'), fullPage: true })
     await admin.context().close()
   })

@@ -5,16 +5,20 @@ import { LoadState } from '@/components/LoadState'
 import { PageShell } from '@/components/PageShell'
 import { usePageData } from '@/hooks/usePageData'
 import { AdminGate } from '../../components/AdminGate'
-import { Choices } from '../../components/Choices'
+import { type Choice, Choices } from '../../components/Choices'
 import { StoreChoices } from '../../components/StoreChoices'
 import { useDashboardStore } from '../../stores/dashboardStore'
 import { selectStore, useStoreListStore } from '../../stores/storeListStore'
-import { DASHBOARD_RANGES } from '../../utils/dashboardText'
+import { DASHBOARD_CUSTOM_RANGE, DASHBOARD_RANGES, type DashboardPeriod } from '../../utils/dashboardText'
+import { DashboardCustomRange } from './DashboardCustomRange'
 import { DashboardDays } from './DashboardDays'
 import { DashboardTiles } from './DashboardTiles'
+import { DashboardTrend } from './DashboardTrend'
 import '../../admin.css'
 
 const REFUSAL = '仅限店长和品牌管理员使用'
+
+const PERIOD_CHOICES: readonly Choice<DashboardPeriod>[] = [...DASHBOARD_RANGES, DASHBOARD_CUSTOM_RANGE]
 
 function ChosenStore() {
   const storeId = useDashboardStore((store) => store.storeId)
@@ -24,10 +28,10 @@ function ChosenStore() {
 
 function DashboardScreen({ staff }: { staff: StaffMe }) {
   const state = useDashboardStore((store) => store.state)
-  const days = useDashboardStore((store) => store.days)
+  const period = useDashboardStore((store) => store.period)
   const load = useDashboardStore((store) => store.load)
   const reset = useDashboardStore((store) => store.reset)
-  const chooseDays = useDashboardStore((store) => store.chooseDays)
+  const choosePeriod = useDashboardStore((store) => store.choosePeriod)
   usePageData(load, reset)
   const stores = useStoreListStore((store) => store.state)
   const storeLabel = (storeId: string | null) =>
@@ -37,10 +41,11 @@ function DashboardScreen({ staff }: { staff: StaffMe }) {
       <View className='admin-card'>
         <Choices
           id='dashboard-ranges'
-          choices={DASHBOARD_RANGES}
-          chosen={days}
-          onChoose={(value) => void chooseDays(value)}
+          choices={PERIOD_CHOICES}
+          chosen={period}
+          onChoose={(value) => void choosePeriod(value)}
         />
+        {period === 'custom' && <DashboardCustomRange />}
         {staff.role === 'admin' && <ChosenStore />}
         <Text className='admin-card__note'>数据每 10 分钟汇总一次；与上一个同样长的时段相比。</Text>
       </View>
@@ -51,6 +56,7 @@ function DashboardScreen({ staff }: { staff: StaffMe }) {
               {storeLabel(result.storeId)} · {result.current.range.from} 至 {result.current.range.to}
             </Text>
             <DashboardTiles result={result} />
+            <DashboardTrend result={result} onRetry={load} />
             <DashboardDays result={result} />
           </>
         )}
