@@ -36,6 +36,7 @@ export const ROUTES = {
   adminMember: 'admin/pages/member/index',
   adminApprovals: 'admin/pages/approvals/index',
   adminDashboard: 'admin/pages/dashboard/index',
+  adminMemberLists: 'admin/pages/memberLists/index',
   adminExports: 'admin/pages/exports/index',
 } as const
 
@@ -160,6 +161,7 @@ export const SUB_PACKAGES: readonly SubPackage[] = [
     ROUTES.adminMember,
     ROUTES.adminApprovals,
     ROUTES.adminDashboard,
+    ROUTES.adminMemberLists,
     ROUTES.adminExports,
   ]),
 ]

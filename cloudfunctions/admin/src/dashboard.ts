@@ -1,6 +1,6 @@
 import { API, type DashboardRange, type dashboardInput } from '@shared/contracts'
 import { businessDayRuleOf } from '@shared/programme/businessDayRule'
-import { err, ok } from '@shared/result'
+import { ok } from '@shared/result'
 import type { DailyStats } from '@shared/stats/dailyStats'
 import { type DayRange, daysOf, derivedOf, previousRangeOf, totalOf } from '@shared/stats/dashboard'
 import { businessDayOf } from '@shared/time/businessDay'
@@ -10,6 +10,7 @@ import { type Database, database } from '../../common/cloud'
 import { currentProgramme } from '../../common/programmeStore'
 import { requireManager } from '../../common/requireStaff'
 import { defineAction } from '../../common/router'
+import { storeScopeOf } from './storeScope'
 
 /** The most documents one get answers on the server. */
 const PAGE_SIZE = 1000
@@ -66,11 +67,9 @@ export const dashboard = defineAction(API.admin.dashboard, async (input, caller)
   const db = database()
   const staff = await requireManager(db, caller)
   if (!staff.ok) return staff
-  const isAdmin = staff.data.role === 'admin'
-  if (!isAdmin && (staff.data.storeId === null || (input.storeId ?? staff.data.storeId) !== staff.data.storeId)) {
-    return err('FORBIDDEN', '店长只能查看本店数据')
-  }
-  const storeId = isAdmin ? (input.storeId ?? null) : staff.data.storeId
+  const scope = storeScopeOf(staff.data, input.storeId)
+  if (!scope.ok) return scope
+  const { storeId } = scope.data
   const current = await rangeOf(db, input, caller.nowMs)
   const previous = previousRangeOf(current)
   const dailies = await dailiesOf(db, { from: previous.from, to: current.to }, storeId ?? undefined)

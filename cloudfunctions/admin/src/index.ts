@@ -17,6 +17,7 @@ import {
 import { dashboard } from './dashboard'
 import { continueExport, listExports, requestExport } from './exports'
 import { grantTier } from './grantTier'
+import { memberList } from './memberLists'
 import { memberDetail, memberLedger, searchMembers } from './members'
 import { programmeDraft, saveProgrammeDraft } from './programme/draft'
 import { programmeDryRun } from './programme/dryRun'
@@ -50,6 +51,7 @@ export const main = createRouter(
     searchMembers,
     memberDetail,
     memberLedger,
+    memberList,
     adjustPoints,
     correctBirthday,
     auditLog,

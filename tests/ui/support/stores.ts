@@ -7,6 +7,7 @@ import { useExportsStore } from '@/admin/stores/exportsStore'
 import { useItemEditorStore } from '@/admin/stores/itemEditorStore'
 import { useJobsStore } from '@/admin/stores/jobsStore'
 import { useMemberDetailStore } from '@/admin/stores/memberDetailStore'
+import { useMemberListsStore } from '@/admin/stores/memberListsStore'
 import { useMemberSearchStore } from '@/admin/stores/memberSearchStore'
 import { useMemberWritesStore } from '@/admin/stores/memberWritesStore'
 import { useProgrammeEditorStore } from '@/admin/stores/programmeEditorStore'
@@ -85,6 +86,7 @@ export function resetStores(): void {
     useMemberSearchStore,
     useMemberDetailStore,
     useMemberWritesStore,
+    useMemberListsStore,
   ] as const) {
     ;(store as { setState(state: unknown, replace: true): void }).setState(store.getInitialState(), true)
   }
