@@ -9,6 +9,7 @@ import { expiryRemindersBatch } from './expiryReminders'
 import { foldStatsBatch } from './foldStats'
 import type { JobBatch } from './jobBatch'
 import { reconcileStockBatch } from './reconcileStock'
+import { snapshotMembersBatch } from './snapshotMembers'
 import { upgradeTiersBatch } from './upgradeTiers'
 import { winBackBatch } from './winBack'
 
@@ -24,5 +25,6 @@ export const JOB_BATCHES: Readonly<Record<JobName, JobBatch>> = {
   upgradeTiers: upgradeTiersBatch,
   deliverGiftCoupons: deliverGiftCouponsBatch,
   foldStats: foldStatsBatch,
+  snapshotMembers: snapshotMembersBatch,
   cleanupUploads: cleanupUploadsBatch,
 }
