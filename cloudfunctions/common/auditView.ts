@@ -57,6 +57,7 @@ function movementOf(entry: AuditDocument): MovementView {
     case 'saveProgrammeDraft':
     case 'publishProgramme':
     case 'restoreProgrammeVersion':
+    case 'saveRfmThresholds':
       return NO_MOVEMENT
   }
 }

@@ -83,7 +83,7 @@ import {
   type Wallet,
   walletInput,
 } from './coupon'
-import { type DashboardResult, dashboardInput } from './dashboard'
+import { type DashboardResult, dashboardInput, type SaveRfmThresholdsResult, saveRfmThresholdsInput } from './dashboard'
 import { type JobStatus, jobStatusInput, type RunJobResult, runJobInput } from './jobs'
 import {
   type CancelOrderResult,
@@ -325,6 +325,7 @@ export const API = {
     auditLog: action<AuditLogPage>()(auditLogInput, ['NOT_STAFF', 'FORBIDDEN']),
     listApprovals: action<ApprovalsPage>()(listApprovalsInput, ['NOT_STAFF', 'FORBIDDEN']),
     dashboard: action<DashboardResult>()(dashboardInput, ['NOT_STAFF', 'FORBIDDEN']),
+    saveRfmThresholds: action<SaveRfmThresholdsResult>()(saveRfmThresholdsInput, ['NOT_STAFF', 'FORBIDDEN']),
     decideApproval: action<DecideApprovalResult>()(decideApprovalInput, [
       'NOT_STAFF',
       'FORBIDDEN',

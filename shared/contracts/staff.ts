@@ -285,6 +285,7 @@ export const AUDIT_ACTIONS = [
   'publishProgramme',
   'restoreProgrammeVersion',
   'decideApproval',
+  'saveRfmThresholds',
 ] as const
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]
 

@@ -76,8 +76,10 @@ const REQUESTS: Readonly<Record<ActionScenarioName, number>> = {
   'admin.changeStaffRole': 8,
   'admin.grantTier': 7,
   'admin.listApprovals': 2,
-  // Staff, then the days' documents of both ranges: one page.
-  'admin.dashboard': 2,
+  // Staff, then at once the days' documents of both ranges (one page), both ranges' member snapshots
+  // and the RFM thresholds.
+  'admin.dashboard': 5,
+  'admin.saveRfmThresholds': 5,
   // recordPurchase's 10 less its staff read plus the caller, the approval and its write, the
   // decision's audit entry, and the three upgrade gifts a ¥6000 first purchase crosses (silver, gold, black).
   'admin.decideApproval (approve)': 17,

@@ -21,6 +21,7 @@ import { programmeDraft, saveProgrammeDraft } from './programme/draft'
 import { programmeDryRun } from './programme/dryRun'
 import { publishProgramme, restoreProgrammeVersion } from './programme/publish'
 import { programmeVersions } from './programme/versions'
+import { saveRfmThresholds } from './rfmThresholds'
 import { changeStaffRole, listStaff } from './staff'
 import { listStores } from './stores/listStores'
 import { saveStore } from './stores/saveStore'
@@ -53,6 +54,7 @@ export const main = createRouter(
     auditLog,
     listApprovals,
     dashboard,
+    saveRfmThresholds,
     decideApproval,
     listStaff,
     changeStaffRole,

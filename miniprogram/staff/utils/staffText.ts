@@ -30,6 +30,7 @@ const ACTION_NAMES: Readonly<Record<AuditAction, string>> = {
   publishProgramme: '发布会员规则',
   restoreProgrammeVersion: '恢复会员规则版本',
   decideApproval: '审批超额消费',
+  saveRfmThresholds: '设置 RFM 分群门槛',
 }
 
 /** A role as the counter names it: 店员, 店长, 管理员. */

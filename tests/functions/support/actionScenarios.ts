@@ -476,6 +476,18 @@ export const ACTION_SCENARIOS = {
   'admin.dashboard': {
     arrange: async () => callOf('admin', 'dashboard', { from: '2026-11-01', to: '2026-11-30' }, ADMIN),
   },
+  'admin.saveRfmThresholds': {
+    arrange: async (_harness, index) =>
+      callOf(
+        'admin',
+        'saveRfmThresholds',
+        {
+          requestId: `rfm-${index}-000000`,
+          thresholds: { recencyDays: 30 + index, frequency: 3, monetaryFen: 30_000 },
+        },
+        ADMIN,
+      ),
+  },
   'admin.memberLedger': {
     arrange: async (harness, index) => {
       const member = await memberFor(harness, 'member-ledger', index)

@@ -9,6 +9,7 @@ import { useMemberDetailStore } from '@/admin/stores/memberDetailStore'
 import { useMemberSearchStore } from '@/admin/stores/memberSearchStore'
 import { useMemberWritesStore } from '@/admin/stores/memberWritesStore'
 import { useProgrammeEditorStore } from '@/admin/stores/programmeEditorStore'
+import { useRfmThresholdsStore } from '@/admin/stores/rfmThresholdsStore'
 import { useStaffListStore } from '@/admin/stores/staffListStore'
 import { useStoreEditorStore } from '@/admin/stores/storeEditorStore'
 import { useStoreListStore } from '@/admin/stores/storeListStore'
@@ -83,6 +84,7 @@ export function resetStores(): void {
     useMemberSearchStore,
     useMemberDetailStore,
     useMemberWritesStore,
+    useRfmThresholdsStore,
   ] as const) {
     ;(store as { setState(state: unknown, replace: true): void }).setState(store.getInitialState(), true)
   }

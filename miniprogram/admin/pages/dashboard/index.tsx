@@ -11,6 +11,7 @@ import { useDashboardStore } from '../../stores/dashboardStore'
 import { selectStore, useStoreListStore } from '../../stores/storeListStore'
 import { DASHBOARD_RANGES } from '../../utils/dashboardText'
 import { DashboardDays } from './DashboardDays'
+import { DashboardSnapshot } from './DashboardSnapshot'
 import { DashboardTiles } from './DashboardTiles'
 import '../../admin.css'
 
@@ -61,6 +62,7 @@ function DashboardScreen({ staff }: { staff: StaffMe }) {
               {storeLabel(result.storeId)} · {result.current.range.from} 至 {result.current.range.to}
             </Text>
             <DashboardTiles result={result} />
+            <DashboardSnapshot snapshots={result.snapshots} canEditThresholds={staff.role === 'admin'} />
             <DashboardDays result={result} />
           </>
         )}
