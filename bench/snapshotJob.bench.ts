@@ -6,19 +6,18 @@
 // member; the chain's snapshot is checked against the members seeded. Then a rerun the same day,
 // which writes nothing.
 import { availableParallelism, loadavg } from 'node:os'
-import type { JobOutcome } from '@shared/contracts'
 import { EMPTY_WALLET, earnPoints } from '@shared/ledger'
 import { type Member, NO_PURCHASES, withPurchase } from '@shared/member'
-import { type FunctionHarness, startFunctionHarness } from '../tests/functions/support/functionHarness'
+import { startFunctionHarness } from '../tests/functions/support/functionHarness'
 import { memberNamed } from '../tests/unit/staff/staffFixtures'
+import { runJobOnce, runJobUntilDone } from './jobRunner'
+import { seedMembers } from './seedMembers'
 
 const MEMBERS = Number(process.env.SNAPSHOT_BENCH_MEMBERS ?? 100_000)
-const SEED_CHUNK = 1000
 const DAY_MS = 86_400_000
 /** 2027-01-02 00:00 in Shanghai, and the run ten minutes later (it closes 2027-01-01). */
 const DAY_START = Date.UTC(2027, 0, 1, 16)
 const RUN_AT = DAY_START + 600_000
-const ADMIN = 'o-demo-admin'
 const TIERS = ['regular', 'silver', 'gold', 'black']
 const STORES = ['store-1', 'store-2', null]
 
@@ -38,57 +37,25 @@ function memberOf(index: number): Member {
   })
 }
 
-async function seed(harness: FunctionHarness): Promise<number> {
-  const startedMs = performance.now()
-  for (let start = 0; start < MEMBERS; start += SEED_CHUNK) {
-    const members = Array.from({ length: Math.min(SEED_CHUNK, MEMBERS - start) }, (_, offset) =>
-      memberOf(start + offset),
-    )
-    await harness.db.collection('members').add({ data: members })
-  }
-  return performance.now() - startedMs
-}
-
-async function run(harness: FunctionHarness, atMs: number) {
-  let answer: JobOutcome | null = null
-  const startedMs = performance.now()
-  const requests = await harness.countRequests(async () => {
-    const envelope = await harness.call('jobs', 'run', { job: 'snapshotMembers', dryRun: false }, { as: ADMIN, atMs })
-    if (!envelope.ok) throw new Error(`snapshotMembers failed: ${envelope.code} ${envelope.message}`)
-    answer = envelope.data
-  })
-  return { ms: performance.now() - startedMs, requests, outcome: answer as unknown as JobOutcome }
-}
-
 async function main(): Promise<void> {
   const load = (loadavg()[0] ?? 0).toFixed(1)
   const harness = await startFunctionHarness({ discardFunctionLogs: true })
   try {
-    const seedMs = await seed(harness)
-    console.log(`seeded ${MEMBERS.toLocaleString('en')} members in ${(seedMs / 1000).toFixed(1)} s`)
-    const invocations: { ms: number; requests: number }[] = []
-    let last: JobOutcome | null = null
-    const startedMs = performance.now()
-    do {
-      // Each invocation's clock runs on from the last one's, as triggers firing one after another would.
-      const { ms, requests, outcome } = await run(harness, RUN_AT + Math.round(performance.now() - startedMs))
-      invocations.push({ ms, requests })
-      last = outcome
-      console.log(
-        `  invocation ${invocations.length}: ${outcome.outcome}, ${(ms / 1000).toFixed(1)} s, ${outcome.summary.scanned} members so far`,
-      )
-    } while (last.outcome === 'continuing')
-    const totalMs = performance.now() - startedMs
-    const requests = invocations.reduce((sum, invocation) => sum + invocation.requests, 0)
-    const longestMs = Math.max(...invocations.map((invocation) => invocation.ms))
+    await seedMembers(harness, MEMBERS, memberOf)
+    const { last, invocations, longestMs, totalMs, requests } = await runJobUntilDone(
+      harness,
+      'snapshotMembers',
+      RUN_AT,
+      (outcome) => `${outcome.summary.scanned} members so far`,
+    )
     const chain = (await harness.db.collection('stats_snapshots').doc('2027-01-01_').get()).data
     const parts = (await harness.db.collection('stats_snapshot_parts').count()).total
-    const again = await run(harness, RUN_AT + Math.round(totalMs) + 60_000)
+    const again = await runJobOnce(harness, 'snapshotMembers', RUN_AT + Math.round(totalMs) + 60_000)
     const figures = chain?.figures ?? {}
     console.log(`
 snapshotMembers over ${MEMBERS.toLocaleString('en')} members, 2 stores and none (${availableParallelism()} cores, load ${load})
   outcome:              ${last.outcome}; scanned ${last.summary.scanned.toLocaleString('en')}, ${last.summary.effects} snapshots, ${parts} parts
-  invocations:          ${invocations.length}
+  invocations:          ${invocations}
   longest invocation:   ${(longestMs / 1000).toFixed(1)} s (CloudBase's limit: 60 s; the job's budget: 45 s)
   total time:           ${(totalMs / 1000).toFixed(1)} s (${Math.round(MEMBERS / (totalMs / 1000)).toLocaleString('en')} members/s)
   requests per member:  ${(requests / MEMBERS).toFixed(3)}

@@ -8,7 +8,7 @@ import type { JobOutcome } from '@shared/contracts'
 import { EMPTY_JOB_SUMMARY } from '@shared/jobs'
 import { EMPTY_WALLET, usableBalance } from '@shared/ledger'
 import { lastVisitOf, type Member, NO_PURCHASES, withPurchase } from '@shared/member'
-import type { MemberSnapshot, SnapshotFigures } from '@shared/stats/memberSnapshot'
+import { type MemberSnapshot, type SnapshotFigures, ZERO_SNAPSHOT_FIGURES } from '@shared/stats/memberSnapshot'
 import { DEFAULT_RFM_THRESHOLDS, type RfmGroup, rfmGroupOf } from '@shared/stats/rfm'
 import { SNAPSHOT_BATCH_SIZE } from '../../../cloudfunctions/jobs/src/snapshotMembers'
 import { memberNamed } from '../../unit/staff/staffFixtures'
@@ -62,11 +62,7 @@ describe('jobs.snapshotMembers', () => {
     for (const member of members) {
       for (const scope of ['', ...(member.joinedStoreId ? [member.joinedStoreId] : [])]) {
         const figures = byScope[scope] ?? {
-          members: 0,
-          activeMembers: 0,
-          pointsOutstanding: 0,
-          purchasers: 0,
-          repeatPurchasers: 0,
+          ...ZERO_SNAPSHOT_FIGURES,
           membersPerTier: {},
           rfm: {} as Record<RfmGroup, number>,
         }

@@ -1,7 +1,7 @@
 import type { DashboardResult, MemberSnapshotView } from '@shared/contracts'
 import { daysOf, derivedOf, previousRangeOf, totalOf } from '@shared/stats/dashboard'
 import { ZERO_FIGURES } from '@shared/stats/figures'
-import { ZERO_RFM } from '@shared/stats/memberSnapshot'
+import { ZERO_RFM, ZERO_SNAPSHOT_FIGURES } from '@shared/stats/memberSnapshot'
 import { DEFAULT_RFM_THRESHOLDS } from '@shared/stats/rfm'
 import { fireEvent, render, screen, waitFor } from '@testing-library/react'
 import AdminDashboardPage from '@/admin/pages/dashboard/index'
@@ -15,16 +15,7 @@ import { resetStores } from '../support/stores'
 const WEEK = { from: '2026-11-17', to: '2026-11-23' }
 
 function snapshotOf(day: string, figures: Partial<MemberSnapshotView['figures']>): MemberSnapshotView {
-  const all = {
-    members: 0,
-    activeMembers: 0,
-    pointsOutstanding: 0,
-    purchasers: 0,
-    repeatPurchasers: 0,
-    membersPerTier: {},
-    rfm: ZERO_RFM,
-    ...figures,
-  }
+  const all = { ...ZERO_SNAPSHOT_FIGURES, ...figures }
   return {
     day,
     asOfMs: 0,
