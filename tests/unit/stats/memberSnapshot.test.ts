@@ -4,6 +4,7 @@ import {
   addScopedFigures,
   CHAIN_SCOPE,
   memberFiguresOf,
+  memberSnapshotIdOf,
   repeatRateOf,
   scopedFiguresOf,
   ZERO_SNAPSHOT_FIGURES,
@@ -81,5 +82,10 @@ describe('member snapshot figures', () => {
     expect(whole.get('store-2')).toMatchObject({ members: 1, purchasers: 0 })
     expect(repeatRateOf(whole.get('store-1') ?? ZERO_SNAPSHOT_FIGURES)).toBe(0.5)
     expect(repeatRateOf(ZERO_SNAPSHOT_FIGURES)).toBeNull()
+  })
+
+  it('keys a snapshot by the day it closes and its store, the chain by an empty one', () => {
+    expect(memberSnapshotIdOf('2026-11-30', 'store-1')).toBe('2026-11-30_store-1')
+    expect(memberSnapshotIdOf('2026-11-30', CHAIN_SCOPE)).toBe('2026-11-30_')
   })
 })
