@@ -43,6 +43,7 @@ module.exports = {
         '^@/(.*)$': '<rootDir>/miniprogram/$1',
         '^@tarojs/components$': '<rootDir>/tests/ui/support/taroComponents.tsx',
         '^@tarojs/taro$': '<rootDir>/tests/ui/support/taro.ts',
+        '^@qiun/ucharts$': '<rootDir>/tests/ui/support/uCharts.ts',
         '\\.css$': '<rootDir>/tests/ui/support/styleStub.ts',
       },
     },

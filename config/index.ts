@@ -44,6 +44,9 @@ export default defineConfig<'webpack5'>(async (merge) => {
     cache: { enable: false },
     mini: {
       compile: { include: [sharedRoot] },
+      // Taro's default, said out loud: modules only subpackages use (the admin charts' uCharts) go into
+      // those subpackages, not into the main package every member downloads.
+      optimizeMainPackage: { enable: true },
       // Component styles are BEM-scoped class names, so the order pages import them in never matters.
       miniCssExtractPluginOption: { ignoreOrder: true },
       postcss: {

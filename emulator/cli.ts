@@ -12,6 +12,7 @@ import { sdkStorage } from './devServer/storageRoutes'
 import { startTimers } from './functions/timers'
 import { CLOUD_FUNCTIONS_ROOT, startLocalCloud } from './localCloud'
 import { databaseFileIn, parseJobCommand, runJobCommand } from './runJob'
+import { playDemoActivity } from './seed/demoActivity'
 import { DEMO_STORES } from './seed/demoData'
 import { DEMO_IDENTITIES } from './seed/demoIdentities'
 import { seedDemo } from './seed/seedDemo'
@@ -54,7 +55,7 @@ function run(command: string, args: string[]): void {
 async function start(): Promise<void> {
   run(process.execPath, [path.join(ROOT, 'scripts', 'build-functions.mjs')])
   if (h5BuildIsStale()) {
-    console.log('building the H5 app (about 20 s)…')
+    console.log('building the H5 app (about half a minute)…')
     run(process.execPath, [path.join(ROOT, 'node_modules', '@tarojs', 'cli', 'bin', 'taro'), 'build', '--type', 'h5'])
   }
   mkdirSync(LOCAL_DATA_DIR, { recursive: true })
@@ -68,7 +69,17 @@ async function start(): Promise<void> {
   Object.assign(process.env, cloud.sdkEnvironment)
   const sdk = require('wx-server-sdk')
   sdk.init({ env: sdk.DYNAMIC_CURRENT_ENV })
-  const seeded = await seedDemo(sdk.database(), Date.now())
+  const db = sdk.database()
+  const seeded = await seedDemo(db, Date.now())
+  if (seeded) {
+    console.log('playing a fortnight of demo activity through the functions (about half a minute)…')
+    const played = await playDemoActivity(
+      cloud.functions,
+      (staff) => db.collection('staff').add({ data: staff }),
+      Date.now(),
+    )
+    console.log(`  ${played.members} members, ${played.checkIns} check-ins, ${played.purchases} purchases`)
+  }
   const port = Number(process.env.PORT ?? DEV_SERVER_PORT_DEFAULT)
   const devServer = await startDevServer({
     host: cloud.functions,

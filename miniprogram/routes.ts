@@ -36,6 +36,7 @@ export const ROUTES = {
   adminMember: 'admin/pages/member/index',
   adminApprovals: 'admin/pages/approvals/index',
   adminDashboard: 'admin/pages/dashboard/index',
+  adminMemberLists: 'admin/pages/memberLists/index',
 } as const
 
 /** A page by name. */
@@ -159,5 +160,6 @@ export const SUB_PACKAGES: readonly SubPackage[] = [
     ROUTES.adminMember,
     ROUTES.adminApprovals,
     ROUTES.adminDashboard,
+    ROUTES.adminMemberLists,
   ]),
 ]

@@ -26,6 +26,8 @@ export interface Approval {
   readonly clerkOpenid: string
   readonly clerkName: string
   readonly memberId: string
+  /** The member's nickname when the clerk asked (absent on approvals asked before it was kept), so the list needs no member reads. */
+  readonly memberNickname?: string | null
   readonly amountFen: number
   readonly receiptNo: string | null
   /** The clerk's purchase request id: the approved purchase is recorded under it. */
@@ -68,6 +70,7 @@ export function approvalViewOf(approval: Approval): ApprovalView {
     storeId: approval.storeId,
     clerkName: approval.clerkName,
     memberId: approval.memberId,
+    memberNickname: approval.memberNickname ?? null,
     amountFen: approval.amountFen,
     receiptNo: approval.receiptNo,
     status: approval.status,

@@ -113,6 +113,7 @@ import {
   type UpdateProfileResult,
   updateProfileInput,
 } from './member'
+import { type MemberListPage, memberListInput } from './memberLists'
 import { type PublicProgramme, programmeGetInput } from './programme'
 import {
   type AcceptInviteResult,
@@ -316,6 +317,7 @@ export const API = {
     searchMembers: action<MemberSearchResult>()(searchMembersInput, ['NOT_STAFF', 'FORBIDDEN']),
     memberDetail: action<MemberDetail>()(memberDetailInput, ['NOT_STAFF', 'FORBIDDEN', 'MEMBER_NOT_FOUND']),
     memberLedger: action<MemberLedgerPage>()(memberLedgerInput, ['NOT_STAFF', 'FORBIDDEN']),
+    memberList: action<MemberListPage>()(memberListInput, ['NOT_STAFF', 'FORBIDDEN']),
     correctBirthday: action<CorrectBirthdayResult>()(correctBirthdayInput, [
       'NOT_STAFF',
       'FORBIDDEN',

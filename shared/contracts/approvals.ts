@@ -33,6 +33,7 @@ export interface ApprovalView {
   readonly storeId: string
   readonly clerkName: string
   readonly memberId: string
+  readonly memberNickname: string | null
   readonly amountFen: number
   readonly receiptNo: string | null
   readonly status: ApprovalStatus

@@ -68,6 +68,8 @@ const REQUESTS: Readonly<Record<ActionScenarioName, number>> = {
   'admin.searchMembers': 2,
   'admin.memberDetail': 6,
   'admin.memberLedger': 2,
+  // Staff (with the programme), then one page of the list.
+  'admin.memberList': 2,
   'admin.adjustPoints': 9,
   'admin.correctBirthday': 7,
   // Staff and the page, then the names of the stores, members and staff members the page names.

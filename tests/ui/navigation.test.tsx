@@ -46,6 +46,7 @@ describe('the route map', () => {
           'pages/member/index',
           'pages/approvals/index',
           'pages/dashboard/index',
+          'pages/memberLists/index',
         ],
       },
     ])

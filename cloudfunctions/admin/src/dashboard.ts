@@ -1,6 +1,6 @@
 import { API, type DashboardRange, type DashboardSnapshots, type dashboardInput } from '@shared/contracts'
 import { businessDayRuleOf } from '@shared/programme/businessDayRule'
-import { err, ok } from '@shared/result'
+import { ok } from '@shared/result'
 import type { DailyStats } from '@shared/stats/dailyStats'
 import { type DayRange, daysOf, derivedOf, previousRangeOf, totalOf } from '@shared/stats/dashboard'
 import { CHAIN_SCOPE, type MemberSnapshot, repeatRateOf } from '@shared/stats/memberSnapshot'
@@ -12,6 +12,7 @@ import { currentProgramme } from '../../common/programmeStore'
 import { requireManager } from '../../common/requireStaff'
 import { readRfmThresholds } from '../../common/rfmSettings'
 import { defineAction } from '../../common/router'
+import { storeScopeOf } from './storeScope'
 
 /** The most documents one get answers on the server. */
 const PAGE_SIZE = 1000
@@ -100,11 +101,9 @@ export const dashboard = defineAction(API.admin.dashboard, async (input, caller)
   const db = database()
   const staff = await requireManager(db, caller)
   if (!staff.ok) return staff
-  const isAdmin = staff.data.role === 'admin'
-  if (!isAdmin && (staff.data.storeId === null || (input.storeId ?? staff.data.storeId) !== staff.data.storeId)) {
-    return err('FORBIDDEN', '店长只能查看本店数据')
-  }
-  const storeId = isAdmin ? (input.storeId ?? null) : staff.data.storeId
+  const scope = storeScopeOf(staff.data, input.storeId)
+  if (!scope.ok) return scope
+  const { storeId } = scope.data
   const current = await rangeOf(db, input, caller.nowMs)
   const previous = previousRangeOf(current)
   const [dailies, snapshots] = await Promise.all([

@@ -16,6 +16,7 @@ import {
 } from './coupons/templates'
 import { dashboard } from './dashboard'
 import { grantTier } from './grantTier'
+import { memberList } from './memberLists'
 import { memberDetail, memberLedger, searchMembers } from './members'
 import { programmeDraft, saveProgrammeDraft } from './programme/draft'
 import { programmeDryRun } from './programme/dryRun'
@@ -49,6 +50,7 @@ export const main = createRouter(
     searchMembers,
     memberDetail,
     memberLedger,
+    memberList,
     adjustPoints,
     correctBirthday,
     auditLog,

@@ -37,7 +37,7 @@ import { requireManager } from '../../common/requireStaff'
 import { defineAction } from '../../common/router'
 
 /** A member as staff see them: phone numbers in full for admins only (managers recognise, not copy, them). */
-function summaryOf(member: Member, programme: Programme, viewer: StaffRole, nowMs: number): MemberSummary {
+export function summaryOf(member: Member, programme: Programme, viewer: StaffRole, nowMs: number): MemberSummary {
   const phoneNumber = member.profile.phoneNumber
   return {
     memberId: member._id,

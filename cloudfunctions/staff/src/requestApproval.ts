@@ -57,6 +57,7 @@ export const requestApproval = defineAction(API.staff.requestApproval, async ({ 
       clerkOpenid: openid,
       clerkName: staff.data.name,
       memberId: member._id,
+      memberNickname: member.profile.nickname,
       amountFen: input.amountFen,
       receiptNo: input.receiptNo ?? null,
       requestId: input.requestId,

@@ -28,6 +28,13 @@ interface CouponIssueStore {
 // One request id per template and member list: a retry after a lost answer, or a second tap of 发放,
 // is replayed by the function, never issued twice. A change to either is a new request.
 let pendingRequestId: string | null = null
+// Members a list (名单) handed over for the next 发券 screen: too many for a route query.
+let handedOver: readonly string[] | null = null
+
+/** Hands `memberIds` to the 发券 screen opened next (from 名单: the page of the list on screen). */
+export function handMembersToIssue(memberIds: readonly string[]): void {
+  handedOver = memberIds
+}
 
 /** The member ids typed, each once, in order; or what is wrong with them. */
 export function memberIdsOf(text: string): { ok: true; memberIds: string[] } | { ok: false; error: string } {
@@ -60,7 +67,9 @@ export const useCouponIssueStore = create<CouponIssueStore>((set, get) => ({
   ...INITIAL,
   open({ templateId, memberId }) {
     pendingRequestId = null
-    set({ ...INITIAL, templateId: templateId ?? '', members: memberId ?? '' })
+    const members = memberId ?? handedOver?.join('\n') ?? ''
+    handedOver = null
+    set({ ...INITIAL, templateId: templateId ?? '', members })
   },
   chooseTemplate(templateId) {
     pendingRequestId = null

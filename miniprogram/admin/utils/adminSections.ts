@@ -38,6 +38,15 @@ const SECTIONS: readonly SectionDefinition[] = [
     notes: { admin: '全品牌与各门店的会员、消费、积分和券，按天', manager: '本店的会员、消费、积分和券，按天' },
   },
   {
+    id: 'admin-section-memberLists',
+    route: 'adminMemberLists',
+    title: '会员名单',
+    notes: {
+      admin: '沉睡、本月生日、即将升级、积分将过期的会员，一键发券',
+      manager: '本店沉睡、本月生日、即将升级、积分将过期的会员，一键发券',
+    },
+  },
+  {
     id: 'admin-section-approvals',
     route: 'adminApprovals',
     title: '审批',

@@ -12,6 +12,11 @@ export const DASHBOARD_RANGES = [
 
 export type DashboardDays = (typeof DASHBOARD_RANGES)[number]['value']
 
+/** Besides the last N days: a range of two picked dates (`admin.dashboard {from, to}`). */
+export const DASHBOARD_CUSTOM_RANGE = { id: 'dashboard-range-custom', value: 'custom', label: '自定义' } as const
+
+export type DashboardPeriod = DashboardDays | typeof DASHBOARD_CUSTOM_RANGE.value
+
 /** One tile of the dashboard: its label, and how it reads a range's figures as a number and as text. */
 export interface DashboardTile {
   readonly id: string

@@ -9,6 +9,7 @@ import { DEVELOPMENT_FUNCTION_ENVIRONMENT } from '../../../emulator/developmentS
 import { type RunningDevServer, startDevServer } from '../../../emulator/devServer/server'
 import { sdkStorage } from '../../../emulator/devServer/storageRoutes'
 import { type LocalCloud, startLocalCloud } from '../../../emulator/localCloud'
+import { playDemoActivity } from '../../../emulator/seed/demoActivity'
 import { seedDemo } from '../../../emulator/seed/seedDemo'
 
 const ROOT = path.resolve(__dirname, '..', '..', '..')
@@ -44,7 +45,12 @@ export interface LocalStack {
   stop(): Promise<void>
 }
 
-export async function startLocalStack(): Promise<LocalStack> {
+export interface LocalStackOptions {
+  /** Play the demo's fortnight of activity after seeding, as a fresh `npm start` does. @default false */
+  readonly demoActivity?: boolean
+}
+
+export async function startLocalStack(options: LocalStackOptions = {}): Promise<LocalStack> {
   if (!existsSync(path.join(H5_OUTPUT, 'index.html'))) {
     throw new Error('dist-h5/ is missing: run `npm run build:h5` (npm test builds it before the tests)')
   }
@@ -56,6 +62,9 @@ export async function startLocalStack(): Promise<LocalStack> {
   sdk.init({ env: sdk.DYNAMIC_CURRENT_ENV })
   const db = sdk.database()
   await seedDemo(db, Date.now())
+  if (options.demoActivity) {
+    await playDemoActivity(cloud.functions, (staff) => db.collection('staff').add({ data: staff }), Date.now())
+  }
   const devServer: RunningDevServer = await startDevServer({
     host: cloud.functions,
     staticRoot: H5_OUTPUT,

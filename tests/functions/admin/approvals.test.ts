@@ -28,6 +28,10 @@ describe('a manager’s approval of a clerk’s over-limit purchase', () => {
 
   async function requested(prefix: string, requestId = `${prefix}-request`) {
     const member = await seedCustomer(harness, { prefix: `o-${prefix}`, points: 0, atMs: NOW })
+    await harness.db
+      .collection('members')
+      .doc(member.memberId)
+      .update({ data: { 'profile.nickname': `${prefix}的昵称` } })
     const purchase = { memberId: member.memberId, amountFen: OVER_LIMIT_FEN, receiptNo: `${prefix}-1`, requestId }
     const answer = await harness.call('staff', 'requestApproval', purchaseBy(STAFF, purchase), { as: STAFF, atMs: NOW })
     return { member, purchase, approvalId: dataOf(answer).approval.approvalId }
@@ -55,7 +59,17 @@ describe('a manager’s approval of a clerk’s over-limit purchase', () => {
     ).resolves.toMatchObject({ ok: true, data: { replayed: true, approval: { approvalId } } })
     await expect(harness.call('admin', 'listApprovals', {}, { as: MANAGER, atMs: NOW })).resolves.toMatchObject({
       ok: true,
-      data: { approvals: [{ approvalId, clerkName: '小林', amountFen: OVER_LIMIT_FEN, status: 'pending' }] },
+      data: {
+        approvals: [
+          {
+            approvalId,
+            clerkName: '小林',
+            memberNickname: 'approve的昵称',
+            amountFen: OVER_LIMIT_FEN,
+            status: 'pending',
+          },
+        ],
+      },
     })
     expect((await memberState(harness, member.memberId)).balance).toBe(0)
     const approve = { approvalId, decision: 'approve', requestId: 'approve-decision-1' }

@@ -178,6 +178,12 @@ const CASES: readonly Case[] = [
   { functionName: 'admin', action: 'listApprovals', expectations: MANAGERS_AND_ADMINS, setup: async () => ({}) },
   {
     functionName: 'admin',
+    action: 'memberList',
+    expectations: MANAGERS_AND_ADMINS,
+    setup: async () => ({ list: 'dormant', days: 30 }),
+  },
+  {
+    functionName: 'admin',
     action: 'dashboard',
     expectations: MANAGERS_AND_ADMINS,
     setup: async () => ({ from: '2026-11-01', to: '2026-11-07' }),

@@ -488,6 +488,9 @@ export const ACTION_SCENARIOS = {
         ADMIN,
       ),
   },
+  'admin.memberList': {
+    arrange: async () => callOf('admin', 'memberList', { list: 'dormant', days: 30 }, MANAGER),
+  },
   'admin.memberLedger': {
     arrange: async (harness, index) => {
       const member = await memberFor(harness, 'member-ledger', index)

@@ -14,6 +14,8 @@ const ZHOU_REQUEST = approvalViewOf({
   approvalId: 'o-zhou_req-2',
   clerkName: '小周',
   memberId: 'm_b2',
+  // A member without a nickname (or an approval asked before nicknames were kept): the number alone.
+  memberNickname: null,
   amountFen: 520_050,
   receiptNo: null,
   requestedAtMs: MORNING_MS + 30 * 60_000,
@@ -55,7 +57,7 @@ describe('the 审批 screen', () => {
     const callFunction = answerManager()
     const { container } = render(<AdminApprovalsPage />)
     await screen.findByText('¥6000.00 · 小林')
-    expect(textOf(container, 'approval-o-lin_req-1-member')).toBe('会员 m_a1 · 小票号 A-9')
+    expect(textOf(container, 'approval-o-lin_req-1-member')).toBe('会员 阿满（m_a1） · 小票号 A-9')
     expect(textOf(container, 'approval-o-lin_req-1-times')).toBe('提交于 2026-05-01 10:00 · 2026-05-02 10:00 前有效')
     expect(textOf(container, 'approval-o-zhou_req-2-amount')).toBe('¥5200.50 · 小周')
     expect(textOf(container, 'approval-o-zhou_req-2-member')).toBe('会员 m_b2')

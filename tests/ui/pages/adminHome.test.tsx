@@ -12,7 +12,7 @@ describe('the admin home page', () => {
     jest.clearAllMocks()
   })
 
-  it('lists 任务, 数据看板, 审批, 商品管理, 优惠券模板, 门店, 会员规则, 员工, 操作日志 and 会员 for an admin, and opens the jobs screen', async () => {
+  it('lists 任务, 数据看板, 会员名单, 审批, 商品管理, 优惠券模板, 门店, 会员规则, 员工, 操作日志 and 会员 for an admin, and opens the jobs screen', async () => {
     answerCloudFunctions({ 'staff.me': { ok: true, data: ADMIN } })
     const { container } = render(<AdminHomePage />)
     await screen.findByText('品牌管理员')
@@ -21,6 +21,7 @@ describe('the admin home page', () => {
     expect(titles).toEqual([
       '任务',
       '数据看板',
+      '会员名单',
       '审批',
       '商品管理',
       '优惠券模板',
@@ -47,6 +48,7 @@ describe('the admin home page', () => {
     expect(container.querySelector('#admin-section-members')).not.toBeNull()
     expect(container.querySelector('#admin-section-approvals')?.textContent).toContain('本店店员超出限额的消费')
     expect(container.querySelector('#admin-section-dashboard')?.textContent).toContain('本店的会员、消费、积分和券')
+    expect(container.querySelector('#admin-section-memberLists')?.textContent).toContain('本店沉睡')
     fireEvent.click(container.querySelector('#admin-section-approvals') as Element)
     expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/admin/pages/approvals/index' })
     fireEvent.click(container.querySelector('#admin-section-stores') as Element)

@@ -148,13 +148,14 @@ export function todayOf(entries: readonly AuditEntryView[], scope: 'mine' | 'sto
   return { businessDay: '2026-05-01', scope, storeId: 'store-1', entries, purchaseTotalFen }
 }
 
-/** A pending approval: by default 小林's ¥6000.00 purchase for member m_a1, requested at MORNING_MS, for a day. */
+/** A pending approval: by default 小林's ¥6000.00 purchase for member m_a1 (阿满), requested at MORNING_MS, for a day. */
 export function approvalViewOf(overrides: Partial<ApprovalView> = {}): ApprovalView {
   return {
     approvalId: 'o-demo-staff-store-1_req-1',
     storeId: 'store-1',
     clerkName: '小林',
     memberId: 'm_a1',
+    memberNickname: '阿满',
     amountFen: 600_000,
     receiptNo: 'A-9',
     status: 'pending',

@@ -6,6 +6,7 @@ import { useCouponTemplatesStore } from '@/admin/stores/couponTemplatesStore'
 import { useItemEditorStore } from '@/admin/stores/itemEditorStore'
 import { useJobsStore } from '@/admin/stores/jobsStore'
 import { useMemberDetailStore } from '@/admin/stores/memberDetailStore'
+import { useMemberListsStore } from '@/admin/stores/memberListsStore'
 import { useMemberSearchStore } from '@/admin/stores/memberSearchStore'
 import { useMemberWritesStore } from '@/admin/stores/memberWritesStore'
 import { useProgrammeEditorStore } from '@/admin/stores/programmeEditorStore'
@@ -84,6 +85,7 @@ export function resetStores(): void {
     useMemberSearchStore,
     useMemberDetailStore,
     useMemberWritesStore,
+    useMemberListsStore,
     useRfmThresholdsStore,
   ] as const) {
     ;(store as { setState(state: unknown, replace: true): void }).setState(store.getInitialState(), true)

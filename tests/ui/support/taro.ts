@@ -31,6 +31,30 @@ export function firePageEvent(event: PageEvent): void {
   for (const listener of [...listeners[event]]) listener()
 }
 
+/** What the selector query finds for a `<Canvas type='2d'>`; a test sets `found` false to play a canvas that cannot be drawn on. */
+export const canvasQuery = { found: true, width: 320, height: 210 }
+
+/** A selector query answering as weapp's does: a canvas node for `fields({ node })`, the size for `boundingClientRect()`. */
+function selectorQuery() {
+  const answers: (() => unknown)[] = []
+  const query = {
+    select: (_selector: string) => ({
+      fields: (_fields: { node?: boolean }) => {
+        answers.push(() => ({ node: canvasQuery.found ? { width: 300, height: 150, getContext: () => ({}) } : null }))
+        return query
+      },
+      boundingClientRect: () => {
+        answers.push(() => (canvasQuery.found ? { width: canvasQuery.width, height: canvasQuery.height } : null))
+        return query
+      },
+    }),
+    exec: (callback: (answers: unknown[]) => void) => {
+      void Promise.resolve().then(() => callback(answers.map((answer) => answer())))
+    },
+  }
+  return query
+}
+
 /** The slice of `@tarojs/taro` that pages call, as jest functions tests can inspect and steer. */
 const Taro = {
   getEnv: jest.fn(() => 'WEB'),
@@ -62,6 +86,9 @@ const Taro = {
   ),
   downloadFile: jest.fn(async (_options: { url: string }) => ({ tempFilePath: 'wxfile://tmp/downloaded.png' })),
   saveImageToPhotosAlbum: jest.fn(async (_options: { filePath: string }) => ({ errMsg: 'saveImageToPhotosAlbum:ok' })),
+  createSelectorQuery: jest.fn(selectorQuery),
+  getWindowInfo: jest.fn(() => ({ pixelRatio: 2 })),
+  nextTick: (callback: () => void) => void Promise.resolve().then(callback),
   useDidShow: pageHook('didShow'),
   useDidHide: pageHook('didHide'),
   useReachBottom: pageHook('reachBottom'),

@@ -137,3 +137,8 @@ export function Picker(props: PickerProps) {
     </div>
   )
 }
+
+/** A canvas; jsdom draws nothing on it, and the uCharts stand-in records what a chart would draw. */
+export function Canvas(props: StandInProps & { readonly type?: string }) {
+  return <canvas {...domProps(props)} data-type={props.type} />
+}

@@ -8,6 +8,10 @@ import { formatDateTime } from '@/utils/formatTime'
 import { FormField } from '../../components/FormField'
 import { useApprovalsStore } from '../../stores/approvalsStore'
 
+/** The member as the manager recognises them: the nickname, with the number to tell namesakes apart. */
+const memberOf = (approval: ApprovalView) =>
+  approval.memberNickname === null ? approval.memberId : `${approval.memberNickname}（${approval.memberId}）`
+
 /** The reason a rejection needs (the contract's limit: 100 characters), then 确认驳回. */
 function RejectPanel({ approval }: { approval: ApprovalView }) {
   const id = approval.approvalId
@@ -49,7 +53,7 @@ export function ApprovalRow({ approval }: { approval: ApprovalView }) {
   const approve = async () => {
     const { confirm } = await Taro.showModal({
       title: '批准消费',
-      content: `批准 ${approval.clerkName} 为会员 ${approval.memberId} 记录的 ${formatFen(approval.amountFen)} 消费？批准后积分立即发放。`,
+      content: `批准 ${approval.clerkName} 为会员 ${memberOf(approval)} 记录的 ${formatFen(approval.amountFen)} 消费？批准后积分立即发放。`,
       confirmText: '批准',
     })
     if (confirm) await decide(id, 'approve')
@@ -60,7 +64,7 @@ export function ApprovalRow({ approval }: { approval: ApprovalView }) {
         {`${formatFen(approval.amountFen)} · ${approval.clerkName}`}
       </Text>
       <Text className='admin-link__note' id={`approval-${id}-member`}>
-        {`会员 ${approval.memberId}${approval.receiptNo === null ? '' : ` · 小票号 ${approval.receiptNo}`}`}
+        {`会员 ${memberOf(approval)}${approval.receiptNo === null ? '' : ` · 小票号 ${approval.receiptNo}`}`}
       </Text>
       <Text className='admin-link__note' id={`approval-${id}-times`}>
         {`提交于 ${formatDateTime(approval.requestedAtMs)} · ${formatDateTime(approval.expiresAtMs)} 前有效`}

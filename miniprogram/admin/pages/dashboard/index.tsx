@@ -1,44 +1,38 @@
 import type { StaffMe } from '@shared/contracts'
 import { Text, View } from '@tarojs/components'
-import { useEffect } from 'react'
 import { Loaded } from '@/components/Loaded'
 import { LoadState } from '@/components/LoadState'
 import { PageShell } from '@/components/PageShell'
 import { usePageData } from '@/hooks/usePageData'
 import { AdminGate } from '../../components/AdminGate'
 import { type Choice, Choices } from '../../components/Choices'
+import { StoreChoices } from '../../components/StoreChoices'
 import { useDashboardStore } from '../../stores/dashboardStore'
 import { selectStore, useStoreListStore } from '../../stores/storeListStore'
-import { DASHBOARD_RANGES } from '../../utils/dashboardText'
+import { DASHBOARD_CUSTOM_RANGE, DASHBOARD_RANGES, type DashboardPeriod } from '../../utils/dashboardText'
+import { DashboardCustomRange } from './DashboardCustomRange'
 import { DashboardDays } from './DashboardDays'
 import { DashboardSnapshot } from './DashboardSnapshot'
 import { DashboardTiles } from './DashboardTiles'
+import { DashboardTrend } from './DashboardTrend'
 import '../../admin.css'
 
 const REFUSAL = '仅限店长和品牌管理员使用'
 
-/** An admin's choice of the whole chain or one store, from the stores list. */
-function StoreChoices() {
-  const stores = useStoreListStore((store) => store.state)
-  const ensureLoaded = useStoreListStore((store) => store.ensureLoaded)
+const PERIOD_CHOICES: readonly Choice<DashboardPeriod>[] = [...DASHBOARD_RANGES, DASHBOARD_CUSTOM_RANGE]
+
+function ChosenStore() {
   const storeId = useDashboardStore((store) => store.storeId)
   const chooseStore = useDashboardStore((store) => store.chooseStore)
-  useEffect(() => void ensureLoaded(), [ensureLoaded])
-  const choices: Choice<string | null>[] = [
-    { id: 'dashboard-store-all', value: null, label: '全部门店' },
-    ...(stores.status === 'ready'
-      ? stores.data.stores.map((store) => ({ id: `dashboard-store-${store.id}`, value: store.id, label: store.name }))
-      : []),
-  ]
-  return <Choices id='dashboard-stores' choices={choices} chosen={storeId} onChoose={(id) => void chooseStore(id)} />
+  return <StoreChoices id='dashboard-store' chosen={storeId} onChoose={(id) => void chooseStore(id)} />
 }
 
 function DashboardScreen({ staff }: { staff: StaffMe }) {
   const state = useDashboardStore((store) => store.state)
-  const days = useDashboardStore((store) => store.days)
+  const period = useDashboardStore((store) => store.period)
   const load = useDashboardStore((store) => store.load)
   const reset = useDashboardStore((store) => store.reset)
-  const chooseDays = useDashboardStore((store) => store.chooseDays)
+  const choosePeriod = useDashboardStore((store) => store.choosePeriod)
   usePageData(load, reset)
   const stores = useStoreListStore((store) => store.state)
   const storeLabel = (storeId: string | null) =>
@@ -48,11 +42,12 @@ function DashboardScreen({ staff }: { staff: StaffMe }) {
       <View className='admin-card'>
         <Choices
           id='dashboard-ranges'
-          choices={DASHBOARD_RANGES}
-          chosen={days}
-          onChoose={(value) => void chooseDays(value)}
+          choices={PERIOD_CHOICES}
+          chosen={period}
+          onChoose={(value) => void choosePeriod(value)}
         />
-        {staff.role === 'admin' && <StoreChoices />}
+        {period === 'custom' && <DashboardCustomRange />}
+        {staff.role === 'admin' && <ChosenStore />}
         <Text className='admin-card__note'>数据每 10 分钟汇总一次；与上一个同样长的时段相比。</Text>
       </View>
       <Loaded state={state} onRetry={load} refused={<LoadState state='empty' message={REFUSAL} />}>
@@ -62,6 +57,7 @@ function DashboardScreen({ staff }: { staff: StaffMe }) {
               {storeLabel(result.storeId)} · {result.current.range.from} 至 {result.current.range.to}
             </Text>
             <DashboardTiles result={result} />
+            <DashboardTrend result={result} onRetry={load} />
             <DashboardSnapshot snapshots={result.snapshots} canEditThresholds={staff.role === 'admin'} />
             <DashboardDays result={result} />
           </>

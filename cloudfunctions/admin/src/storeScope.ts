@@ -1,0 +1,17 @@
+import { err, ok, type Result } from '@shared/result'
+import type { StaffDocument } from '../../common/documents/staff'
+
+/**
+ * The store a manager's or admin's read is of: an admin's choice (null: the whole chain); a
+ * manager's own store, and only their own (FORBIDDEN for another).
+ */
+export function storeScopeOf(
+  staff: StaffDocument,
+  storeId: string | undefined,
+): Result<{ storeId: string | null }, 'FORBIDDEN'> {
+  if (staff.role === 'admin') return ok({ storeId: storeId ?? null })
+  if (staff.storeId === null || (storeId ?? staff.storeId) !== staff.storeId) {
+    return err('FORBIDDEN', '店长只能查看本店数据')
+  }
+  return ok({ storeId: staff.storeId })
+}
