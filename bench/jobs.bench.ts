@@ -6,18 +6,17 @@
 // that a second run writes nothing. Only members are seeded (no ledger): this measures the job's
 // cost; the function tests check balance = ledger sum.
 import { availableParallelism, loadavg } from 'node:os'
-import type { JobOutcome } from '@shared/contracts'
 import { EMPTY_WALLET, earnPoints } from '@shared/ledger'
 import type { Member } from '@shared/member'
-import { type FunctionHarness, startFunctionHarness } from '../tests/functions/support/functionHarness'
+import { startFunctionHarness } from '../tests/functions/support/functionHarness'
 import { memberNamed } from '../tests/unit/staff/staffFixtures'
+import { runJobOnce, runJobUntilDone } from './jobRunner'
+import { seedMembers } from './seedMembers'
 
 const MEMBERS = Number(process.env.JOBS_BENCH_MEMBERS ?? 100_000)
-const SEED_CHUNK = 1000
 /** 2027-01-01 00:00 in Shanghai, and a run an hour later. */
 const EXPIRY = Date.UTC(2026, 11, 31, 16)
 const RUN_AT = EXPIRY + 3_600_000
-const ADMIN = 'o-demo-admin'
 
 /** A member with 50 points that expired at EXPIRY and 20 that never expire. */
 function memberOf(index: number): Member {
@@ -27,58 +26,25 @@ function memberOf(index: number): Member {
   })
 }
 
-async function seed(harness: FunctionHarness): Promise<number> {
-  const startedMs = performance.now()
-  for (let start = 0; start < MEMBERS; start += SEED_CHUNK) {
-    const members = Array.from({ length: Math.min(SEED_CHUNK, MEMBERS - start) }, (_, offset) =>
-      memberOf(start + offset),
-    )
-    await harness.db.collection('members').add({ data: members })
-  }
-  return performance.now() - startedMs
-}
-
-async function run(harness: FunctionHarness, atMs: number) {
-  let requests = 0
-  let answer: JobOutcome | null = null
-  const startedMs = performance.now()
-  requests = await harness.countRequests(async () => {
-    const envelope = await harness.call('jobs', 'run', { job: 'expirePoints', dryRun: false }, { as: ADMIN, atMs })
-    if (!envelope.ok) throw new Error(`expirePoints failed: ${envelope.code} ${envelope.message}`)
-    answer = envelope.data
-  })
-  return { ms: performance.now() - startedMs, requests, outcome: answer as unknown as JobOutcome }
-}
-
 async function main(): Promise<void> {
   const load = (loadavg()[0] ?? 0).toFixed(1)
   const harness = await startFunctionHarness({ discardFunctionLogs: true })
   try {
-    const seedMs = await seed(harness)
-    console.log(`seeded ${MEMBERS.toLocaleString('en')} members in ${(seedMs / 1000).toFixed(1)} s`)
-    const invocations: { ms: number; requests: number }[] = []
-    let last: JobOutcome | null = null
-    const startedMs = performance.now()
-    do {
-      // Each invocation's clock runs on from the last one's, as triggers firing one after another would.
-      const { ms, requests, outcome } = await run(harness, RUN_AT + Math.round(performance.now() - startedMs))
-      invocations.push({ ms, requests })
-      last = outcome
-      console.log(
-        `  invocation ${invocations.length}: ${outcome.outcome}, ${(ms / 1000).toFixed(1)} s, ${outcome.summary.affected} members so far`,
-      )
-    } while (last.outcome === 'continuing')
-    const totalMs = performance.now() - startedMs
-    const requests = invocations.reduce((sum, invocation) => sum + invocation.requests, 0)
-    const longestMs = Math.max(...invocations.map((invocation) => invocation.ms))
+    await seedMembers(harness, MEMBERS, memberOf)
+    const { last, invocations, longestMs, totalMs, requests } = await runJobUntilDone(
+      harness,
+      'expirePoints',
+      RUN_AT,
+      (outcome) => `${outcome.summary.affected} members so far`,
+    )
     const ledger = (await harness.db.collection('ledger').count()).total
-    const again = await run(harness, RUN_AT + Math.round(totalMs) + 60_000)
-    const nextDay = await run(harness, RUN_AT + 86_400_000)
+    const again = await runJobOnce(harness, 'expirePoints', RUN_AT + Math.round(totalMs) + 60_000)
+    const nextDay = await runJobOnce(harness, 'expirePoints', RUN_AT + 86_400_000)
     const ledgerAfter = (await harness.db.collection('ledger').count()).total
     console.log(`
 expirePoints over ${MEMBERS.toLocaleString('en')} members, each with one expired lot (${availableParallelism()} cores, load ${load})
   outcome:              ${last.outcome}; ${last.summary.affected.toLocaleString('en')} members, ${last.summary.effects.toLocaleString('en')} entries, ${last.summary.points.toLocaleString('en')} points
-  invocations:          ${invocations.length}
+  invocations:          ${invocations}
   longest invocation:   ${(longestMs / 1000).toFixed(1)} s (CloudBase's limit: 60 s; the job's budget: 45 s)
   total time:           ${(totalMs / 1000).toFixed(1)} s (${Math.round(MEMBERS / (totalMs / 1000)).toLocaleString('en')} members/s)
   requests per member:  ${(requests / MEMBERS).toFixed(2)}

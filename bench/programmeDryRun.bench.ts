@@ -7,11 +7,11 @@ import { availableParallelism, loadavg } from 'node:os'
 import type { ProgrammeDryRun } from '@shared/contracts'
 import type { ProgrammeInput } from '@shared/programme/schema'
 import { DEMO_PROGRAMME_INPUT } from '../emulator/seed/demo/programme'
-import { type FunctionHarness, startFunctionHarness } from '../tests/functions/support/functionHarness'
+import { startFunctionHarness } from '../tests/functions/support/functionHarness'
 import { memberNamed } from '../tests/unit/staff/staffFixtures'
+import { seedMembers } from './seedMembers'
 
 const MEMBERS = Number(process.env.DRY_RUN_BENCH_MEMBERS ?? 100_000)
-const SEED_CHUNK = 1000
 const NOW = Date.UTC(2026, 10, 23, 4)
 const ADMIN = 'o-demo-admin'
 
@@ -20,24 +20,14 @@ const DRAFT: ProgrammeInput = {
   tiers: DEMO_PROGRAMME_INPUT.tiers.map((tier) => (tier.id === 'silver' ? { ...tier, growthThreshold: 300 } : tier)),
 }
 
-async function seed(harness: FunctionHarness): Promise<number> {
-  const startedMs = performance.now()
-  for (let start = 0; start < MEMBERS; start += SEED_CHUNK) {
-    const members = Array.from({ length: Math.min(SEED_CHUNK, MEMBERS - start) }, (_, offset) =>
-      // Growth 0–599 on the entry tier: a sixth of them reach the draft's silver (300) and not the live one's (500).
-      memberNamed(`m-bench-${String(start + offset).padStart(7, '0')}`, { growth: (start + offset) % 600 }),
-    )
-    await harness.db.collection('members').add({ data: members })
-  }
-  return performance.now() - startedMs
-}
+/** Growth 0–599 on the entry tier: a sixth of them reach the draft's silver (300) and not the live one's (500). */
+const memberOf = (index: number) => memberNamed(`m-bench-${String(index).padStart(7, '0')}`, { growth: index % 600 })
 
 async function main(): Promise<void> {
   const load = (loadavg()[0] ?? 0).toFixed(1)
   const harness = await startFunctionHarness({ discardFunctionLogs: true })
   try {
-    const seedMs = await seed(harness)
-    console.log(`seeded ${MEMBERS.toLocaleString('en')} members in ${(seedMs / 1000).toFixed(1)} s`)
+    await seedMembers(harness, MEMBERS, memberOf)
     const saved = await harness.call(
       'admin',
       'saveProgrammeDraft',

@@ -58,6 +58,7 @@ function movementOf(entry: AuditDocument): MovementView {
     case 'publishProgramme':
     case 'restoreProgrammeVersion':
     case 'requestExport':
+    case 'saveRfmThresholds':
       return NO_MOVEMENT
   }
 }

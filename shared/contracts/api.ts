@@ -90,7 +90,7 @@ import {
   type Wallet,
   walletInput,
 } from './coupon'
-import { type DashboardResult, dashboardInput } from './dashboard'
+import { type DashboardResult, dashboardInput, type SaveRfmThresholdsResult, saveRfmThresholdsInput } from './dashboard'
 import { type JobStatus, jobStatusInput, type RunJobResult, runJobInput } from './jobs'
 import {
   type CancelOrderResult,
@@ -337,6 +337,7 @@ export const API = {
     requestExport: action<ExportView>()(requestExportInput, ['NOT_STAFF', 'FORBIDDEN', 'REQUEST_ID_REUSED']),
     continueExport: action<ExportView>()(continueExportInput, ['NOT_STAFF', 'FORBIDDEN', 'EXPORT_NOT_FOUND']),
     exports: action<ExportsList>()(listExportsInput, ['NOT_STAFF', 'FORBIDDEN']),
+    saveRfmThresholds: action<SaveRfmThresholdsResult>()(saveRfmThresholdsInput, ['NOT_STAFF', 'FORBIDDEN']),
     decideApproval: action<DecideApprovalResult>()(decideApprovalInput, [
       'NOT_STAFF',
       'FORBIDDEN',

@@ -19,6 +19,7 @@ export const JOB_NAMES = [
   'reconcileStock',
   'deliverGiftCoupons',
   'foldStats',
+  'snapshotMembers',
   'cleanupUploads',
   'exportCsv',
 ] as const

@@ -286,6 +286,7 @@ export const AUDIT_ACTIONS = [
   'restoreProgrammeVersion',
   'decideApproval',
   'requestExport',
+  'saveRfmThresholds',
 ] as const
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]
 

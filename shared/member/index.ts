@@ -35,6 +35,13 @@ export {
   type ProfileDecision,
   profileRewardKeyOf,
 } from './profile'
+export {
+  NO_PURCHASES,
+  type PurchaseSummary,
+  purchaseSummaryOf,
+  withoutPurchase,
+  withPurchase,
+} from './purchaseSummary'
 export { countQualifyingGrowth, type QualificationFields, startQualification } from './qualification'
 export { decideThresholdUpgrade, lowestUpgradeGrowth } from './thresholdUpgrade'
 export { decideTierGrant, mayTouchTier, type TierGrantRequest, tierGrantDaysMaxOf } from './tierGrant'

@@ -1,6 +1,7 @@
 import type { EarningLine } from '../earning/purchaseEarning'
 import type { PointsWallet } from '../ledger'
 import type { DayKey } from '../time/calendarDay'
+import type { PurchaseSummary } from './purchaseSummary'
 
 /** The check-in state kept on the member, so the calendar and a check-in need no other read. */
 export interface MemberCheckIn {
@@ -99,6 +100,11 @@ export interface Member {
   readonly lastVisitAtMs?: number
   /** Whether the current dormancy spell's win-back coupon was given (a visit starts a new spell). */
   readonly winBackSent?: boolean
+  /**
+   * Purchases recorded, less reversals (see `PurchaseSummary`). Absent: no purchase recorded since the
+   * summary was kept; read it through `purchaseSummaryOf`.
+   */
+  readonly purchases?: PurchaseSummary
 }
 
 /** A ledger entry as stored (`ledger/{idempotencyKey}`): one points change; the unique `_id` makes a replay fail instead of paying twice. */

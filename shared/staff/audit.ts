@@ -118,7 +118,7 @@ export interface SelfPurchaseAuditEntry extends AuditEntryBase, Pick<PointsMovem
  * `subjectId` is the item's or the store's id; a store's entry is filed under that store (`storeId`).
  */
 export interface AdminItemAuditEntry extends AuditEntryBase {
-  readonly action: 'saveItem' | 'retireItem' | 'restoreItem' | 'adjustStock' | 'saveStore'
+  readonly action: 'saveItem' | 'retireItem' | 'restoreItem' | 'adjustStock' | 'saveStore' | 'saveRfmThresholds'
   readonly requestId: string
   readonly changes: FieldChanges
 }

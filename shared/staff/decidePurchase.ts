@@ -1,5 +1,14 @@
 import { usableBalance } from '../ledger'
-import { applyGrowth, type GiftCoupon, grantPoints, type LedgerEntry, type Member, withVisit } from '../member'
+import {
+  applyGrowth,
+  type GiftCoupon,
+  grantPoints,
+  type LedgerEntry,
+  type Member,
+  purchaseSummaryOf,
+  withPurchase,
+  withVisit,
+} from '../member'
 import type { Programme } from '../programme/schema'
 import { ok, type Result } from '../result'
 import type { DayKey } from '../time/calendarDay'
@@ -126,7 +135,11 @@ export function decidePurchase(
   const context: PurchaseContext = { staff, programme, input, nowMs }
   const { earning, grant, growth } = earn(context, member)
   const referral = payReferral(context, member, state.referrer)
-  const updated: Member = { ...withVisit(growth.member, nowMs), firstPurchaseAtMs: member.firstPurchaseAtMs ?? nowMs }
+  const updated: Member = {
+    ...withVisit(growth.member, nowMs),
+    firstPurchaseAtMs: member.firstPurchaseAtMs ?? nowMs,
+    purchases: withPurchase(purchaseSummaryOf(member), input.amountFen, nowMs),
+  }
   const purchase: PurchaseRecord = {
     receiptNo: input.receiptNo,
     requestId: input.requestId,

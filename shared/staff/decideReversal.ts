@@ -1,5 +1,5 @@
 import { draftEntry, type LotChange, reverseEarn, usableBalance } from '../ledger'
-import type { LedgerEntry, Member } from '../member'
+import { type LedgerEntry, type Member, purchaseSummaryOf, withoutPurchase } from '../member'
 import { err, ok, type Result } from '../result'
 import { auditOperatorOf, type PurchaseAuditEntry, type ReversalAuditEntry } from './audit'
 import { reversalAuthority } from './permissions'
@@ -100,7 +100,14 @@ export function decideReversal(
   )
   const referral = state.referral ? takeBackReferral(purchase, state.referral, context) : null
   const growthTakenBack = Math.min(member.growth, purchase.purchase.growth)
-  const updated: Member = { ...member, points: points.wallet, growth: member.growth - growthTakenBack }
+  const updated: Member = {
+    ...member,
+    points: points.wallet,
+    growth: member.growth - growthTakenBack,
+    ...(member.purchases
+      ? { purchases: withoutPurchase(purchaseSummaryOf(member), purchase.amountFen, purchase.createdAtMs) }
+      : {}),
+  }
   return ok({
     member: updated,
     referrer: referral?.referrer ?? null,

@@ -78,8 +78,10 @@ const REQUESTS: Readonly<Record<ActionScenarioName, number>> = {
   'admin.changeStaffRole': 8,
   'admin.grantTier': 7,
   'admin.listApprovals': 2,
-  // Staff, then the days' documents of both ranges: one page.
-  'admin.dashboard': 2,
+  // Staff, then at once the days' documents of both ranges (one page), both ranges' member snapshots
+  // and the RFM thresholds.
+  'admin.dashboard': 5,
+  'admin.saveRfmThresholds': 5,
   // Staff (1), programme (cached), the audit entry (1), the record (1), the lease (2), the batch (1; store names none: the demo has no
   // members), the file (1: the bucket's PUT is no database request), done (1), the link (1).
   'admin.requestExport': 9,

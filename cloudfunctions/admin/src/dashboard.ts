@@ -1,14 +1,16 @@
-import { API, type DashboardRange, type dashboardInput } from '@shared/contracts'
+import { API, type DashboardRange, type DashboardSnapshots, type dashboardInput } from '@shared/contracts'
 import { businessDayRuleOf } from '@shared/programme/businessDayRule'
 import { ok } from '@shared/result'
 import type { DailyStats } from '@shared/stats/dailyStats'
 import { type DayRange, daysOf, derivedOf, previousRangeOf, totalOf } from '@shared/stats/dashboard'
+import { CHAIN_SCOPE, type MemberSnapshot, repeatRateOf } from '@shared/stats/memberSnapshot'
 import { businessDayOf } from '@shared/time/businessDay'
-import { addDays } from '@shared/time/calendarDay'
+import { addDays, type DayKey } from '@shared/time/calendarDay'
 import type { z } from 'zod'
 import { type Database, database } from '../../common/cloud'
 import { currentProgramme } from '../../common/programmeStore'
 import { requireManager } from '../../common/requireStaff'
+import { readRfmThresholds } from '../../common/rfmSettings'
 import { defineAction } from '../../common/router'
 import { storeScopeOf } from './storeScope'
 
@@ -45,6 +47,36 @@ async function rangeOf(db: Database, input: z.output<typeof dashboardInput>, now
   return { from: addDays(today, 1 - (input.lastDays ?? 1)), to: today }
 }
 
+/** The scope's member snapshot closing `day`, or the latest before it: one query, whatever the days missed. */
+async function snapshotBy(db: Database, scope: string, day: DayKey) {
+  const _ = db.command
+  const { data } = await db
+    .collection('stats_snapshots')
+    .where({ storeId: scope, day: _.lte(day) })
+    .orderBy('day', 'desc')
+    .limit(1)
+    .get()
+  const snapshot = (data as MemberSnapshot[])[0]
+  if (!snapshot) return null
+  const { day: closes, asOfMs, thresholds, figures } = snapshot
+  return { day: closes, asOfMs, thresholds, figures, repeatRate: repeatRateOf(figures) }
+}
+
+/** Both ranges' closing snapshots and the thresholds set now: three requests at once. */
+async function snapshotsOf(
+  db: Database,
+  scope: string,
+  current: DayRange,
+  previous: DayRange,
+): Promise<DashboardSnapshots> {
+  const [now, before, thresholds] = await Promise.all([
+    snapshotBy(db, scope, current.to),
+    snapshotBy(db, scope, previous.to),
+    readRfmThresholds(db),
+  ])
+  return { current: now, previous: before, thresholds }
+}
+
 function rangeFigures(range: DayRange, dailies: readonly DailyStats[]): DashboardRange {
   const days = daysOf(
     range,
@@ -60,8 +92,10 @@ function rangeFigures(range: DayRange, dailies: readonly DailyStats[]): Dashboar
  * for the chain (admins, no store given) or one store (an admin's choice; a manager's own, and only
  * their own). Read from `stats_daily`, which `foldStats` keeps from the stat events every unit of work
  * writes: one document per day and store, so the cost is the same for 100 members as for 100,000.
- * Requests with the programme cached: staff (1), then one query per 1,000 day-and-store documents: 2
- * for a chain of up to five stores over two 92-day ranges.
+ * Beside them, the member snapshots (`snapshotMembers`) closing each range's last day, for the store
+ * or the chain, and the RFM thresholds. Requests with the programme cached: staff (1), then at once
+ * one query per 1,000 day-and-store documents, the two snapshots and the thresholds: 5 for a chain
+ * of up to five stores over two 92-day ranges.
  */
 export const dashboard = defineAction(API.admin.dashboard, async (input, caller) => {
   const db = database()
@@ -72,6 +106,9 @@ export const dashboard = defineAction(API.admin.dashboard, async (input, caller)
   const { storeId } = scope.data
   const current = await rangeOf(db, input, caller.nowMs)
   const previous = previousRangeOf(current)
-  const dailies = await dailiesOf(db, { from: previous.from, to: current.to }, storeId ?? undefined)
-  return ok({ storeId, current: rangeFigures(current, dailies), previous: rangeFigures(previous, dailies) })
+  const [dailies, snapshots] = await Promise.all([
+    dailiesOf(db, { from: previous.from, to: current.to }, storeId ?? undefined),
+    snapshotsOf(db, storeId ?? CHAIN_SCOPE, current, previous),
+  ])
+  return ok({ storeId, current: rangeFigures(current, dailies), previous: rangeFigures(previous, dailies), snapshots })
 })

@@ -23,6 +23,7 @@ import { programmeDraft, saveProgrammeDraft } from './programme/draft'
 import { programmeDryRun } from './programme/dryRun'
 import { publishProgramme, restoreProgrammeVersion } from './programme/publish'
 import { programmeVersions } from './programme/versions'
+import { saveRfmThresholds } from './rfmThresholds'
 import { changeStaffRole, listStaff } from './staff'
 import { listStores } from './stores/listStores'
 import { saveStore } from './stores/saveStore'
@@ -60,6 +61,7 @@ export const main = createRouter(
     requestExport,
     continueExport,
     exports: listExports,
+    saveRfmThresholds,
     decideApproval,
     listStaff,
     changeStaffRole,

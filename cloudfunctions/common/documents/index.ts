@@ -7,6 +7,7 @@ import type { Approval } from '@shared/approvals/approval'
 import type { JobRun } from '@shared/jobs'
 import type { LedgerEntry, Member, TierHistoryEntry } from '@shared/member'
 import type { DailyStats } from '@shared/stats/dailyStats'
+import type { MemberSnapshot } from '@shared/stats/memberSnapshot'
 import type { StatEvent } from '@shared/stats/statEvent'
 import type { CouponDocument } from '../couponDocument'
 import type { CouponTemplateDocument } from '../couponTemplates'
@@ -18,6 +19,7 @@ import type { MallItemDocument, OrderDocument, RedemptionCounterDocument } from 
 import type { ReminderDocument, SubscriptionDocument } from './messages'
 import type { ProgrammeDocument, ProgrammeVersionDocument } from './programme'
 import type { AuditDocument, InviteDocument, StaffDocument, StoreDocument } from './staff'
+import type { RfmSettingsDocument, SnapshotPartDocument } from './stats'
 import type { UploadDocument } from './uploads'
 
 /** A document type with the `_id` the database keys it by (counters are keyed by a derived id). */
@@ -47,6 +49,9 @@ export interface Collections {
   readonly reminders: ReminderDocument
   readonly stat_events: StatEvent
   readonly stats_daily: DailyStats
+  readonly stats_snapshots: MemberSnapshot
+  readonly stats_snapshot_parts: SnapshotPartDocument
+  readonly stats_settings: RfmSettingsDocument
   readonly uploads: UploadDocument
   readonly exports: ExportDocument
 }

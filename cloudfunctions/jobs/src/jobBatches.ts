@@ -10,6 +10,7 @@ import { exportCsvBatch } from './exportCsv'
 import { foldStatsBatch } from './foldStats'
 import type { JobBatch } from './jobBatch'
 import { reconcileStockBatch } from './reconcileStock'
+import { snapshotMembersBatch } from './snapshotMembers'
 import { upgradeTiersBatch } from './upgradeTiers'
 import { winBackBatch } from './winBack'
 
@@ -25,6 +26,7 @@ export const JOB_BATCHES: Readonly<Record<JobName, JobBatch>> = {
   upgradeTiers: upgradeTiersBatch,
   deliverGiftCoupons: deliverGiftCouponsBatch,
   foldStats: foldStatsBatch,
+  snapshotMembers: snapshotMembersBatch,
   cleanupUploads: cleanupUploadsBatch,
   exportCsv: exportCsvBatch,
 }

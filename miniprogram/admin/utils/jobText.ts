@@ -12,6 +12,7 @@ export const JOB_TITLES: Readonly<Record<JobName, string>> = {
   reconcileStock: '库存校准',
   deliverGiftCoupons: '补发礼券',
   foldStats: '数据汇总',
+  snapshotMembers: '会员快照',
   cleanupUploads: '清理未使用图片',
   exportCsv: '生成导出文件',
 }

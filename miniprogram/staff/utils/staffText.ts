@@ -31,6 +31,7 @@ const ACTION_NAMES: Readonly<Record<AuditAction, string>> = {
   restoreProgrammeVersion: '恢复会员规则版本',
   decideApproval: '审批超额消费',
   requestExport: '导出数据',
+  saveRfmThresholds: '设置 RFM 分群门槛',
 }
 
 /** A role as the counter names it: 店员, 店长, 管理员. */

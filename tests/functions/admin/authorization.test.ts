@@ -213,6 +213,15 @@ const CASES: readonly Case[] = [
   { functionName: 'admin', action: 'exports', expectations: MANAGERS_AND_ADMINS, setup: async () => ({}) },
   {
     functionName: 'admin',
+    action: 'saveRfmThresholds',
+    expectations: ADMINS_ONLY,
+    setup: async () => ({
+      requestId: 'matrix-rfm-0001',
+      thresholds: { recencyDays: 45, frequency: 2, monetaryFen: 10_000 },
+    }),
+  },
+  {
+    functionName: 'admin',
     action: 'decideApproval',
     expectations: MANAGERS_AND_ADMINS,
     setup: async (harness, memberId) => ({

@@ -505,6 +505,18 @@ export const ACTION_SCENARIOS = {
       return callOf('admin', 'exports', {}, MANAGER)
     },
   },
+  'admin.saveRfmThresholds': {
+    arrange: async (_harness, index) =>
+      callOf(
+        'admin',
+        'saveRfmThresholds',
+        {
+          requestId: `rfm-${index}-000000`,
+          thresholds: { recencyDays: 30 + index, frequency: 3, monetaryFen: 30_000 },
+        },
+        ADMIN,
+      ),
+  },
   'admin.memberList': {
     arrange: async () => callOf('admin', 'memberList', { list: 'dormant', days: 30 }, MANAGER),
   },

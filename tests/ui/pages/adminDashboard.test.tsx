@@ -1,6 +1,7 @@
 import type { DashboardResult } from '@shared/contracts'
 import { daysOf, derivedOf, previousRangeOf, totalOf } from '@shared/stats/dashboard'
 import { type StatFigures, ZERO_FIGURES } from '@shared/stats/figures'
+import { DEFAULT_RFM_THRESHOLDS } from '@shared/stats/rfm'
 import { fireEvent, render, screen, waitFor } from '@testing-library/react'
 import { DistributionChart } from '@/admin/components/charts/DistributionChart'
 import AdminDashboardPage from '@/admin/pages/dashboard/index'
@@ -24,7 +25,8 @@ function resultOf(
     const total = totalOf(days)
     return { range, days, total, derived: derivedOf(total) }
   }
-  return { storeId, current: rangeOf(WEEK, today), previous: rangeOf(previousRangeOf(WEEK), before) }
+  const snapshots = { current: null, previous: null, thresholds: DEFAULT_RFM_THRESHOLDS }
+  return { storeId, current: rangeOf(WEEK, today), previous: rangeOf(previousRangeOf(WEEK), before), snapshots }
 }
 
 const textOf = (container: HTMLElement, id: string) => container.querySelector(`#${id}`)?.textContent

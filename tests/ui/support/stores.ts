@@ -11,6 +11,7 @@ import { useMemberListsStore } from '@/admin/stores/memberListsStore'
 import { useMemberSearchStore } from '@/admin/stores/memberSearchStore'
 import { useMemberWritesStore } from '@/admin/stores/memberWritesStore'
 import { useProgrammeEditorStore } from '@/admin/stores/programmeEditorStore'
+import { useRfmThresholdsStore } from '@/admin/stores/rfmThresholdsStore'
 import { useStaffListStore } from '@/admin/stores/staffListStore'
 import { useStoreEditorStore } from '@/admin/stores/storeEditorStore'
 import { useStoreListStore } from '@/admin/stores/storeListStore'
@@ -87,6 +88,7 @@ export function resetStores(): void {
     useMemberDetailStore,
     useMemberWritesStore,
     useMemberListsStore,
+    useRfmThresholdsStore,
   ] as const) {
     ;(store as { setState(state: unknown, replace: true): void }).setState(store.getInitialState(), true)
   }

@@ -12,6 +12,7 @@ describe('decidePurchase', () => {
     if (!decided.ok) throw new Error(decided.code)
     const { member, entries, audit, staffDay } = decided.data
     expect(member).toMatchObject({ growth: 88, firstPurchaseAtMs: NOW })
+    expect(member.purchases).toEqual({ count: 1, amountFen: 8800, lastAtMs: NOW, previousAtMs: null, sinceMs: NOW })
     expect(usableBalance(member.points, NOW)).toBe(88)
     expect(entries).toMatchObject([{ _id: 'purchase_store-1_R-1', type: 'earn', amount: 88, operatorId: 'o-staff' }])
     expect(audit).toMatchObject({

@@ -28,6 +28,15 @@ describe('decideReversal', () => {
     expect(decided.data.member.growth).toBe(0)
     expect(decided.data.entries).toMatchObject([{ _id: `reverse_${purchase._id}`, type: 'reverse', amount: -88 }])
     expect(decided.data.purchase.reversedAtMs).toBe(LATER)
+    // The purchase summary forgets it: no purchase standing, none recent.
+    expect(member.purchases).toMatchObject({ count: 1, amountFen: 8800, lastAtMs: NOW })
+    expect(decided.data.member.purchases).toEqual({
+      count: 0,
+      amountFen: 0,
+      lastAtMs: null,
+      previousAtMs: null,
+      sinceMs: NOW,
+    })
     expect(decided.data.audit).toMatchObject({
       _id: `reverse_${purchase._id}`,
       action: 'reversePurchase',
@@ -81,6 +90,14 @@ describe('decideReversal', () => {
     expect(reverse({ member: null, purchase: reversed })).toMatchObject({ code: 'ALREADY_REVERSED' })
     expect(reverse({ member: null, purchase })).toMatchObject({ code: 'MEMBER_NOT_FOUND' })
     expect(reverse({ member, purchase }).ok).toBe(true)
+  })
+
+  it('leaves alone the summary of a member whose purchase predates it', () => {
+    const { member, purchase } = purchased(8800)
+    const { purchases: _, ...older } = member
+    const decided = reverse({ member: older, purchase })
+    if (!decided.ok) throw new Error(decided.code)
+    expect(decided.data.member.purchases).toBeUndefined()
   })
 
   it('writes no entry for a purchase that gave no points', () => {

@@ -12,6 +12,7 @@ import { selectStore, useStoreListStore } from '../../stores/storeListStore'
 import { DASHBOARD_CUSTOM_RANGE, DASHBOARD_RANGES, type DashboardPeriod } from '../../utils/dashboardText'
 import { DashboardCustomRange } from './DashboardCustomRange'
 import { DashboardDays } from './DashboardDays'
+import { DashboardSnapshot } from './DashboardSnapshot'
 import { DashboardTiles } from './DashboardTiles'
 import { DashboardTrend } from './DashboardTrend'
 import '../../admin.css'
@@ -57,6 +58,7 @@ function DashboardScreen({ staff }: { staff: StaffMe }) {
             </Text>
             <DashboardTiles result={result} />
             <DashboardTrend result={result} onRetry={load} />
+            <DashboardSnapshot snapshots={result.snapshots} canEditThresholds={staff.role === 'admin'} />
             <DashboardDays result={result} />
           </>
         )}
