@@ -11,6 +11,7 @@ import { PROGRAMME } from '../support/fixtures'
 import { inputsOf, textOf, type } from '../support/formEvents'
 import { MANAGER } from '../support/staffFixtures'
 import { resetStores } from '../support/stores'
+import { drawnCharts } from '../support/uCharts'
 
 const WEEK = { from: '2026-11-17', to: '2026-11-23' }
 
@@ -52,6 +53,7 @@ describe('the dashboard’s member snapshot', () => {
   beforeEach(() => {
     resetStores()
     jest.clearAllMocks()
+    drawnCharts.length = 0
   })
 
   it('shows the range’s closing members, 复购率, members per tier by name and the RFM groups', async () => {
@@ -72,6 +74,15 @@ describe('the dashboard’s member snapshot', () => {
     await waitFor(() => expect(container.querySelector('#dashboard-tiers-gold')?.textContent).toBe(`${gold?.name}190`))
     expect(textOf(container, 'dashboard-tiers-silver-count')).toBe('0')
     expect(textOf(container, 'dashboard-tiers-retired-count')).toBe('10')
+    // The same counts as a ring, slice by slice in the programme's order, tiers nobody holds left out.
+    const regular = PROGRAMME.tiers.find((tier) => tier.id === 'regular')?.name
+    await waitFor(() =>
+      expect(drawnCharts.filter((chart) => chart.type === 'ring').at(-1)?.series).toEqual([
+        { name: regular, data: 1000 },
+        { name: gold?.name, data: 190 },
+        { name: 'retired', data: 10 },
+      ]),
+    )
     expect(container.querySelector('#dashboard-rfm-importantValue')?.textContent).toBe('重要价值12')
     expect(container.querySelector('#dashboard-rfm-generalRetain')?.textContent).toBe('一般挽留40')
     expect(container.querySelector('#dashboard-rfm-noPurchase')?.textContent).toBe('未消费900')

@@ -1,18 +1,15 @@
 import type { DashboardSnapshots } from '@shared/contracts'
 import { Text, View } from '@tarojs/components'
-import { useEffect } from 'react'
+import { useEffect, useMemo } from 'react'
 import { LoadState } from '@/components/LoadState'
 import { selectTiers, useProgrammeStore } from '@/stores/programmeStore'
+import { DistributionChart } from '../../components/charts/DistributionChart'
 import { changeText } from '../../utils/dashboardText'
 import { RFM_ROWS, SNAPSHOT_TILES, thresholdsText } from '../../utils/snapshotText'
 import { DashboardRfmThresholds } from './DashboardRfmThresholds'
 
 /** A table of label and count rows under a heading. */
-function CountTable(props: {
-  id: string
-  title: string
-  rows: readonly { key: string; label: string; count: number }[]
-}) {
+function CountTable(props: { id: string; title: string; rows: readonly CountRow[] }) {
   return (
     <View className='admin-card' id={props.id}>
       <Text className='admin-card__title'>{props.title}</Text>
@@ -22,6 +19,26 @@ function CountTable(props: {
           <Text id={`${props.id}-${row.key}-count`}>{row.count.toLocaleString('en')}</Text>
         </View>
       ))}
+    </View>
+  )
+}
+
+type CountRow = { key: string; label: string; count: number }
+
+/** 等级分布: the members per tier as a ring, beside the table of the same counts. */
+function TierDistribution({ rows }: { rows: readonly CountRow[] }) {
+  const state = useMemo(
+    // Tiers nobody holds are in the table; a ring of them would only label slivers 0%.
+    () => ({
+      status: 'ready' as const,
+      data: rows.filter((row) => row.count > 0).map((row) => ({ label: row.label, value: row.count })),
+    }),
+    [rows],
+  )
+  return (
+    <View className='admin-card' id='dashboard-tier-distribution'>
+      <Text className='admin-card__title'>等级分布</Text>
+      <DistributionChart id='dashboard-tier-chart' state={state} onRetry={() => undefined} emptyText='还没有会员' />
     </View>
   )
 }
@@ -49,7 +66,7 @@ export function DashboardSnapshot(props: { snapshots: DashboardSnapshots; canEdi
       </View>
     )
   }
-  const tierRows = [
+  const tierRows: CountRow[] = [
     ...tiers.map((tier) => ({ key: tier.id, label: tier.name, count: current.figures.membersPerTier[tier.id] ?? 0 })),
     // A tier no longer in the programme still holds its members until their next review.
     ...Object.entries(current.figures.membersPerTier)
@@ -77,6 +94,7 @@ export function DashboardSnapshot(props: { snapshots: DashboardSnapshots; canEdi
           )
         })}
       </View>
+      <TierDistribution rows={tierRows} />
       <CountTable id='dashboard-tiers' title='各等级会员' rows={tierRows} />
       <CountTable
         id='dashboard-rfm'
