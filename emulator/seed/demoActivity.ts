@@ -89,6 +89,69 @@ async function redeemCoupons(call: Call, members: readonly DemoMember[], nowMs: 
   return redeemers.length
 }
 
+interface Purchase {
+  readonly purchaseEntryId: string
+  readonly storeId: string
+  readonly atMs: number
+}
+
+const clerkOf = (storeId: string) => (storeId === 'store-2' ? DEMO_STORE_TWO_STAFF._id : openidOf('staff'))
+
+/** Everyone joins (referrers first: a share link names a member who exists) and fills in a nickname and birthday. */
+async function joinAll(call: Call, members: readonly DemoMember[], nowMs: number): Promise<void> {
+  const memberIds: string[] = []
+  const joinOf = async (member: DemoMember) => {
+    const atMs = nowMs - member.joinsDaysAgo * DAY_MS - 30 * MINUTE_MS
+    const { referrerOf, storeId } = member.join
+    const input = referrerOf === undefined ? (storeId ? { storeId } : {}) : { referrerMemberId: memberIds[referrerOf] }
+    const joined = await call(member.openid, 'member', 'join', input, atMs)
+    await call(member.openid, 'member', 'updateProfile', { nickname: member.nickname, birthday: member.birthday }, atMs)
+    return joined.card.memberId
+  }
+  memberIds[0] = await joinOf(members[0] as DemoMember)
+  memberIds.push(...(await Promise.all(members.slice(1).map(joinOf))))
+}
+
+/** One purchase at the member's home counter: the member shows their code, the clerk scans it and records. */
+async function purchaseAt(
+  call: Call,
+  member: DemoMember,
+  amountFen: number,
+  options: { requestId: string; atMs: number },
+) {
+  const storeId = member.join.storeId ?? 'store-1'
+  const clerk = clerkOf(storeId)
+  const code = await call(member.openid, 'member', 'memberCode', {}, options.atMs)
+  const counter = await call(clerk, 'staff', 'resolveMemberCode', { token: code.token }, options.atMs)
+  const input = { session: counter.session.token, amountFen, requestId: options.requestId }
+  const recorded = await call(clerk, 'staff', 'recordPurchase', input, options.atMs)
+  return { purchaseEntryId: recorded.purchaseEntryId, storeId, atMs: options.atMs }
+}
+
+/** Each member's days since joining, in order: a check-in two days in three, a purchase one in four. */
+async function playDays(call: Call, members: readonly DemoMember[], nowMs: number) {
+  const purchases: Purchase[] = []
+  let checkIns = 0
+  await Promise.all(
+    members.map(async (member, index) => {
+      for (let daysAgo = member.joinsDaysAgo; daysAgo >= 0; daysAgo -= 1) {
+        const dayMs = nowMs - daysAgo * DAY_MS - 20 * MINUTE_MS
+        if ((index + daysAgo) % 3 !== 0) {
+          await call(member.openid, 'checkin', 'checkIn', {}, dayMs)
+          checkIns += 1
+        }
+        if ((index + daysAgo) % 4 !== 0) continue
+        // Every fifth member once buys a ¥560 order (beans and a grinder): enough growth for 银卡.
+        const bigOrder = index % 5 === 0 && daysAgo === member.joinsDaysAgo - 1
+        const amountFen = bigOrder ? 56_000 : 2_800 + ((index * 7 + daysAgo * 13) % 10) * 900
+        const requestId = `demo-purchase-${index}-${daysAgo}`
+        purchases.push(await purchaseAt(call, member, amountFen, { requestId, atMs: dayMs + 5 * MINUTE_MS }))
+      }
+    }),
+  )
+  return { purchases, checkIns }
+}
+
 /**
  * Plays the activity, member by member in parallel and each member's days in order, and folds it.
  * Throws on any refusal: the play is fixed, so a refusal is a bug the developer should see at start.
@@ -113,72 +176,19 @@ export async function playDemoActivity(
     name: DEMO_STORE_TWO_STAFF.name,
     boundAtMs: nowMs - DEMO_ACTIVITY_DAYS * DAY_MS,
   })
-  const clerkOf = (storeId: string) => (storeId === 'store-2' ? DEMO_STORE_TWO_STAFF._id : openidOf('staff'))
   const members = demoMembers()
-  const memberIds: string[] = []
-  const totals = { checkIns: 0, purchases: 0 }
-
-  // Referrers join first: a share link names a member who exists.
-  const joinOf = async (member: DemoMember) => {
-    const atMs = nowMs - member.joinsDaysAgo * DAY_MS - 30 * MINUTE_MS
-    const { referrerOf, storeId } = member.join
-    const input = referrerOf === undefined ? (storeId ? { storeId } : {}) : { referrerMemberId: memberIds[referrerOf] }
-    const joined = await call(member.openid, 'member', 'join', input, atMs)
-    await call(member.openid, 'member', 'updateProfile', { nickname: member.nickname, birthday: member.birthday }, atMs)
-    return joined.card.memberId
-  }
-  memberIds[0] = await joinOf(members[0] as DemoMember)
-  const rest = await Promise.all(members.slice(1).map(joinOf))
-  memberIds.push(...rest)
-
-  const purchases: { purchaseEntryId: string; storeId: string; atMs: number }[] = []
-  await Promise.all(
-    members.map(async (member, index) => {
-      const homeStore = member.join.storeId ?? 'store-1'
-      for (let daysAgo = member.joinsDaysAgo; daysAgo >= 0; daysAgo -= 1) {
-        const dayMs = nowMs - daysAgo * DAY_MS - 20 * MINUTE_MS
-        if ((index + daysAgo) % 3 !== 0) {
-          await call(member.openid, 'checkin', 'checkIn', {}, dayMs)
-          totals.checkIns += 1
-        }
-        if ((index + daysAgo) % 4 === 0) {
-          const atMs = dayMs + 5 * MINUTE_MS
-          const clerk = clerkOf(homeStore)
-          const code = await call(member.openid, 'member', 'memberCode', {}, atMs)
-          const counter = await call(clerk, 'staff', 'resolveMemberCode', { token: code.token }, atMs)
-          // Every fifth member once buys a ¥560 order (beans and a grinder): enough growth for 银卡.
-          const bigOrder = index % 5 === 0 && daysAgo === member.joinsDaysAgo - 1
-          const amountFen = bigOrder ? 56_000 : 2_800 + ((index * 7 + daysAgo * 13) % 10) * 900
-          const requestId = `demo-purchase-${index}-${daysAgo}`
-          const recorded = await call(
-            clerk,
-            'staff',
-            'recordPurchase',
-            { session: counter.session.token, amountFen, requestId },
-            atMs,
-          )
-          purchases.push({ purchaseEntryId: recorded.purchaseEntryId, storeId: homeStore, atMs })
-          totals.purchases += 1
-        }
-      }
-    }),
-  )
-
+  await joinAll(call, members, nowMs)
+  const { purchases, checkIns } = await playDays(call, members, nowMs)
   // A refund at store 1: its manager reverses the first purchase there.
   const refunded = purchases.filter((purchase) => purchase.storeId === 'store-1').sort((a, b) => a.atMs - b.atMs)[0]
   if (refunded) {
-    await call(
-      openidOf('manager'),
-      'staff',
-      'reversePurchase',
-      { purchaseEntryId: refunded.purchaseEntryId, reason: '顾客退货' },
-      refunded.atMs + 10 * MINUTE_MS,
-    )
+    const input = { purchaseEntryId: refunded.purchaseEntryId, reason: '顾客退货' }
+    await call(openidOf('manager'), 'staff', 'reversePurchase', input, refunded.atMs + 10 * MINUTE_MS)
   }
   const redeemed = await redeemCoupons(call, members, nowMs)
   // What the timers would do next: fold the stat events into daily figures, take the members' snapshot.
   for (const job of ['foldStats', 'snapshotMembers'] as const) {
     await call(openidOf('admin'), 'jobs', 'run', { job, dryRun: false }, nowMs)
   }
-  return { members: members.length, ...totals, redeemed }
+  return { members: members.length, checkIns, purchases: purchases.length, redeemed }
 }
