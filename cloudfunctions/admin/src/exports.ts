@@ -18,6 +18,7 @@ import { readDocument } from '../../common/readDocument'
 import { requireManager } from '../../common/requireStaff'
 import { defineAction } from '../../common/router'
 import { tempUrlsOf } from '../../common/storage'
+import { storeScopeOf } from './storeScope'
 
 /**
  * How long a request works on its export before answering (the admin function lives 10 s): enough for a few
@@ -33,14 +34,6 @@ type RequestInput = z.output<typeof requestExportInput>
 /** The export a request creates: one per caller and request id, so a retry finds it. */
 function exportIdOf(openid: string, requestId: string): string {
   return `x${createHash('sha256').update(`export:${openid}:${requestId}`).digest('hex').slice(0, 24)}`
-}
-
-/** The store the caller may export: an admin's choice (none: the chain), a manager's own and only that. */
-function storeOf(staff: StaffDocument, input: RequestInput): Result<string | null, 'FORBIDDEN'> {
-  if (staff.role === 'admin') return ok(input.storeId ?? null)
-  if (staff.storeId === null || (input.storeId ?? staff.storeId) !== staff.storeId)
-    return err('FORBIDDEN', '店长只能导出本店数据')
-  return ok(staff.storeId)
 }
 
 function newExport(
@@ -179,14 +172,14 @@ export const requestExport = defineAction(API.admin.requestExport, async (input,
   const db = database()
   const staff = await requireManager(db, caller)
   if (!staff.ok) return staff
-  const storeId = storeOf(staff.data, input)
-  if (!storeId.ok) return storeId
+  const scope = storeScopeOf(staff.data, input.storeId, '店长只能导出本店数据')
+  if (!scope.ok) return scope
   const programme = await currentProgramme(db, caller.nowMs)
   const wanted = newExport(
     exportIdOf(staff.data.openid, input.requestId),
     staff.data,
     input,
-    storeId.data,
+    scope.data.storeId,
     programme,
     caller.nowMs,
   )

@@ -1,5 +1,6 @@
+import type { StaffMe } from '@shared/contracts'
 import { useEffect } from 'react'
-import { useStoreListStore } from '../stores/storeListStore'
+import { selectStore, useStoreListStore } from '../stores/storeListStore'
 import { type Choice, Choices } from './Choices'
 
 /** An admin's choice of the whole chain (null) or one store, from the stores list; ids are `<id>-all` and `<id>-<storeId>`. */
@@ -14,4 +15,11 @@ export function StoreChoices(props: { id: string; chosen: string | null; onChoos
       : []),
   ]
   return <Choices id={`${props.id}s`} choices={choices} chosen={props.chosen} onChoose={props.onChoose} />
+}
+
+/** How a screen names the store its figures are for: 全部门店, the store's name once the list is in, or the caller's own. */
+export function useStoreLabel(staff: StaffMe): (storeId: string | null) => string {
+  const stores = useStoreListStore((store) => store.state)
+  return (storeId) =>
+    storeId === null ? '全部门店' : (selectStore(stores, storeId)?.name ?? staff.storeName ?? storeId)
 }

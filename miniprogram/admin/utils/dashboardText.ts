@@ -17,17 +17,19 @@ export const DASHBOARD_CUSTOM_RANGE = { id: 'dashboard-range-custom', value: 'cu
 
 export type DashboardPeriod = DashboardDays | typeof DASHBOARD_CUSTOM_RANGE.value
 
-/** One tile of the dashboard: its label, and how it reads a range's figures as a number and as text. */
-export interface DashboardTile {
+/** One tile of the dashboard: its label, and how it reads its source (a range's figures, a snapshot) as a number and as text. */
+export interface FigureTile<Source> {
   readonly id: string
   readonly label: string
-  readonly read: (range: Pick<DashboardRange, 'total' | 'derived'>) => number | null
+  readonly read: (source: Source) => number | null
   readonly format: (value: number) => string
 }
 
-const count = (value: number) => value.toLocaleString('en')
+export type DashboardTile = FigureTile<Pick<DashboardRange, 'total' | 'derived'>>
+
+export const countText = (value: number) => value.toLocaleString('en')
 const yuan = (value: number) => formatFen(value)
-const percent = (value: number) => `${(value * 100).toFixed(1)}%`
+export const percentText = (value: number) => `${(value * 100).toFixed(1)}%`
 /** Points spent and expired are negative in the ledger; the tiles show how many (`0 -`, not `-`: never a -0). */
 const negated = (figure: StatFigure) => (range: { total: StatFigures }) => 0 - range.total[figure]
 const figureOf = (figure: StatFigure) => (range: { total: StatFigures }) => range.total[figure]
@@ -35,19 +37,19 @@ const derived = (figure: keyof DerivedFigures) => (range: { derived: DerivedFigu
 
 /** The tiles, in the order the screen shows them. */
 export const DASHBOARD_TILES: readonly DashboardTile[] = [
-  { id: 'newMembers', label: '新会员', read: figureOf('newMembers'), format: count },
-  { id: 'checkIns', label: '签到', read: figureOf('checkIns'), format: count },
-  { id: 'purchases', label: '消费笔数', read: figureOf('purchases'), format: count },
+  { id: 'newMembers', label: '新会员', read: figureOf('newMembers'), format: countText },
+  { id: 'checkIns', label: '签到', read: figureOf('checkIns'), format: countText },
+  { id: 'purchases', label: '消费笔数', read: figureOf('purchases'), format: countText },
   { id: 'purchaseAmount', label: '消费金额', read: figureOf('purchaseAmountFen'), format: yuan },
   { id: 'averageTicket', label: '客单价', read: derived('averageTicketFen'), format: yuan },
-  { id: 'pointsEarned', label: '积分发放', read: figureOf('pointsEarned'), format: count },
-  { id: 'pointsSpent', label: '积分消耗', read: negated('pointsSpent'), format: count },
-  { id: 'pointsExpired', label: '积分过期', read: negated('pointsExpired'), format: count },
-  { id: 'pointsOutstanding', label: '积分余额变化', read: derived('pointsOutstandingChange'), format: count },
-  { id: 'redemptions', label: '商城兑换', read: figureOf('redemptions'), format: count },
-  { id: 'couponsIssued', label: '发券', read: figureOf('couponsIssued'), format: count },
-  { id: 'couponsVerified', label: '核销', read: figureOf('couponsVerified'), format: count },
-  { id: 'verificationRate', label: '核销率', read: derived('verificationRate'), format: percent },
+  { id: 'pointsEarned', label: '积分发放', read: figureOf('pointsEarned'), format: countText },
+  { id: 'pointsSpent', label: '积分消耗', read: negated('pointsSpent'), format: countText },
+  { id: 'pointsExpired', label: '积分过期', read: negated('pointsExpired'), format: countText },
+  { id: 'pointsOutstanding', label: '积分余额变化', read: derived('pointsOutstandingChange'), format: countText },
+  { id: 'redemptions', label: '商城兑换', read: figureOf('redemptions'), format: countText },
+  { id: 'couponsIssued', label: '发券', read: figureOf('couponsIssued'), format: countText },
+  { id: 'couponsVerified', label: '核销', read: figureOf('couponsVerified'), format: countText },
+  { id: 'verificationRate', label: '核销率', read: derived('verificationRate'), format: percentText },
 ]
 
 /**

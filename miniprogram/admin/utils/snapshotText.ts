@@ -2,27 +2,21 @@ import type { MemberSnapshotView } from '@shared/contracts'
 import { formatFen } from '@shared/money'
 import { RFM_GROUP_NAMES, RFM_GROUPS, type RfmGroup, type RfmThresholds } from '@shared/stats/rfm'
 
-/** One tile of the member snapshot: a level as the day closed, compared with the previous range's close. */
-export interface SnapshotTile {
-  readonly id: string
-  readonly label: string
-  readonly read: (snapshot: MemberSnapshotView) => number | null
-  readonly format: (value: number) => string
-}
+import { countText, type FigureTile, percentText } from './dashboardText'
 
-const count = (value: number) => value.toLocaleString('en')
-const percent = (value: number) => `${(value * 100).toFixed(1)}%`
+/** One tile of the member snapshot: a level as the day closed, compared with the previous range's close. */
+export type SnapshotTile = FigureTile<MemberSnapshotView>
 
 export const SNAPSHOT_TILES: readonly SnapshotTile[] = [
-  { id: 'members', label: '会员总数', read: (snapshot) => snapshot.figures.members, format: count },
-  { id: 'activeMembers', label: '活跃会员', read: (snapshot) => snapshot.figures.activeMembers, format: count },
+  { id: 'members', label: '会员总数', read: (snapshot) => snapshot.figures.members, format: countText },
+  { id: 'activeMembers', label: '活跃会员', read: (snapshot) => snapshot.figures.activeMembers, format: countText },
   {
     id: 'pointsOutstanding',
     label: '积分余额',
     read: (snapshot) => snapshot.figures.pointsOutstanding,
-    format: count,
+    format: countText,
   },
-  { id: 'repeatRate', label: '复购率', read: (snapshot) => snapshot.repeatRate, format: percent },
+  { id: 'repeatRate', label: '复购率', read: (snapshot) => snapshot.repeatRate, format: percentText },
 ]
 
 /** The RFM groups in table order, with their names. */

@@ -4,9 +4,10 @@ import { useEffect, useMemo } from 'react'
 import { LoadState } from '@/components/LoadState'
 import { selectTiers, useProgrammeStore } from '@/stores/programmeStore'
 import { DistributionChart } from '../../components/charts/DistributionChart'
-import { changeText } from '../../utils/dashboardText'
+import { countText } from '../../utils/dashboardText'
 import { RFM_ROWS, SNAPSHOT_TILES, thresholdsText } from '../../utils/snapshotText'
 import { DashboardRfmThresholds } from './DashboardRfmThresholds'
+import { FigureTiles } from './FigureTiles'
 
 /** A table of label and count rows under a heading. */
 function CountTable(props: { id: string; title: string; rows: readonly CountRow[] }) {
@@ -16,7 +17,7 @@ function CountTable(props: { id: string; title: string; rows: readonly CountRow[
       {props.rows.map((row) => (
         <View key={row.key} className='admin-dashboard__row' id={`${props.id}-${row.key}`}>
           <Text>{row.label}</Text>
-          <Text id={`${props.id}-${row.key}-count`}>{row.count.toLocaleString('en')}</Text>
+          <Text id={`${props.id}-${row.key}-count`}>{countText(row.count)}</Text>
         </View>
       ))}
     </View>
@@ -78,22 +79,7 @@ export function DashboardSnapshot(props: { snapshots: DashboardSnapshots; canEdi
       <Text className='admin-dashboard__range' id='dashboard-snapshot-day'>
         会员快照 · 截至 {current.day} 日终
       </Text>
-      <View className='admin-dashboard__tiles'>
-        {SNAPSHOT_TILES.map((tile) => {
-          const value = tile.read(current)
-          return (
-            <View key={tile.id} className='admin-dashboard__tile' id={`dashboard-snapshot-${tile.id}`}>
-              <Text className='admin-dashboard__label'>{tile.label}</Text>
-              <Text className='admin-dashboard__value' id={`dashboard-snapshot-${tile.id}-value`}>
-                {value === null ? '—' : tile.format(value)}
-              </Text>
-              <Text className='admin-dashboard__change'>
-                {changeText(value, previous === null ? null : tile.read(previous))}
-              </Text>
-            </View>
-          )
-        })}
-      </View>
+      <FigureTiles idPrefix='dashboard-snapshot' tiles={SNAPSHOT_TILES} current={current} previous={previous} />
       <TierDistribution rows={tierRows} />
       <CountTable id='dashboard-tiers' title='各等级会员' rows={tierRows} />
       <CountTable

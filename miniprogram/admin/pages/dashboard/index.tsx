@@ -6,9 +6,8 @@ import { PageShell } from '@/components/PageShell'
 import { usePageData } from '@/hooks/usePageData'
 import { AdminGate } from '../../components/AdminGate'
 import { type Choice, Choices } from '../../components/Choices'
-import { StoreChoices } from '../../components/StoreChoices'
+import { StoreChoices, useStoreLabel } from '../../components/StoreChoices'
 import { useDashboardStore } from '../../stores/dashboardStore'
-import { selectStore, useStoreListStore } from '../../stores/storeListStore'
 import { DASHBOARD_CUSTOM_RANGE, DASHBOARD_RANGES, type DashboardPeriod } from '../../utils/dashboardText'
 import { DashboardCustomRange } from './DashboardCustomRange'
 import { DashboardDays } from './DashboardDays'
@@ -34,9 +33,7 @@ function DashboardScreen({ staff }: { staff: StaffMe }) {
   const reset = useDashboardStore((store) => store.reset)
   const choosePeriod = useDashboardStore((store) => store.choosePeriod)
   usePageData(load, reset)
-  const stores = useStoreListStore((store) => store.state)
-  const storeLabel = (storeId: string | null) =>
-    storeId === null ? '全部门店' : (selectStore(stores, storeId)?.name ?? staff.storeName ?? storeId)
+  const storeLabel = useStoreLabel(staff)
   return (
     <View className='admin-dashboard'>
       <View className='admin-card'>

@@ -1,38 +1,27 @@
 import type { StaffMe } from '@shared/contracts'
 import { Button, Text, View } from '@tarojs/components'
-import { useEffect } from 'react'
 import { Loaded } from '@/components/Loaded'
 import { LoadState } from '@/components/LoadState'
 import { PageShell } from '@/components/PageShell'
 import { usePageData } from '@/hooks/usePageData'
 import { AdminGate } from '../../components/AdminGate'
 import { AdminNotice } from '../../components/AdminNotice'
-import { type Choice, Choices } from '../../components/Choices'
+import { Choices } from '../../components/Choices'
 import { FormField, TextField } from '../../components/FormField'
+import { StoreChoices, useStoreLabel } from '../../components/StoreChoices'
 import { useExportsStore } from '../../stores/exportsStore'
-import { selectStore, useStoreListStore } from '../../stores/storeListStore'
 import { EXPORT_KIND_CHOICES } from '../../utils/exportText'
 import { ExportList } from './ExportList'
 import '../../admin.css'
 
 const REFUSAL = '仅限店长和品牌管理员使用'
 
-/** An admin's choice of the whole chain or one store, from the stores list. */
-function StoreChoices() {
-  const stores = useStoreListStore((store) => store.state)
-  const ensureLoaded = useStoreListStore((store) => store.ensureLoaded)
+function ChosenStore() {
   const storeId = useExportsStore((store) => store.form.storeId)
   const edit = useExportsStore((store) => store.edit)
-  useEffect(() => void ensureLoaded(), [ensureLoaded])
-  const choices: Choice<string | null>[] = [
-    { id: 'export-store-all', value: null, label: '全部门店' },
-    ...(stores.status === 'ready'
-      ? stores.data.stores.map((store) => ({ id: `export-store-${store.id}`, value: store.id, label: store.name }))
-      : []),
-  ]
   return (
     <FormField label='门店' error={null} id='export-stores'>
-      <Choices id='export-stores' choices={choices} chosen={storeId} onChoose={(id) => edit('storeId', id)} />
+      <StoreChoices id='export-store' chosen={storeId} onChoose={(id) => edit('storeId', id)} />
     </FormField>
   )
 }
@@ -73,7 +62,7 @@ function ExportFormCard({ staff }: { staff: StaffMe }) {
       />
       <Text className='admin-card__note'>{rangeNote}</Text>
       {staff.role === 'admin' ? (
-        <StoreChoices />
+        <ChosenStore />
       ) : (
         <Text className='admin-card__note' id='export-own-store'>
           导出本店（{staff.storeName ?? staff.storeId}）的数据，手机号隐藏中间四位
@@ -97,9 +86,7 @@ function ExportsScreen({ staff }: { staff: StaffMe }) {
   const load = useExportsStore((store) => store.load)
   const reset = useExportsStore((store) => store.reset)
   usePageData(load, reset)
-  const stores = useStoreListStore((store) => store.state)
-  const storeName = (storeId: string | null) =>
-    storeId === null ? '全部门店' : (selectStore(stores, storeId)?.name ?? staff.storeName ?? storeId)
+  const storeName = useStoreLabel(staff)
   return (
     <View className='admin-exports'>
       <ExportFormCard staff={staff} />
